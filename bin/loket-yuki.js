@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// Runs the compiled CLI when `npm run build` produced one, otherwise the TypeScript sources through tsx.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const compiled = fileURLToPath(new URL('../dist/src/cli/main.js', import.meta.url));
+if (existsSync(compiled)) {
+  await import(compiled);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli/main.ts');
+}
