@@ -17,9 +17,23 @@ export default tseslint.config(
   },
   {
     // The sandboxes are stand-ins for Loket and Yuki: they must never reach into the product.
-    files: ['sandbox/**/*.{ts,tsx}'],
+    files: ['sandbox/{loket,yuki,shared}/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/src/**'], message: 'sandbox/ never imports src/' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/src/**'], message: 'sandbox/ never imports src/' }] },
+      ],
+    },
+  },
+  {
+    // The product never depends on the stand-ins; only tests and the demo bring them in.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/sandbox/**'], message: 'src/ never imports sandbox/' }] },
+      ],
     },
   },
 );

@@ -2,9 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 // Integration tests run on embedded PGlite always, and again on PostgreSQL when CI (or you) gives a
 // TEST_DATABASE_URL. The Loket/Yuki clients and the sandboxes never touch our database, so their
-// integration tests run once.
+// integration tests run once. `*.postgres.integration.test.ts` need several processes on one
+// database and run on PostgreSQL only; `*.pglite.integration.test.ts` test the embedded mode only.
 const postgresUrl = process.env.TEST_DATABASE_URL;
 const databaseFree = ['src/loket/**', 'src/yuki/**', 'sandbox/**'];
+if (!postgresUrl)
+  console.log('skipped: the integration suite on PostgreSQL (set TEST_DATABASE_URL to run it)');
 
 export default defineConfig({
   test: {
@@ -23,6 +26,7 @@ export default defineConfig({
         test: {
           name: 'integration-pglite',
           include: ['{src,sandbox,test}/**/*.integration.test.{ts,tsx}'],
+          exclude: ['**/*.postgres.integration.test.{ts,tsx}'],
           env: { TEST_DB_ENGINE: 'pglite' },
         },
       },
@@ -33,7 +37,7 @@ export default defineConfig({
               test: {
                 name: 'integration-postgres',
                 include: ['{src,test}/**/*.integration.test.{ts,tsx}'],
-                exclude: databaseFree,
+                exclude: [...databaseFree, '**/*.pglite.integration.test.{ts,tsx}'],
                 env: { TEST_DB_ENGINE: 'postgres', TEST_DATABASE_URL: postgresUrl },
               },
             },

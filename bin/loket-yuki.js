@@ -1,13 +1,21 @@
 #!/usr/bin/env node
-// Runs the compiled CLI when `npm run build` produced one, otherwise the TypeScript sources through tsx.
+// The `loket-yuki` command: the product's commands, plus the demo and sandbox commands when sandbox/ is
+// present (src/ never imports sandbox/). Runs the build output when there is one, else the TypeScript.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const compiled = fileURLToPath(new URL('../dist/src/cli/main.js', import.meta.url));
-if (existsSync(compiled)) {
-  await import(compiled);
-} else {
+const root = fileURLToPath(new URL('..', import.meta.url));
+const compiled = existsSync(`${root}dist/src/cli/program.js`);
+if (!compiled) {
   const { register } = await import('tsx/esm/api');
   register();
-  await import('../src/cli/main.ts');
 }
+const load = (path) => import(compiled ? `${root}dist/${path}.js` : `${root}${path}.ts`);
+
+const { createProgram } = await load('src/cli/program');
+const program = createProgram();
+if (existsSync(`${root}sandbox/demo`)) {
+  const { addDemoCommands } = await load('sandbox/demo/commands');
+  addDemoCommands(program);
+}
+await program.parseAsync(process.argv);

@@ -1,0 +1,86 @@
+/**
+ * @module program
+ * The `loket-yuki` command line. Every command has --help; long-running ones stop on SIGINT/SIGTERM.
+ */
+import { randomUUID } from 'node:crypto';
+import { Command, Option } from 'commander';
+import { loadConfig } from '../runtime/config.ts';
+import { createLogger } from '../runtime/logger.ts';
+import { openRuntime } from '../runtime/runtime.ts';
+import { probeQueue, readProbeReport } from '../jobs/probe.ts';
+import { runService } from './run-service.ts';
+import { reportStartupError } from './startup-error.ts';
+
+export function createProgram(): Command {
+  const program = new Command('loket-yuki')
+    .description(
+      'Salariskoppeling met Loket: payslips, journal entries and tax returns from Loket.nl into Yuki',
+    )
+    .showHelpAfterError();
+
+  program
+    .command('serve')
+    .description('serve the web UI and REST API (several may run against one PostgreSQL)')
+    .action(() => runService({ mode: 'production', role: 'serve', http: true, worker: false }));
+
+  program
+    .command('worker')
+    .description('run import jobs and schedules (several may run against one PostgreSQL)')
+    .action(() => runService({ mode: 'production', role: 'worker', http: false, worker: true }));
+
+  program
+    .command('all')
+    .description('HTTP, worker and scheduler in one process (the embedded deployment)')
+    .action(() => runService({ mode: 'production', role: 'all', http: true, worker: true }));
+
+  program
+    .command('migrate')
+    .description('apply database and job-engine migrations, then exit')
+    .action(async () => {
+      try {
+        const config = loadConfig(process.env, 'production');
+        const runtime = await openRuntime(config, createLogger(config.logLevel), {
+          supervise: false,
+          role: 'migrate',
+        });
+        await runtime.close();
+        console.log('loket-yuki: database is up to date');
+      } catch (error) {
+        process.exitCode = reportStartupError(error);
+      }
+    });
+
+  program
+    .command('probe')
+    .description('send probe jobs and report which workers ran them (checks a distributed deployment)')
+    .addOption(new Option('--jobs <n>', 'number of probe jobs').default(20).argParser(Number))
+    .addOption(
+      new Option('--timeout <seconds>', 'how long to wait for the workers').default(60).argParser(Number),
+    )
+    .action(async (options: { jobs: number; timeout: number }) => {
+      try {
+        const config = loadConfig(process.env, 'production');
+        const runtime = await openRuntime(config, createLogger('warn'), { supervise: false, role: 'probe' });
+        try {
+          const batch = randomUUID();
+          for (let sequence = 0; sequence < options.jobs; sequence++) {
+            await runtime.jobs.send(probeQueue, { batch, sequence });
+          }
+          const deadline = Date.now() + options.timeout * 1000;
+          let report = await readProbeReport(runtime.database.db, batch);
+          while (report.jobs < options.jobs && Date.now() < deadline) {
+            await new Promise((resolve) => setTimeout(resolve, 250));
+            report = await readProbeReport(runtime.database.db, batch);
+          }
+          console.log(JSON.stringify(report, null, 2));
+          if (report.jobs < options.jobs || report.repeated > 0) process.exitCode = 1;
+        } finally {
+          await runtime.close();
+        }
+      } catch (error) {
+        process.exitCode = reportStartupError(error);
+      }
+    });
+
+  return program;
+}

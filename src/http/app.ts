@@ -1,0 +1,62 @@
+/**
+ * @module app
+ * The HTTP application: middleware every request passes through, the routes, and the OpenAPI document
+ * generated from the routes' zod definitions.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppEnv, AppServices } from './context.ts';
+import { getHealthz } from './routes/system/getHealthz.ts';
+import { getReadyz } from './routes/system/getReadyz.ts';
+
+export function createApp(services: AppServices): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const problems = result.error.issues.map((issue) => ({
+          path: issue.path.join('.'),
+          message: issue.message,
+        }));
+        return c.json({ error: 'invalid_request', problems }, 400);
+      }
+    },
+  });
+
+  app.use(requestId());
+  app.use(secureHeaders());
+  app.use(async (c, next) => {
+    const log = services.logger.child({ requestId: c.var.requestId });
+    c.set('services', services);
+    c.set('log', log);
+    const started = performance.now();
+    await next();
+    log.info(
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
+      'request',
+    );
+  });
+  app.onError((error, c) => {
+    c.var.log.error({ err: error }, 'unhandled error');
+    return c.json({ error: 'internal_error', requestId: c.var.requestId }, 500);
+  });
+
+  getHealthz(app);
+  getReadyz(app);
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'loket-yuki',
+      version: '0.1.0',
+      description:
+        'Salariskoppeling met Loket: payslips, payroll journal entries and tax returns from Loket into Yuki.',
+    },
+  });
+  return app;
+}

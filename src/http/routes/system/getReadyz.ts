@@ -1,0 +1,42 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../../context.ts';
+import { pingDatabase } from '../../../store/database.ts';
+
+const Readiness = z
+  .object({
+    status: z.enum(['ready', 'not_ready']),
+    checks: z.object({ database: z.string(), jobs: z.string() }),
+  })
+  .openapi('Readiness');
+
+const route = createRoute({
+  method: 'get',
+  path: '/readyz',
+  tags: ['system'],
+  summary: 'The database and the job engine answer',
+  responses: {
+    200: { description: 'Ready', content: { 'application/json': { schema: Readiness } } },
+    503: {
+      description: 'Not ready, with the reason',
+      content: { 'application/json': { schema: Readiness } },
+    },
+  },
+});
+
+async function check(probe: () => Promise<void>): Promise<string> {
+  try {
+    await probe();
+    return 'ok';
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+export function getReadyz(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(route, async (c) => {
+    const { db, jobs } = c.var.services;
+    const checks = { database: await check(() => pingDatabase(db)), jobs: await check(() => jobs.ping()) };
+    const ready = checks.database === 'ok' && checks.jobs === 'ok';
+    return c.json({ status: ready ? ('ready' as const) : ('not_ready' as const), checks }, ready ? 200 : 503);
+  });
+}

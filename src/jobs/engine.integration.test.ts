@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { openTestDatabase } from '../../test/support/database.ts';
+import { testLogger } from '../../test/support/logger.ts';
+import type { DatabaseHandle } from '../store/database.ts';
+import { startJobEngine, type JobEngine } from './engine.ts';
+import { probeQueue, readProbeReport } from './probe.ts';
+import { startWorkers } from './queues.ts';
+import { defineQueue } from './queue.ts';
+
+async function waitFor<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('job engine', () => {
+  let database: DatabaseHandle;
+  let jobs: JobEngine;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    jobs = await startJobEngine({ database, logger: testLogger, supervise: true, instanceName: 'test' });
+    await jobs.ensureQueues([probeQueue]);
+    await startWorkers(jobs, { db: database.db, workerId: 'test-worker' });
+  });
+  afterAll(async () => {
+    await jobs?.stop();
+    await database?.close();
+  });
+
+  it('runs every probe job once through the real queue', async () => {
+    const batch = randomUUID();
+    for (let sequence = 0; sequence < 10; sequence++) await jobs.send(probeQueue, { batch, sequence });
+    const report = await waitFor(
+      () => readProbeReport(database.db, batch),
+      (value) => value.jobs === 10,
+    );
+    expect(report).toEqual({ jobs: 10, byWorker: { 'test-worker': 10 }, repeated: 0 });
+    await expect(jobs.ping()).resolves.toBeUndefined();
+  });
+
+  it('refuses a payload that does not match the queue schema, before it is queued', async () => {
+    await expect(jobs.send(probeQueue, { batch: '', sequence: -1 })).rejects.toThrow();
+  });
+
+  it('retries a failed job with its attempt number', async () => {
+    const flaky = defineQueue({
+      name: `test.flaky.${randomUUID().slice(0, 8)}`,
+      payload: z.object({ n: z.number() }),
+      policy: { retryLimit: 2, retryDelaySeconds: 1, retryBackoff: false },
+    });
+    await jobs.ensureQueues([flaky as never]);
+    const attempts: number[] = [];
+    await jobs.work(
+      flaky,
+      async (_payload, { attempt }) => {
+        attempts.push(attempt);
+        if (attempt < 2) throw new Error('transient');
+      },
+      { pollingIntervalSeconds: 0.5 },
+    );
+    await jobs.send(flaky, { n: 1 });
+    await waitFor(
+      async () => attempts.length,
+      (count) => count >= 2,
+    );
+    expect(attempts).toEqual([1, 2]);
+  });
+});

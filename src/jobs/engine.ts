@@ -1,0 +1,132 @@
+/**
+ * @module engine
+ * The job engine port, on pg-boss: its PGlite backend in embedded mode, its own `pg` pool on
+ * PostgreSQL. Every process opens one; only processes in the `worker` role run handlers, and only
+ * those with `schedule` fire cron schedules.
+ */
+import { fromPglite, PgBoss } from 'pg-boss';
+import type { DatabaseHandle } from '../store/database.ts';
+import type { Logger } from '../runtime/logger.ts';
+import type { QueueDefinition } from './queue.ts';
+
+export type JobContext = { jobId: string; attempt: number; signal: AbortSignal };
+export type JobHandler<Payload> = (payload: Payload, context: JobContext) => Promise<void>;
+
+export type JobEngine = {
+  /** Creates or updates the queues; idempotent, safe from several processes at once. */
+  ensureQueues(queues: QueueDefinition<unknown>[]): Promise<void>;
+  send<Payload>(
+    queue: QueueDefinition<Payload>,
+    payload: Payload,
+    options?: { singletonKey?: string; startAfter?: Date | number; id?: string },
+  ): Promise<string | null>;
+  work<Payload>(
+    queue: QueueDefinition<Payload>,
+    handler: JobHandler<Payload>,
+    options?: { concurrency?: number; pollingIntervalSeconds?: number },
+  ): Promise<void>;
+  schedule<Payload>(
+    queue: QueueDefinition<Payload>,
+    cron: string,
+    payload: Payload,
+    key?: string,
+  ): Promise<void>;
+  /** Answers whether the engine can reach its tables; used by /readyz. */
+  ping(): Promise<void>;
+  stop(): Promise<void>;
+};
+
+export type StartJobEngineOptions = {
+  database: DatabaseHandle;
+  logger: Logger;
+  /** Runs maintenance (expiry, retention) and fires schedules; true for worker processes. */
+  supervise: boolean;
+  instanceName: string;
+};
+
+export async function startJobEngine(options: StartJobEngineOptions): Promise<JobEngine> {
+  const { database, logger, supervise } = options;
+  const boss =
+    database.engine === 'pglite'
+      ? new PgBoss({
+          db: fromPglite(database.pglite),
+          backend: 'pglite',
+          supervise,
+          schedule: supervise,
+          instanceName: options.instanceName,
+        })
+      : new PgBoss({
+          connectionString: database.connectionString,
+          max: 4,
+          supervise,
+          schedule: supervise,
+          instanceName: options.instanceName,
+          application_name: `loket-yuki ${options.instanceName}`,
+        });
+  boss.on('error', (error: unknown) => logger.error({ err: error }, 'job engine error'));
+  await boss.start();
+
+  let stopped = false;
+  return {
+    async ensureQueues(queues) {
+      for (const queue of queues) {
+        const existing = await boss.getQueue(queue.name);
+        const settings = {
+          retryLimit: queue.policy.retryLimit,
+          retryDelay: queue.policy.retryDelaySeconds,
+          retryBackoff: queue.policy.retryBackoff,
+          expireInSeconds: queue.policy.expireInSeconds,
+        };
+        if (!existing) {
+          await boss.createQueue(queue.name, settings).catch(async (error: unknown) => {
+            // Another process created it between our look and our create.
+            if (!(await boss.getQueue(queue.name))) throw error;
+          });
+        } else {
+          await boss.updateQueue(queue.name, settings);
+        }
+      }
+    },
+
+    async send(queue, payload, sendOptions = {}) {
+      const data = queue.payload.parse(payload) as object;
+      return boss.send(queue.name, data, {
+        ...(sendOptions.id ? { id: sendOptions.id } : {}),
+        ...(sendOptions.singletonKey ? { singletonKey: sendOptions.singletonKey } : {}),
+        ...(sendOptions.startAfter !== undefined ? { startAfter: sendOptions.startAfter } : {}),
+      });
+    },
+
+    async work(queue, handler, workOptions = {}) {
+      await boss.work<unknown>(
+        queue.name,
+        {
+          batchSize: 1,
+          localConcurrency: workOptions.concurrency ?? 1,
+          pollingIntervalSeconds: workOptions.pollingIntervalSeconds ?? 2,
+        },
+        async ([job]) => {
+          if (!job) return;
+          const payload = queue.payload.parse(job.data);
+          await handler(payload, { jobId: job.id, attempt: job.retryCount + 1, signal: job.signal });
+        },
+      );
+    },
+
+    async schedule(queue, cron, payload, key) {
+      await boss.schedule(queue.name, cron, queue.payload.parse(payload) as object, key ? { key } : {});
+    },
+
+    async ping() {
+      if (stopped) throw new Error('job engine stopped');
+      await boss.getQueues();
+    },
+
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      // close:false because the database handle is ours to close, after the engine lets go.
+      await boss.stop({ graceful: true, timeout: 5_000, close: database.engine === 'postgres' });
+    },
+  };
+}

@@ -1,0 +1,20 @@
+/**
+ * @module queues
+ * Every queue of loket-yuki and the handlers a worker process runs for them.
+ */
+import type { Database } from '../store/database.ts';
+import type { JobEngine } from './engine.ts';
+import type { QueueDefinition } from './queue.ts';
+import { probeQueue, recordProbe } from './probe.ts';
+
+export const allQueues: QueueDefinition<unknown>[] = [probeQueue as QueueDefinition<unknown>];
+
+export type WorkerDependencies = { db: Database; workerId: string };
+
+/** Registers the handler of every queue on this process. */
+export async function startWorkers(jobs: JobEngine, dependencies: WorkerDependencies): Promise<void> {
+  await jobs.work(probeQueue, recordProbe(dependencies.db, dependencies.workerId), {
+    concurrency: 2,
+    pollingIntervalSeconds: 0.5,
+  });
+}

@@ -1,0 +1,102 @@
+/**
+ * @module config
+ * The service is configured from the environment only. Every value is validated with zod; a bad value
+ * is reported as one readable line per problem and the process exits, without a stack trace.
+ */
+import { z } from 'zod';
+
+export const REAL_HOSTS = {
+  loketApiUrl: 'https://api.loket.nl/v2',
+  loketOauthUrl: 'https://oauth.loket.nl',
+  loketAccApiUrl: 'https://api.loket-acc.nl/v2',
+  loketAccOauthUrl: 'https://oauth.loket-acc.nl',
+  yukiApiUrl: 'https://api.yukiworks.nl',
+} as const;
+
+const url = z.url({ protocol: /^https?$/ }).transform((value) => value.replace(/\/+$/, ''));
+const masterKey = z
+  .string()
+  .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64-encoded');
+
+const environmentSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATA_DIR: z.string().min(1).default('./data'),
+  APP_MASTER_KEY: masterKey.optional(),
+  LOKET_API_URL: url.default(REAL_HOSTS.loketApiUrl),
+  LOKET_OAUTH_URL: url.default(REAL_HOSTS.loketOauthUrl),
+  LOKET_ACC_API_URL: url.default(REAL_HOSTS.loketAccApiUrl),
+  LOKET_ACC_OAUTH_URL: url.default(REAL_HOSTS.loketAccOauthUrl),
+  YUKI_API_URL: url.default(REAL_HOSTS.yukiApiUrl),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  OPERATOR_EMAIL: z.email().default('administratie@yuki.nl'),
+  PUBLIC_URL: url.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Mode = 'production' | 'demo';
+
+export type Config = {
+  mode: Mode;
+  databaseUrl: string | undefined;
+  port: number;
+  dataDir: string;
+  /** Absent only in demo mode before the runtime generates one into the data dir. */
+  masterKey: string | undefined;
+  loket: {
+    production: { apiUrl: string; oauthUrl: string };
+    acceptance: { apiUrl: string; oauthUrl: string };
+  };
+  yukiApiUrl: string;
+  smtpUrl: string | undefined;
+  operatorEmail: string;
+  publicUrl: string;
+  logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the configuration; throws a ConfigError listing every bad value. */
+export function loadConfig(env: NodeJS.ProcessEnv, mode: Mode): Config {
+  // An empty variable (`DATABASE_URL=`) means "not set", as in most shells' habits.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = environmentSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`),
+    );
+  }
+  const values = parsed.data;
+  if (mode === 'production' && !values.APP_MASTER_KEY) {
+    throw new ConfigError([
+      'APP_MASTER_KEY: required outside demo mode (32 random bytes, base64: `openssl rand -base64 32`)',
+    ]);
+  }
+  return {
+    mode,
+    databaseUrl: values.DATABASE_URL,
+    port: values.PORT,
+    dataDir: values.DATA_DIR,
+    masterKey: values.APP_MASTER_KEY,
+    loket: {
+      production: { apiUrl: values.LOKET_API_URL, oauthUrl: values.LOKET_OAUTH_URL },
+      acceptance: { apiUrl: values.LOKET_ACC_API_URL, oauthUrl: values.LOKET_ACC_OAUTH_URL },
+    },
+    yukiApiUrl: values.YUKI_API_URL,
+    smtpUrl: values.SMTP_URL,
+    operatorEmail: values.OPERATOR_EMAIL,
+    publicUrl: values.PUBLIC_URL ?? `http://localhost:${values.PORT}`,
+    logLevel: values.LOG_LEVEL,
+  };
+}

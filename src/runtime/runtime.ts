@@ -1,0 +1,61 @@
+/**
+ * @module runtime
+ * What a loket-yuki process holds while it runs — configuration, logger, database, job engine — and
+ * how it lets go of them, in the reverse order, within the 10 s a supervisor allows.
+ */
+import { hostname } from 'node:os';
+import type { Config } from './config.ts';
+import type { Logger } from './logger.ts';
+import { openDatabase, type DatabaseHandle } from '../store/database.ts';
+import { startJobEngine, type JobEngine } from '../jobs/engine.ts';
+import { allQueues } from '../jobs/queues.ts';
+import { resolveMasterKey } from '../secrets/master-key.ts';
+
+export type Runtime = {
+  config: Config;
+  logger: Logger;
+  database: DatabaseHandle;
+  jobs: JobEngine;
+  masterKey: Buffer;
+  /** Names this process in logs and in job records: host and pid. */
+  workerId: string;
+  close(): Promise<void>;
+};
+
+export type OpenRuntimeOptions = { supervise: boolean; role: string };
+
+export async function openRuntime(
+  config: Config,
+  logger: Logger,
+  options: OpenRuntimeOptions,
+): Promise<Runtime> {
+  const masterKey = resolveMasterKey(config, logger);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  let jobs: JobEngine;
+  try {
+    jobs = await startJobEngine({
+      database,
+      logger,
+      supervise: options.supervise,
+      instanceName: options.role,
+    });
+    await jobs.ensureQueues(allQueues);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const cleanups: Array<() => Promise<void>> = [() => jobs.stop(), () => database.close()];
+  return {
+    config,
+    logger,
+    database,
+    jobs,
+    masterKey,
+    workerId: `${hostname()}:${process.pid}`,
+    async close() {
+      for (const cleanup of cleanups.splice(0)) {
+        await cleanup().catch((error: unknown) => logger.error({ err: error }, 'error while shutting down'));
+      }
+    },
+  };
+}

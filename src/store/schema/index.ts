@@ -1,0 +1,2 @@
+/** @module schema — every table of loket-yuki, one file per capability. */
+export * from './system.ts';
