@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/support/database.ts';
-import type { DatabaseHandle } from './database.ts';
+import { queryRows, type DatabaseHandle } from './database.ts';
 import { workerProbes } from './schema/index.ts';
 
 describe('openDatabase', () => {
