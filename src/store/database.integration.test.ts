@@ -18,9 +18,10 @@ describe('openDatabase', () => {
   });
 
   it('reads numeric columns back as exact strings on both engines', async () => {
-    const result = await database.db.execute<{ amount: string }>(
+    const rows = await queryRows<{ amount: string }>(
+      database.db,
       sql`select 1234.50::numeric(14,2) as amount`,
     );
-    expect(result.rows[0]?.amount).toBe('1234.50');
+    expect(rows[0]?.amount).toBe('1234.50');
   });
 });
