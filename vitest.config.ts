@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 // integration tests run once. `*.postgres.integration.test.ts` need several processes on one
 // database and run on PostgreSQL only; `*.pglite.integration.test.ts` test the embedded mode only.
 const postgresUrl = process.env.TEST_DATABASE_URL;
-const databaseFree = ['src/loket/**', 'src/yuki/**', 'sandbox/**'];
+const databaseFree = ['src/loket/**', 'src/yuki/**', 'src/mail/**', 'sandbox/**'];
 if (!postgresUrl)
   console.log('skipped: the integration suite on PostgreSQL (set TEST_DATABASE_URL to run it)');
 

@@ -42,7 +42,14 @@ export async function runService(options: ServiceOptions): Promise<void> {
     await startWorkers(runtime.jobs, { db: runtime.database.db, workerId: runtime.workerId });
   }
   if (options.http) {
-    const app = createApp({ db: runtime.database.db, jobs: runtime.jobs, logger: runtime.logger });
+    const app = createApp({
+      config: runtime.config,
+      db: runtime.database.db,
+      jobs: runtime.jobs,
+      logger: runtime.logger,
+      mailer: runtime.mailer,
+      masterKey: runtime.masterKey,
+    });
     const server = await listen(app.fetch, config.port);
     url = server.url;
     closers.push(server.close);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/support/database.ts';
 import { testLogger } from '../../test/support/logger.ts';
+import { createTestServices } from '../../test/support/services.ts';
 import type { DatabaseHandle } from '../store/database.ts';
 import { startJobEngine, type JobEngine } from '../jobs/engine.ts';
 import { createApp } from './app.ts';
@@ -12,7 +13,7 @@ describe('HTTP app', () => {
   beforeAll(async () => {
     database = await openTestDatabase();
     jobs = await startJobEngine({ database, logger: testLogger, supervise: false, instanceName: 'test' });
-    app = createApp({ db: database.db, jobs, logger: testLogger });
+    app = createApp(createTestServices({ database, jobs }));
   });
   afterAll(async () => {
     await jobs?.stop();

@@ -6,13 +6,26 @@ import type { RequestIdVariables } from 'hono/request-id';
 import type { Database } from '../store/database.ts';
 import type { JobEngine } from '../jobs/engine.ts';
 import type { Logger } from '../runtime/logger.ts';
+import type { Config } from '../runtime/config.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import type { Actor } from '../core/roles.ts';
 
 export type AppServices = {
+  config: Config;
   db: Database;
   jobs: JobEngine;
   logger: Logger;
+  mailer: Mailer;
+  masterKey: Buffer;
 };
 
 export type AppEnv = {
-  Variables: RequestIdVariables & { services: AppServices; log: Logger };
+  Variables: RequestIdVariables & {
+    services: AppServices;
+    log: Logger;
+    /** The signed-in person, when the session cookie is valid. */
+    actor: Actor | undefined;
+    /** The session's CSRF token, for forms and for the X-CSRF-Token header. */
+    csrfToken: string | undefined;
+  };
 };

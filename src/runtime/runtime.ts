@@ -10,6 +10,7 @@ import { openDatabase, type DatabaseHandle } from '../store/database.ts';
 import { startJobEngine, type JobEngine } from '../jobs/engine.ts';
 import { allQueues } from '../jobs/queues.ts';
 import { resolveMasterKey } from '../secrets/master-key.ts';
+import { createMailer, type Mailer } from '../mail/mailer.ts';
 
 export type Runtime = {
   config: Config;
@@ -17,6 +18,7 @@ export type Runtime = {
   database: DatabaseHandle;
   jobs: JobEngine;
   masterKey: Buffer;
+  mailer: Mailer;
   /** Names this process in logs and in job records: host and pid. */
   workerId: string;
   close(): Promise<void>;
@@ -44,13 +46,19 @@ export async function openRuntime(
     await database.close();
     throw error;
   }
-  const cleanups: Array<() => Promise<void>> = [() => jobs.stop(), () => database.close()];
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: mailSender(config), logger });
+  const cleanups: Array<() => Promise<void>> = [
+    async () => mailer.close(),
+    () => jobs.stop(),
+    () => database.close(),
+  ];
   return {
     config,
     logger,
     database,
     jobs,
     masterKey,
+    mailer,
     workerId: `${hostname()}:${process.pid}`,
     async close() {
       for (const cleanup of cleanups.splice(0)) {
@@ -58,4 +66,9 @@ export async function openRuntime(
       }
     },
   };
+}
+
+/** Mail goes out from the service's own host name, e.g. loket-yuki@koppeling.kantoor.nl. */
+function mailSender(config: Config): string {
+  return `loket-yuki@${new URL(config.publicUrl).hostname}`;
 }

@@ -1,2 +1,4 @@
 /** @module schema — every table of loket-yuki, one file per capability. */
 export * from './system.ts';
+export * from './tenancy.ts';
+export * from './audit.ts';

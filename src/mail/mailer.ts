@@ -1,0 +1,44 @@
+/**
+ * @module mailer
+ * Outgoing e-mail over SMTP (nodemailer). Without SMTP_URL nothing is sent and callers are told so,
+ * because every mail we send (contract-line requests, password resets, failure digests) is also
+ * recorded where a person can see it.
+ */
+import nodemailer from 'nodemailer';
+import type { Logger } from '../runtime/logger.ts';
+
+export type MailMessage = { to: string | string[]; subject: string; text: string; html?: string };
+export type MailResult = { delivered: true; messageId: string } | { delivered: false; reason: string };
+
+export type Mailer = {
+  send(message: MailMessage): Promise<MailResult>;
+  close(): void;
+};
+
+export type CreateMailerOptions = { smtpUrl: string | undefined; from: string; logger: Logger };
+
+export function createMailer({ smtpUrl, from, logger }: CreateMailerOptions): Mailer {
+  if (!smtpUrl) {
+    return {
+      async send(message) {
+        logger.warn({ subject: message.subject }, 'SMTP_URL is not set; e-mail not sent');
+        return { delivered: false, reason: 'SMTP_URL is not set' };
+      },
+      close() {},
+    };
+  }
+  const transport = nodemailer.createTransport(smtpUrl);
+  return {
+    async send(message) {
+      try {
+        const info = await transport.sendMail({ from, ...message });
+        return { delivered: true, messageId: String(info.messageId) };
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        logger.error({ subject: message.subject, reason }, 'e-mail could not be sent');
+        return { delivered: false, reason };
+      }
+    },
+    close: () => transport.close(),
+  };
+}

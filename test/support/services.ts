@@ -1,0 +1,32 @@
+/**
+ * @module test-services
+ * The services an HTTP app needs, for a test: a real database and job engine, a real mailer pointed at
+ * the test SMTP server (or none), and a configuration as production would have it.
+ */
+import { randomBytes } from 'node:crypto';
+import type { AppServices } from '../../src/http/context.ts';
+import type { DatabaseHandle } from '../../src/store/database.ts';
+import type { JobEngine } from '../../src/jobs/engine.ts';
+import { loadConfig } from '../../src/runtime/config.ts';
+import { createMailer } from '../../src/mail/mailer.ts';
+import { testLogger } from './logger.ts';
+
+export function createTestServices(options: {
+  database: DatabaseHandle;
+  jobs: JobEngine;
+  env?: NodeJS.ProcessEnv;
+}): AppServices {
+  const masterKey = randomBytes(32);
+  const config = loadConfig(
+    { APP_MASTER_KEY: masterKey.toString('base64'), PUBLIC_URL: 'http://localhost:3000', ...options.env },
+    'production',
+  );
+  return {
+    config,
+    db: options.database.db,
+    jobs: options.jobs,
+    logger: testLogger,
+    mailer: createMailer({ smtpUrl: config.smtpUrl, from: 'loket-yuki@localhost', logger: testLogger }),
+    masterKey,
+  };
+}
