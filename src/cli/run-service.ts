@@ -48,7 +48,7 @@ export async function runService(options: ServiceOptions): Promise<void> {
       jobs: runtime.jobs,
       logger: runtime.logger,
       mailer: runtime.mailer,
-      masterKey: runtime.masterKey,
+      secrets: runtime.secrets,
     });
     const server = await listen(app.fetch, config.port);
     url = server.url;

@@ -9,6 +9,7 @@ import type { Logger } from '../runtime/logger.ts';
 import type { Config } from '../runtime/config.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { Actor } from '../core/roles.ts';
+import type { SecretBox } from '../secrets/secret-box.ts';
 
 export type AppServices = {
   config: Config;
@@ -16,7 +17,7 @@ export type AppServices = {
   jobs: JobEngine;
   logger: Logger;
   mailer: Mailer;
-  masterKey: Buffer;
+  secrets: SecretBox;
 };
 
 export type AppEnv = {

@@ -26,6 +26,17 @@ const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATA_DIR: z.string().min(1).default('./data'),
   APP_MASTER_KEY: masterKey.optional(),
+  /** Earlier master keys, comma-separated, while `keys rotate` moves data keys to the current one. */
+  APP_MASTER_KEY_PREVIOUS: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((key) => key.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(masterKey))
+    .default([]),
   LOKET_API_URL: url.default(REAL_HOSTS.loketApiUrl),
   LOKET_OAUTH_URL: url.default(REAL_HOSTS.loketOauthUrl),
   LOKET_ACC_API_URL: url.default(REAL_HOSTS.loketAccApiUrl),
@@ -49,6 +60,7 @@ export type Config = {
   dataDir: string;
   /** Absent only in demo mode before the runtime generates one into the data dir. */
   masterKey: string | undefined;
+  previousMasterKeys: string[];
   loket: {
     production: { apiUrl: string; oauthUrl: string };
     acceptance: { apiUrl: string; oauthUrl: string };
@@ -89,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, mode: Mode): Config {
     port: values.PORT,
     dataDir: values.DATA_DIR,
     masterKey: values.APP_MASTER_KEY,
+    previousMasterKeys: values.APP_MASTER_KEY_PREVIOUS,
     loket: {
       production: { apiUrl: values.LOKET_API_URL, oauthUrl: values.LOKET_OAUTH_URL },
       acceptance: { apiUrl: values.LOKET_ACC_API_URL, oauthUrl: values.LOKET_ACC_OAUTH_URL },

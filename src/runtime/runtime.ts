@@ -9,7 +9,8 @@ import type { Logger } from './logger.ts';
 import { openDatabase, type DatabaseHandle } from '../store/database.ts';
 import { startJobEngine, type JobEngine } from '../jobs/engine.ts';
 import { allQueues } from '../jobs/queues.ts';
-import { resolveMasterKey } from '../secrets/master-key.ts';
+import { resolveMasterKeys } from '../secrets/master-key.ts';
+import { createSecretBox, type MasterKeys, type SecretBox } from '../secrets/secret-box.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
 
 export type Runtime = {
@@ -17,7 +18,8 @@ export type Runtime = {
   logger: Logger;
   database: DatabaseHandle;
   jobs: JobEngine;
-  masterKey: Buffer;
+  masterKeys: MasterKeys;
+  secrets: SecretBox;
   mailer: Mailer;
   /** Names this process in logs and in job records: host and pid. */
   workerId: string;
@@ -31,7 +33,7 @@ export async function openRuntime(
   logger: Logger,
   options: OpenRuntimeOptions,
 ): Promise<Runtime> {
-  const masterKey = resolveMasterKey(config, logger);
+  const masterKeys = resolveMasterKeys(config, logger);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   let jobs: JobEngine;
   try {
@@ -57,7 +59,8 @@ export async function openRuntime(
     logger,
     database,
     jobs,
-    masterKey,
+    masterKeys,
+    secrets: createSecretBox(database.db, masterKeys),
     mailer,
     workerId: `${hostname()}:${process.pid}`,
     async close() {

@@ -8,9 +8,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../runtime/config.ts';
 import type { Logger } from '../runtime/logger.ts';
+import type { MasterKeys } from './secret-box.ts';
 
-export function resolveMasterKey(config: Config, logger: Logger): Buffer {
-  if (config.masterKey) return Buffer.from(config.masterKey, 'base64');
+export function resolveMasterKeys(config: Config, logger: Logger): MasterKeys {
+  const previous = config.previousMasterKeys.map((key) => Buffer.from(key, 'base64'));
+  if (config.masterKey) return { current: Buffer.from(config.masterKey, 'base64'), previous };
   if (config.mode !== 'demo') throw new Error('APP_MASTER_KEY is required outside demo mode');
   const path = join(config.dataDir, 'master.key');
   if (!existsSync(path)) {
@@ -20,5 +22,5 @@ export function resolveMasterKey(config: Config, logger: Logger): Buffer {
   }
   const key = Buffer.from(readFileSync(path, 'utf8').trim(), 'base64');
   if (key.length !== 32) throw new Error(`${path} does not hold a 32-byte base64 key`);
-  return key;
+  return { current: key, previous };
 }

@@ -9,6 +9,7 @@ import type { DatabaseHandle } from '../../src/store/database.ts';
 import type { JobEngine } from '../../src/jobs/engine.ts';
 import { loadConfig } from '../../src/runtime/config.ts';
 import { createMailer } from '../../src/mail/mailer.ts';
+import { createSecretBox } from '../../src/secrets/secret-box.ts';
 import { testLogger } from './logger.ts';
 
 export function createTestServices(options: {
@@ -27,6 +28,6 @@ export function createTestServices(options: {
     jobs: options.jobs,
     logger: testLogger,
     mailer: createMailer({ smtpUrl: config.smtpUrl, from: 'loket-yuki@localhost', logger: testLogger }),
-    masterKey,
+    secrets: createSecretBox(options.database.db, { current: masterKey }),
   };
 }

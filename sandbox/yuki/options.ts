@@ -1,0 +1,41 @@
+/**
+ * @module options
+ * Options of the Yuki sandbox, parsed with zod so the CLI (`loket-yuki sandbox yuki`) and tests share one shape.
+ */
+import { z } from 'zod';
+
+export const yukiFaultsSchema = z.object({
+  /** Extra milliseconds before every SOAP answer. */
+  latencyMs: z.number().int().min(0).default(0),
+  /** Fraction (0..1) of SOAP calls answered with a bare HTTP 503, as IIS does when the app pool is down. */
+  serverErrorRate: z.number().min(0).max(1).default(0),
+  /** Sessions become invalid after this many calls (0 = never), to exercise renewal. */
+  sessionExpiresAfterCalls: z.number().int().min(0).default(0),
+  /** Every domain's daily budget is treated as spent. */
+  dailyLimitExhausted: z.boolean().default(false),
+});
+
+export type YukiFaults = z.infer<typeof yukiFaultsSchema>;
+
+export const yukiSandboxOptionsSchema = z.object({
+  /** Seed for generated GUIDs and the 5xx draw, so runs are reproducible. */
+  seed: z.union([z.string(), z.number()]).default('loket-yuki'),
+  /** 127.0.0.1 port; 0 picks a free one. */
+  port: z.number().int().min(0).max(65535).default(0),
+  /** Session lifetime; Yuki documents 24 hours. */
+  sessionTtlSeconds: z
+    .number()
+    .positive()
+    .default(24 * 60 * 60),
+  /** Web-service calls per domain per day; Yuki's free tier is 1,000. */
+  dailyCallLimit: z.number().int().positive().default(1000),
+  faults: yukiFaultsSchema.default(yukiFaultsSchema.parse({})),
+});
+
+export type YukiSandboxOptions = z.infer<typeof yukiSandboxOptionsSchema>;
+export type YukiSandboxOptionsInput = z.input<typeof yukiSandboxOptionsSchema>;
+
+/** Parses options from the CLI or a test; throws a zod error naming the bad field. */
+export function parseYukiSandboxOptions(input: YukiSandboxOptionsInput = {}): YukiSandboxOptions {
+  return yukiSandboxOptionsSchema.parse(input);
+}

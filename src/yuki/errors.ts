@@ -1,0 +1,185 @@
+/**
+ * @module yuki-errors
+ * Typed errors for everything Yuki (or our own pre-flight checks) can refuse, each with a short Dutch
+ * and English message a person can act on. `errorFromFault` maps Yuki's SOAP faults onto them; Yuki
+ * publishes few exact texts, so matching is by the phrases public clients and the sandbox agree on.
+ */
+import type { AppErrorOptions } from '../core/errors.ts';
+import { AppError } from '../core/errors.ts';
+
+/** A SOAP fault as Yuki sent it. */
+export type SoapFaultInfo = { code: string; message: string; detail: string };
+
+export class YukiInvalidAccessKeyError extends AppError {
+  constructor(options: AppErrorOptions = {}) {
+    super(
+      'yuki.invalid_access_key',
+      {
+        nl: 'Yuki weigert de API-sleutel. Controleer de sleutel bij Instellingen > Webservices in Yuki (een Nederlandse sleutel).',
+        en: 'Yuki rejected the access key. Check the key under Settings > Web services in Yuki (it must be a Dutch key).',
+      },
+      options,
+    );
+  }
+}
+
+/** Invalid or expired session; the client renews once by itself, so callers rarely see this. */
+export class YukiSessionError extends AppError {
+  constructor(options: AppErrorOptions = {}) {
+    super(
+      'yuki.session',
+      {
+        nl: 'De sessie bij Yuki is verlopen of ongeldig. Probeer het opnieuw.',
+        en: 'The Yuki session expired or is invalid. Try again.',
+      },
+      { retryable: true, ...options },
+    );
+  }
+}
+
+/** The domain's daily call budget is spent, by our own count or by Yuki's. Retry after the day ends. */
+export class YukiDailyLimitError extends AppError {
+  constructor(
+    readonly domainId: string | null,
+    options: AppErrorOptions = {},
+  ) {
+    super(
+      'yuki.daily_limit',
+      {
+        nl: 'De webservicecalls van vandaag voor dit Yuki-domein zijn op. De import gaat morgen verder.',
+        en: "Today's web-service calls for this Yuki domain are used up. The import continues tomorrow.",
+      },
+      { retryable: true, ...options },
+    );
+  }
+}
+
+export class YukiAccessDeniedError extends AppError {
+  constructor(options: AppErrorOptions = {}) {
+    super(
+      'yuki.access_denied',
+      {
+        nl: 'De API-sleutel heeft geen rechten voor deze Yuki-webservice. Geef de sleutel die rechten in Yuki (Instellingen > Webservices).',
+        en: 'The access key has no rights for this Yuki web service. Grant them in Yuki (Settings > Web services).',
+      },
+      options,
+    );
+  }
+}
+
+export class YukiAdministrationNotFoundError extends AppError {
+  constructor(options: AppErrorOptions = {}) {
+    super(
+      'yuki.administration_not_found',
+      {
+        nl: 'Yuki kent deze administratie niet, of de API-sleutel geeft er geen toegang toe. Controleer de gekoppelde administratie.',
+        en: 'Yuki does not know this administration, or the access key does not reach it. Check the linked administration.',
+      },
+      options,
+    );
+  }
+}
+
+export class YukiUnknownGlAccountError extends AppError {
+  constructor(
+    readonly glAccount: string,
+    options: AppErrorOptions = {},
+  ) {
+    super(
+      'yuki.unknown_gl_account',
+      {
+        nl: `Grootboekrekening ${glAccount} bestaat niet of is niet actief in Yuki. Pas de grootboekkoppeling aan of activeer de rekening.`,
+        en: `GL account ${glAccount} does not exist or is disabled in Yuki. Fix the GL account mapping or enable the account.`,
+      },
+      options,
+    );
+  }
+}
+
+/** Yuki refused the journal; `detail` holds Yuki's validation text. */
+export class YukiJournalRejectedError extends AppError {
+  constructor(yukiText: string, options: AppErrorOptions = {}) {
+    super(
+      'yuki.journal_rejected',
+      {
+        nl: `Yuki heeft de journaalpost geweigerd: ${yukiText}`,
+        en: `Yuki rejected the journal entry: ${yukiText}`,
+      },
+      { detail: yukiText, ...options },
+    );
+  }
+}
+
+/** Our own check before sending: debit and credit differ, in total or on one date. */
+export class YukiJournalUnbalancedError extends AppError {
+  constructor(
+    readonly date: string | null,
+    readonly difference: string,
+  ) {
+    const where = date === null ? '' : ` op ${date}`;
+    const whereEn = date === null ? '' : ` on ${date}`;
+    super('yuki.journal_unbalanced', {
+      nl: `De journaalpost is niet in evenwicht${where}: debet en credit verschillen ${difference}. Er is niets naar Yuki gestuurd.`,
+      en: `The journal entry is not balanced${whereEn}: debit and credit differ by ${difference}. Nothing was sent to Yuki.`,
+    });
+  }
+}
+
+/** Our own check before sending: the request would exceed Yuki's request size limit. */
+export class YukiDocumentTooLargeError extends AppError {
+  constructor(
+    readonly bytes: number,
+    readonly limit: number,
+  ) {
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+    super('yuki.document_too_large', {
+      nl: `Het bestand is te groot voor Yuki (${mb(bytes)} MB, maximaal ${mb(limit)} MB per verzoek). Er is niets verstuurd.`,
+      en: `The file is too large for Yuki (${mb(bytes)} MB, at most ${mb(limit)} MB per request). Nothing was sent.`,
+    });
+  }
+}
+
+/** Network failure, timeout, or an HTTP error without a SOAP fault: Yuki may be down; try later. */
+export class YukiUnavailableError extends AppError {
+  constructor(options: AppErrorOptions = {}) {
+    super(
+      'yuki.unavailable',
+      {
+        nl: 'Yuki is niet bereikbaar of gaf een serverfout. Het wordt later opnieuw geprobeerd.',
+        en: 'Yuki could not be reached or returned a server error. It will be retried later.',
+      },
+      { retryable: true, ...options },
+    );
+  }
+}
+
+/** Any other fault; `detail` holds Yuki's text. Server faults are worth a retry, client faults are not. */
+export class YukiFaultError extends AppError {
+  constructor(fault: SoapFaultInfo, options: AppErrorOptions = {}) {
+    super(
+      'yuki.fault',
+      { nl: `Yuki gaf een foutmelding: ${fault.message}`, en: `Yuki returned an error: ${fault.message}` },
+      {
+        retryable: /server/i.test(fault.code),
+        detail: [fault.message, fault.detail].filter(Boolean).join(' — '),
+        ...options,
+      },
+    );
+  }
+}
+
+/** Maps a fault onto the most specific error; `operation` tells journal validation from other faults. */
+export function errorFromFault(fault: SoapFaultInfo, operation: string, domainId: string | null): AppError {
+  const text = fault.message;
+  const detail = [fault.message, fault.detail].filter(Boolean).join(' — ');
+  if (/invalid access key/i.test(text)) return new YukiInvalidAccessKeyError({ detail });
+  if (/invalid session|session.*(expired|invalid)/i.test(text)) return new YukiSessionError({ detail });
+  if (/daily limit exceeded/i.test(text)) return new YukiDailyLimitError(domainId, { detail });
+  if (/access denied|no rights/i.test(text)) return new YukiAccessDeniedError({ detail });
+  if (/administration not found/i.test(text)) return new YukiAdministrationNotFoundError({ detail });
+  const glAccount = /GL ?account (\S+) (does not exist|is not enabled|not found)/i.exec(text);
+  if (glAccount?.[1]) return new YukiUnknownGlAccountError(glAccount[1], { detail });
+  if (/maximum request length exceeded/i.test(text)) return new YukiFaultError(fault, { retryable: false });
+  if (operation === 'ProcessJournal' && /client/i.test(fault.code)) return new YukiJournalRejectedError(text);
+  return new YukiFaultError(fault);
+}
