@@ -7,8 +7,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv, AppServices } from './context.ts';
-import { getHealthz } from './routes/system/getHealthz.ts';
-import { getReadyz } from './routes/system/getReadyz.ts';
+import { registerRoutes } from './routes/index.ts';
 
 export function createApp(services: AppServices): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
@@ -46,8 +45,7 @@ export function createApp(services: AppServices): OpenAPIHono<AppEnv> {
     return c.json({ error: 'internal_error', requestId: c.var.requestId }, 500);
   });
 
-  getHealthz(app);
-  getReadyz(app);
+  registerRoutes(app);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -1,0 +1,100 @@
+/**
+ * @module authorize
+ * Asks the policy and turns a refusal into the right answer: 401 without a session, 404 for another
+ * tenant's resource (so ids reveal nothing), 403 with the reason and the roles that could act. A
+ * refused attempt at the Loket link is written to the audit log.
+ */
+import type { Context } from 'hono';
+import { decide, type Action, type Scope } from '../core/policy.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { AppEnv } from './context.ts';
+import { errorJson, NOT_FOUND } from './errors.ts';
+import {
+  loadAdministrationScope,
+  loadDomainScope,
+  type Administration,
+  type DomainScope,
+} from '../tenancy/scope.ts';
+
+const REFUSALS = {
+  role: {
+    nl: 'Je rol geeft hier geen toegang toe.',
+    en: 'Your role does not give access to this.',
+  },
+  feature_missing: {
+    nl: "Het contract van dit domein heeft de feature 'Salariskoppeling met Loket' niet. De portaalbeheerder kan die toevoegen.",
+    en: "This domain's contract lacks the feature 'Salariskoppeling met Loket'. The portal administrator can add it.",
+  },
+  not_signed_in: { nl: 'Log eerst in.', en: 'Please sign in first.' },
+} as const;
+
+/** Returns a response to send when the actor may not do `action` in `scope`, or undefined when allowed. */
+export async function refusal(
+  c: Context<AppEnv>,
+  action: Action,
+  scope: Scope,
+): Promise<Response | undefined> {
+  const actor = c.var.actor;
+  const decision = decide(actor, action, scope);
+  if (decision.allowed) return undefined;
+  if (action === 'link.use' && actor && scope.kind === 'domain') {
+    await recordAudit(c.var.services.db, {
+      actorUserId: actor.userId,
+      actorLabel: actor.email,
+      portalId: decision.reason === 'no_access' ? null : scope.portalId,
+      domainId: decision.reason === 'no_access' ? null : scope.domainId,
+      action: 'link.refused',
+      outcome: 'refused',
+      details: {
+        reason: decision.reason,
+        path: c.req.path,
+        portalId: scope.portalId,
+        domainId: scope.domainId,
+      },
+      requestId: c.var.requestId,
+    });
+  }
+  switch (decision.reason) {
+    case 'not_signed_in':
+      return errorJson(c, 401, 'not_signed_in', REFUSALS.not_signed_in);
+    case 'no_access':
+      return errorJson(c, 404, 'not_found', NOT_FOUND);
+    default:
+      return errorJson(c, 403, 'forbidden', REFUSALS[decision.reason], {
+        reason: decision.reason,
+        allowedRoles: decision.allowedRoles,
+      });
+  }
+}
+
+type Guarded<T> = { ok: true; value: T } | { ok: false; response: Response };
+
+/** Loads a domain's real tenant and checks `action` there; unknown ids get the same 404 as others' ids. */
+export async function guardDomain(
+  c: Context<AppEnv>,
+  domainId: string,
+  action: Action,
+): Promise<Guarded<DomainScope>> {
+  const scope = await loadDomainScope(c.var.services.db, domainId);
+  if (!scope) return { ok: false, response: await notFoundUnlessSignedOut(c) };
+  const refused = await refusal(c, action, scope);
+  return refused ? { ok: false, response: refused } : { ok: true, value: scope };
+}
+
+/** Like guardDomain, for an administration (the domain's rules apply). */
+export async function guardAdministration(
+  c: Context<AppEnv>,
+  administrationId: string,
+  action: Action,
+): Promise<Guarded<{ scope: DomainScope; administration: Administration }>> {
+  const found = await loadAdministrationScope(c.var.services.db, administrationId);
+  if (!found) return { ok: false, response: await notFoundUnlessSignedOut(c) };
+  const refused = await refusal(c, action, found.scope);
+  return refused ? { ok: false, response: refused } : { ok: true, value: found };
+}
+
+async function notFoundUnlessSignedOut(c: Context<AppEnv>): Promise<Response> {
+  return c.var.actor
+    ? errorJson(c, 404, 'not_found', NOT_FOUND)
+    : errorJson(c, 401, 'not_signed_in', REFUSALS.not_signed_in);
+}

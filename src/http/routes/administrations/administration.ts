@@ -1,0 +1,93 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import {
+  LinkSettingsInput,
+  updateLinkSettings,
+  viewAdministration,
+} from '../../../tenancy/administration-settings.ts';
+import { recordAudit } from '../../../audit/record-audit.ts';
+import type { AppEnv } from '../../context.ts';
+import { errorResponses } from '../../errors.ts';
+import { guardAdministration } from '../../authorize.ts';
+
+export const AdministrationDetail = z
+  .object({
+    id: z.uuid(),
+    domainId: z.uuid(),
+    name: z.string(),
+    cocNumber: z.string().nullable(),
+    isStandard: z.boolean(),
+    linkAllowed: z.boolean(),
+    relationCode: z.number().int().nullable(),
+    loketPayrollAdministrationId: z.string().nullable(),
+    loketPayrollAdministrationName: z.string().nullable(),
+    importFromPeriod: z.string().nullable(),
+    autoImport: z.boolean().nullable(),
+    netPayComponentKey: z.number().int().nullable(),
+    costCenterProjects: z.record(z.string(), z.string()),
+  })
+  .openapi('AdministrationDetail');
+
+const params = z.object({ administrationId: z.uuid() });
+const errors = { 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] };
+
+const getRoute = createRoute({
+  method: 'get',
+  path: '/api/administrations/{administrationId}',
+  tags: ['administrations'],
+  summary: 'Tab Administratie: the Relatiecode and the link settings of one administration',
+  request: { params },
+  responses: {
+    200: { description: 'Administration', content: { 'application/json': { schema: AdministrationDetail } } },
+    ...errors,
+  },
+});
+
+const putRoute = createRoute({
+  method: 'put',
+  path: '/api/administrations/{administrationId}/link-settings',
+  tags: ['administrations'],
+  summary: 'First period to import, automatic import, net pay component, cost centre → project',
+  request: {
+    params,
+    body: { content: { 'application/json': { schema: LinkSettingsInput.openapi('LinkSettingsInput') } } },
+  },
+  responses: {
+    200: { description: 'Saved', content: { 'application/json': { schema: AdministrationDetail } } },
+    400: { description: 'Invalid input' },
+    ...errors,
+  },
+});
+
+export function administration(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(getRoute, async (c) => {
+    const guarded = await guardAdministration(c, c.req.valid('param').administrationId, 'link.use');
+    if (!guarded.ok) return guarded.response as never;
+    return c.json(await viewAdministration(c.var.services.db, guarded.value.administration), 200);
+  });
+
+  app.openapi(putRoute, async (c) => {
+    const guarded = await guardAdministration(c, c.req.valid('param').administrationId, 'link.use');
+    if (!guarded.ok) return guarded.response as never;
+    const { db } = c.var.services;
+    const { scope } = guarded.value;
+    const { changed, administration: updated } = await updateLinkSettings(
+      db,
+      guarded.value.administration,
+      c.req.valid('json'),
+    );
+    const actor = c.var.actor!;
+    await recordAudit(db, {
+      actorUserId: actor.userId,
+      actorLabel: actor.email,
+      portalId: scope.portalId,
+      domainId: scope.domainId,
+      administrationId: updated.id,
+      action: 'administration.link_settings.update',
+      targetType: 'administration',
+      targetId: updated.id,
+      changedFields: changed,
+      requestId: c.var.requestId,
+    });
+    return c.json(await viewAdministration(db, updated), 200);
+  });
+}

@@ -1,0 +1,80 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { eq } from 'drizzle-orm';
+import { administrations, contractLines, domains } from '../../../store/schema/index.ts';
+import type { AppEnv } from '../../context.ts';
+import { errorResponses } from '../../errors.ts';
+import { guardDomain } from '../../authorize.ts';
+
+const DomainDetail = z
+  .object({
+    id: z.uuid(),
+    portalId: z.uuid(),
+    name: z.string(),
+    features: z.array(z.string()),
+    administrations: z.array(
+      z.object({ id: z.uuid(), name: z.string(), isStandard: z.boolean(), goneFromYuki: z.boolean() }),
+    ),
+    contractLines: z.array(
+      z.object({
+        id: z.uuid(),
+        administrationId: z.uuid(),
+        status: z.enum(['requested', 'active', 'refused', 'revoked']),
+        requestedAt: z.string(),
+        decidedAt: z.string().nullable(),
+        note: z.string().nullable(),
+      }),
+    ),
+  })
+  .openapi('DomainDetail');
+
+const route = createRoute({
+  method: 'get',
+  path: '/api/domains/{domainId}',
+  tags: ['domains'],
+  summary: 'A domain with its contract (features and contract lines) and administrations',
+  request: { params: z.object({ domainId: z.uuid() }) },
+  responses: {
+    200: { description: 'Domain', content: { 'application/json': { schema: DomainDetail } } },
+    401: errorResponses[401],
+    403: errorResponses[403],
+    404: errorResponses[404],
+  },
+});
+
+export function getDomain(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(route, async (c) => {
+    const guarded = await guardDomain(c, c.req.valid('param').domainId, 'domain.view');
+    if (!guarded.ok) return guarded.response as never;
+    const scope = guarded.value;
+    const db = c.var.services.db;
+    const [domain] = await db.select().from(domains).where(eq(domains.id, scope.domainId));
+    const admins = await db
+      .select()
+      .from(administrations)
+      .where(eq(administrations.domainId, scope.domainId));
+    const lines = await db.select().from(contractLines).where(eq(contractLines.domainId, scope.domainId));
+    return c.json(
+      {
+        id: scope.domainId,
+        portalId: scope.portalId,
+        name: domain!.name,
+        features: [...scope.features].sort(),
+        administrations: admins.map((administration) => ({
+          id: administration.id,
+          name: administration.name,
+          isStandard: administration.isStandard,
+          goneFromYuki: administration.goneFromYukiAt !== null,
+        })),
+        contractLines: lines.map((line) => ({
+          id: line.id,
+          administrationId: line.administrationId,
+          status: line.status,
+          requestedAt: line.requestedAt.toISOString(),
+          decidedAt: line.decidedAt?.toISOString() ?? null,
+          note: line.note,
+        })),
+      },
+      200,
+    );
+  });
+}

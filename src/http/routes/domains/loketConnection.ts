@@ -1,0 +1,86 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import {
+  getLoketConnection,
+  PasswordConnectionInput,
+  savePasswordConnection,
+} from '../../../tenancy/loket-connection.ts';
+import { recordAudit } from '../../../audit/record-audit.ts';
+import type { AppEnv } from '../../context.ts';
+import { errorResponses } from '../../errors.ts';
+import { guardDomain } from '../../authorize.ts';
+
+const LoketConnection = z
+  .object({
+    method: z.enum(['password', 'oauth', 'none']),
+    username: z.string().nullable(),
+    hasPassword: z.boolean(),
+    environmentCode: z.string().nullable(),
+    connected: z.boolean(),
+    status: z.enum(['untested', 'ok', 'failed', 'none']),
+    lastError: z.string().nullable(),
+    missingRights: z.array(z.string()),
+    checkedAt: z.string().nullable(),
+  })
+  .openapi('LoketConnection');
+
+const params = z.object({ domainId: z.uuid() });
+const errors = { 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] };
+
+const getRoute = createRoute({
+  method: 'get',
+  path: '/api/domains/{domainId}/loket-connection',
+  tags: ['domains'],
+  summary: "The domain's Loket settings (the password is never returned)",
+  request: { params },
+  responses: {
+    200: { description: 'Connection', content: { 'application/json': { schema: LoketConnection } } },
+    ...errors,
+  },
+});
+
+const putRoute = createRoute({
+  method: 'put',
+  path: '/api/domains/{domainId}/loket-connection',
+  tags: ['domains'],
+  summary: 'Set the Loket user name, password and environment code the import signs in with',
+  request: {
+    params,
+    body: {
+      content: { 'application/json': { schema: PasswordConnectionInput.openapi('PasswordConnectionInput') } },
+    },
+  },
+  responses: {
+    200: { description: 'Saved', content: { 'application/json': { schema: LoketConnection } } },
+    400: { description: 'Invalid input' },
+    ...errors,
+  },
+});
+
+export function loketConnection(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(getRoute, async (c) => {
+    const guarded = await guardDomain(c, c.req.valid('param').domainId, 'link.use');
+    if (!guarded.ok) return guarded.response as never;
+    return c.json(await getLoketConnection(c.var.services.db, guarded.value.domainId), 200);
+  });
+
+  app.openapi(putRoute, async (c) => {
+    const guarded = await guardDomain(c, c.req.valid('param').domainId, 'link.use');
+    if (!guarded.ok) return guarded.response as never;
+    const { db, secrets } = c.var.services;
+    const scope = guarded.value;
+    const changed = await savePasswordConnection(db, secrets, scope, c.req.valid('json'));
+    const actor = c.var.actor!;
+    await recordAudit(db, {
+      actorUserId: actor.userId,
+      actorLabel: actor.email,
+      portalId: scope.portalId,
+      domainId: scope.domainId,
+      action: 'domain.loket_connection.update',
+      targetType: 'loket_connection',
+      targetId: scope.domainId,
+      changedFields: changed,
+      requestId: c.var.requestId,
+    });
+    return c.json(await getLoketConnection(db, scope.domainId), 200);
+  });
+}

@@ -1,0 +1,57 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { requestContractLine } from '../../../tenancy/contract-lines.ts';
+import type { AppEnv } from '../../context.ts';
+import { appErrorJson, errorResponses } from '../../errors.ts';
+import { guardDomain } from '../../authorize.ts';
+
+export const ContractLine = z
+  .object({
+    id: z.uuid(),
+    domainId: z.uuid(),
+    administrationId: z.uuid(),
+    status: z.enum(['requested', 'active', 'refused', 'revoked']),
+  })
+  .openapi('ContractLine');
+
+const route = createRoute({
+  method: 'post',
+  path: '/api/domains/{domainId}/contract-lines',
+  tags: ['domains'],
+  summary: 'Ask the operator to activate the link for a non-standard administration (sends an e-mail)',
+  request: {
+    params: z.object({ domainId: z.uuid() }),
+    body: { content: { 'application/json': { schema: z.object({ administrationId: z.uuid() }) } } },
+  },
+  responses: {
+    201: { description: 'Requested', content: { 'application/json': { schema: ContractLine } } },
+    400: { description: 'Invalid input' },
+    401: errorResponses[401],
+    403: errorResponses[403],
+    404: errorResponses[404],
+    422: errorResponses[422],
+  },
+});
+
+export function postContractLine(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(route, async (c) => {
+    const guarded = await guardDomain(c, c.req.valid('param').domainId, 'link.use');
+    if (!guarded.ok) return guarded.response as never;
+    const { db, mailer, config } = c.var.services;
+    try {
+      const line = await requestContractLine({
+        db,
+        mailer,
+        operatorEmail: config.operatorEmail,
+        publicUrl: config.publicUrl,
+        actor: c.var.actor!,
+        domainId: guarded.value.domainId,
+        administrationId: c.req.valid('json').administrationId,
+        requestId: c.var.requestId,
+      });
+      const { id, domainId, administrationId, status } = line;
+      return c.json({ id, domainId, administrationId, status }, 201);
+    } catch (error) {
+      return appErrorJson(c, error) as never;
+    }
+  });
+}

@@ -1,0 +1,74 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { and, eq } from 'drizzle-orm';
+import { domainFeatures } from '../../../store/schema/index.ts';
+import { recordAudit } from '../../../audit/record-audit.ts';
+import type { AppEnv } from '../../context.ts';
+import { errorResponses } from '../../errors.ts';
+import { guardDomain } from '../../authorize.ts';
+
+const params = z.object({ domainId: z.uuid(), feature: z.enum(['loket_payroll_link']) });
+const ok = {
+  description: 'Done',
+  content: { 'application/json': { schema: z.object({ features: z.array(z.string()) }) } },
+};
+const responses = {
+  200: ok,
+  401: errorResponses[401],
+  403: errorResponses[403],
+  404: errorResponses[404],
+};
+
+const addRoute = createRoute({
+  method: 'put',
+  path: '/api/domains/{domainId}/features/{feature}',
+  tags: ['domains'],
+  summary: "Add a feature (Salariskoppeling met Loket) to the domain's contract (portal_admin)",
+  request: { params },
+  responses,
+});
+
+const removeRoute = createRoute({
+  method: 'delete',
+  path: '/api/domains/{domainId}/features/{feature}',
+  tags: ['domains'],
+  summary: "Remove a feature from the domain's contract (portal_admin); link settings and history stay",
+  request: { params },
+  responses,
+});
+
+export function putDomainFeature(app: OpenAPIHono<AppEnv>): void {
+  for (const [route, action] of [
+    [addRoute, 'add'],
+    [removeRoute, 'remove'],
+  ] as const) {
+    app.openapi(route, async (c) => {
+      const { domainId, feature } = c.req.valid('param');
+      const guarded = await guardDomain(c, domainId, 'domain.contract.manage');
+      if (!guarded.ok) return guarded.response as never;
+      const { db } = c.var.services;
+      const actor = c.var.actor!;
+      if (action === 'add') {
+        await db
+          .insert(domainFeatures)
+          .values({ domainId, feature, addedBy: actor.userId })
+          .onConflictDoNothing();
+      } else {
+        await db
+          .delete(domainFeatures)
+          .where(and(eq(domainFeatures.domainId, domainId), eq(domainFeatures.feature, feature)));
+      }
+      await recordAudit(db, {
+        actorUserId: actor.userId,
+        actorLabel: actor.email,
+        portalId: guarded.value.portalId,
+        domainId,
+        action: `domain.feature.${action}`,
+        targetType: 'feature',
+        targetId: feature,
+        requestId: c.var.requestId,
+      });
+      const rows = await db.select().from(domainFeatures).where(eq(domainFeatures.domainId, domainId));
+      return c.json({ features: rows.map((row) => row.feature).sort() }, 200);
+    });
+  }
+}

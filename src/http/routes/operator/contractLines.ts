@@ -1,0 +1,115 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { desc, eq } from 'drizzle-orm';
+import { administrations, contractLines, domains, portals, users } from '../../../store/schema/index.ts';
+import { decideContractLine } from '../../../tenancy/contract-lines.ts';
+import type { AppEnv } from '../../context.ts';
+import { appErrorJson, errorResponses } from '../../errors.ts';
+import { refusal } from '../../authorize.ts';
+import { ContractLine } from '../domains/postContractLine.ts';
+
+const Request = z
+  .object({
+    id: z.uuid(),
+    status: z.enum(['requested', 'active', 'refused', 'revoked']),
+    portalName: z.string(),
+    domainName: z.string(),
+    administrationName: z.string(),
+    requestedBy: z.string().nullable(),
+    requestedAt: z.string(),
+    note: z.string().nullable(),
+  })
+  .openapi('ContractLineRequest');
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/api/operator/contract-lines',
+  tags: ['operator'],
+  summary: 'Contract-line requests and lines, newest first (operator only)',
+  responses: {
+    200: { description: 'Lines', content: { 'application/json': { schema: z.array(Request) } } },
+    401: errorResponses[401],
+    403: errorResponses[403],
+  },
+});
+
+const decideRoute = createRoute({
+  method: 'post',
+  path: '/api/operator/contract-lines/{lineId}/decision',
+  tags: ['operator'],
+  summary: 'Grant or refuse a request, or revoke an active line (operator only); the requester is e-mailed',
+  request: {
+    params: z.object({ lineId: z.uuid() }),
+    body: {
+      content: {
+        'application/json': {
+          schema: z.object({
+            decision: z.enum(['grant', 'refuse', 'revoke']),
+            note: z.string().max(1000).optional(),
+          }),
+        },
+      },
+    },
+  },
+  responses: {
+    200: { description: 'Decided', content: { 'application/json': { schema: ContractLine } } },
+    400: { description: 'Invalid input' },
+    401: errorResponses[401],
+    403: errorResponses[403],
+    422: errorResponses[422],
+  },
+});
+
+export function operatorContractLines(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(listRoute, async (c) => {
+    const refused = await refusal(c, 'operator', { kind: 'service' });
+    if (refused) return refused as never;
+    const rows = await c.var.services.db
+      .select({
+        line: contractLines,
+        administration: administrations,
+        domain: domains,
+        portal: portals,
+        user: users,
+      })
+      .from(contractLines)
+      .innerJoin(administrations, eq(administrations.id, contractLines.administrationId))
+      .innerJoin(domains, eq(domains.id, contractLines.domainId))
+      .innerJoin(portals, eq(portals.id, domains.portalId))
+      .leftJoin(users, eq(users.id, contractLines.requestedBy))
+      .orderBy(desc(contractLines.requestedAt));
+    return c.json(
+      rows.map(({ line, administration, domain, portal, user }) => ({
+        id: line.id,
+        status: line.status,
+        portalName: portal.name,
+        domainName: domain.name,
+        administrationName: administration.name,
+        requestedBy: user?.email ?? null,
+        requestedAt: line.requestedAt.toISOString(),
+        note: line.note,
+      })),
+      200,
+    );
+  });
+
+  app.openapi(decideRoute, async (c) => {
+    const refused = await refusal(c, 'operator', { kind: 'service' });
+    if (refused) return refused as never;
+    const { decision, note } = c.req.valid('json');
+    try {
+      const line = await decideContractLine({
+        db: c.var.services.db,
+        mailer: c.var.services.mailer,
+        actor: c.var.actor!,
+        lineId: c.req.valid('param').lineId,
+        decision,
+        ...(note ? { note } : {}),
+        requestId: c.var.requestId,
+      });
+      const { id, domainId, administrationId, status } = line;
+      return c.json({ id, domainId, administrationId, status }, 200);
+    } catch (error) {
+      return appErrorJson(c, error) as never;
+    }
+  });
+}

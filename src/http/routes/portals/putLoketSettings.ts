@@ -1,0 +1,53 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import {
+  getLoketSettings,
+  LoketSettingsInput,
+  updateLoketSettings,
+} from '../../../tenancy/portal-settings.ts';
+import { recordAudit } from '../../../audit/record-audit.ts';
+import type { AppEnv } from '../../context.ts';
+import { errorJson, errorResponses, NOT_FOUND } from '../../errors.ts';
+import { refusal } from '../../authorize.ts';
+import { LoketSettings } from './getLoketSettings.ts';
+
+const route = createRoute({
+  method: 'put',
+  path: '/api/portals/{portalId}/loket-settings',
+  tags: ['portals'],
+  summary: 'Change Loket instellingen; omitted fields stay, secrets are write-only',
+  request: {
+    params: z.object({ portalId: z.uuid() }),
+    body: { content: { 'application/json': { schema: LoketSettingsInput.openapi('LoketSettingsInput') } } },
+  },
+  responses: {
+    200: { description: 'Saved', content: { 'application/json': { schema: LoketSettings } } },
+    400: { description: 'Invalid input' },
+    401: errorResponses[401],
+    403: errorResponses[403],
+    404: errorResponses[404],
+  },
+});
+
+export function putLoketSettings(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(route, async (c) => {
+    const { portalId } = c.req.valid('param');
+    const refused = await refusal(c, 'portal.manage', { kind: 'portal', portalId });
+    if (refused) return refused as never;
+    const { db, secrets } = c.var.services;
+    const changed = await updateLoketSettings(db, secrets, portalId, c.req.valid('json'));
+    const settings = await getLoketSettings(db, portalId);
+    if (!settings) return errorJson(c, 404, 'not_found', NOT_FOUND);
+    const actor = c.var.actor!;
+    await recordAudit(db, {
+      actorUserId: actor.userId,
+      actorLabel: actor.email,
+      portalId,
+      action: 'portal.loket_settings.update',
+      targetType: 'portal',
+      targetId: portalId,
+      changedFields: changed,
+      requestId: c.var.requestId,
+    });
+    return c.json(settings, 200);
+  });
+}

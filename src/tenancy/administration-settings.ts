@@ -1,0 +1,84 @@
+/**
+ * @module administration-settings
+ * The administration level of the link (tab *Administratie*): the Relatiecode and what it resolved to
+ * in Loket, and how this administration imports (first period, automatic import, schedule, net pay
+ * component, cost centre → project).
+ */
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '../store/database.ts';
+import { administrations } from '../store/schema/index.ts';
+import { changedFields } from '../audit/record-audit.ts';
+import { activeContractLine } from './contract-lines.ts';
+import type { Administration } from './scope.ts';
+
+export const LinkSettingsInput = z
+  .object({
+    importFromPeriod: z
+      .string()
+      .regex(
+        /^\d{4}-(0[1-9]|1[0-3]|[2-4]\d|5[0-3])$/,
+        'a period such as 2026-10 (or 2026-13 for a 13th period)',
+      )
+      .nullable(),
+    /** Null follows the portal default. */
+    autoImport: z.boolean().nullable(),
+    netPayComponentKey: z.number().int().positive().nullable(),
+    costCenterProjects: z.record(z.string().min(1).max(50), z.string().min(1).max(50)),
+  })
+  .partial();
+export type LinkSettingsInput = z.infer<typeof LinkSettingsInput>;
+
+export type AdministrationView = {
+  id: string;
+  domainId: string;
+  name: string;
+  cocNumber: string | null;
+  isStandard: boolean;
+  /** Linkable when standard, or when an active contract line exists. */
+  linkAllowed: boolean;
+  relationCode: number | null;
+  loketPayrollAdministrationId: string | null;
+  loketPayrollAdministrationName: string | null;
+  importFromPeriod: string | null;
+  autoImport: boolean | null;
+  netPayComponentKey: number | null;
+  costCenterProjects: Record<string, string>;
+};
+
+export async function viewAdministration(
+  db: Database,
+  administration: Administration,
+): Promise<AdministrationView> {
+  const linkAllowed =
+    administration.isStandard || (await activeContractLine(db, administration.id)) !== undefined;
+  return {
+    id: administration.id,
+    domainId: administration.domainId,
+    name: administration.name,
+    cocNumber: administration.cocNumber,
+    isStandard: administration.isStandard,
+    linkAllowed,
+    relationCode: administration.relationCode,
+    loketPayrollAdministrationId: administration.loketPayrollAdministrationId,
+    loketPayrollAdministrationName: administration.loketPayrollAdministrationName,
+    importFromPeriod: administration.importFromPeriod,
+    autoImport: administration.autoImport,
+    netPayComponentKey: administration.netPayComponentKey,
+    costCenterProjects: administration.costCenterProjects,
+  };
+}
+
+export async function updateLinkSettings(
+  db: Database,
+  administration: Administration,
+  input: LinkSettingsInput,
+): Promise<{ changed: string[]; administration: Administration }> {
+  const changed = changedFields(administration, input);
+  const [updated] = await db
+    .update(administrations)
+    .set({ ...input, updatedAt: new Date() })
+    .where(eq(administrations.id, administration.id))
+    .returning();
+  return { changed, administration: updated! };
+}

@@ -1,0 +1,187 @@
+/**
+ * @module contract-lines
+ * Only a domain's standard administration may be linked, unless an active contract line exists for
+ * another one. The firm requests a line here; the service e-mails the operator (by default
+ * administratie@yuki.nl) who grants or refuses it in the operator console; the requester hears back.
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Database } from '../store/database.ts';
+import { administrations, contractLines, domains, portals, users } from '../store/schema/index.ts';
+import { AppError } from '../core/errors.ts';
+import type { Actor } from '../core/roles.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+
+export type ContractLine = typeof contractLines.$inferSelect;
+
+export class ContractLineError extends AppError {}
+
+export async function activeContractLine(
+  db: Database,
+  administrationId: string,
+): Promise<ContractLine | undefined> {
+  const [line] = await db
+    .select()
+    .from(contractLines)
+    .where(and(eq(contractLines.administrationId, administrationId), eq(contractLines.status, 'active')));
+  return line;
+}
+
+type RequestOptions = {
+  db: Database;
+  mailer: Mailer;
+  operatorEmail: string;
+  publicUrl: string;
+  actor: Actor;
+  domainId: string;
+  administrationId: string;
+  requestId?: string;
+};
+
+export async function requestContractLine(options: RequestOptions): Promise<ContractLine> {
+  const { db, actor, domainId, administrationId } = options;
+  const [row] = await db
+    .select({ administration: administrations, domain: domains, portal: portals })
+    .from(administrations)
+    .innerJoin(domains, eq(domains.id, administrations.domainId))
+    .innerJoin(portals, eq(portals.id, domains.portalId))
+    .where(and(eq(administrations.id, administrationId), eq(administrations.domainId, domainId)));
+  if (!row) {
+    throw new ContractLineError('administration_not_in_domain', {
+      nl: 'Deze administratie hoort niet bij dit domein.',
+      en: 'This administration does not belong to this domain.',
+    });
+  }
+  if (row.administration.isStandard) {
+    throw new ContractLineError('standard_needs_no_line', {
+      nl: 'De standaardadministratie kan zonder contractregel gekoppeld worden.',
+      en: 'The standard administration can be linked without a contract line.',
+    });
+  }
+  const [open] = await db
+    .select()
+    .from(contractLines)
+    .where(
+      and(
+        eq(contractLines.administrationId, administrationId),
+        inArray(contractLines.status, ['requested', 'active']),
+      ),
+    );
+  if (open) {
+    throw new ContractLineError(open.status === 'active' ? 'line_active' : 'line_requested', {
+      nl:
+        open.status === 'active'
+          ? 'Deze administratie heeft al een actieve contractregel.'
+          : 'Er loopt al een verzoek voor deze administratie.',
+      en:
+        open.status === 'active'
+          ? 'This administration already has an active contract line.'
+          : 'A request for this administration is already pending.',
+    });
+  }
+  const [line] = await db
+    .insert(contractLines)
+    .values({ domainId, administrationId, status: 'requested', requestedBy: actor.userId })
+    .returning();
+
+  const mail = await options.mailer.send({
+    to: options.operatorEmail,
+    subject: `Verzoek salariskoppeling Loket: ${row.administration.name} (${row.domain.name})`,
+    text: [
+      `${actor.name} <${actor.email}> van ${row.portal.name} vraagt de salariskoppeling met Loket te activeren voor een extra administratie.`,
+      '',
+      `Portaal:       ${row.portal.name}`,
+      `Domein:        ${row.domain.name}`,
+      `Administratie: ${row.administration.name}${row.administration.cocNumber ? ` (KvK ${row.administration.cocNumber})` : ''}`,
+      '',
+      `Beoordeel het verzoek in de operatorconsole: ${options.publicUrl}/operator`,
+      '',
+      '--',
+      `${actor.name} <${actor.email}> of ${row.portal.name} asks to activate the Loket payroll link for an additional administration (${row.administration.name}, domain ${row.domain.name}). Decide in the operator console.`,
+    ].join('\n'),
+  });
+  await recordAudit(db, {
+    actorUserId: actor.userId,
+    actorLabel: actor.email,
+    portalId: row.portal.id,
+    domainId,
+    administrationId,
+    action: 'contract_line.request',
+    targetType: 'contract_line',
+    targetId: line!.id,
+    details: { mailDelivered: mail.delivered },
+    requestId: options.requestId ?? null,
+  });
+  return line!;
+}
+
+type DecideOptions = {
+  db: Database;
+  mailer: Mailer;
+  actor: Actor;
+  lineId: string;
+  decision: 'grant' | 'refuse' | 'revoke';
+  note?: string;
+  requestId?: string;
+};
+
+const NEXT_STATUS = { grant: 'active', refuse: 'refused', revoke: 'revoked' } as const;
+const ALLOWED_FROM = { grant: 'requested', refuse: 'requested', revoke: 'active' } as const;
+
+export async function decideContractLine(options: DecideOptions): Promise<ContractLine> {
+  const { db, actor, lineId, decision } = options;
+  const [updated] = await db
+    .update(contractLines)
+    .set({
+      status: NEXT_STATUS[decision],
+      decidedBy: actor.userId,
+      decidedAt: new Date(),
+      note: options.note ?? null,
+    })
+    .where(and(eq(contractLines.id, lineId), eq(contractLines.status, ALLOWED_FROM[decision])))
+    .returning();
+  if (!updated) {
+    throw new ContractLineError('line_not_open', {
+      nl: 'Dit verzoek is al afgehandeld of bestaat niet.',
+      en: 'This request was already decided or does not exist.',
+    });
+  }
+  const [context] = await db
+    .select({ administration: administrations, domain: domains })
+    .from(administrations)
+    .innerJoin(domains, eq(domains.id, administrations.domainId))
+    .where(eq(administrations.id, updated.administrationId));
+  const [requester] = updated.requestedBy
+    ? await db.select().from(users).where(eq(users.id, updated.requestedBy))
+    : [];
+  if (context && requester) {
+    const granted = decision === 'grant';
+    await options.mailer.send({
+      to: requester.email,
+      subject: `Salariskoppeling Loket voor ${context.administration.name}: ${granted ? 'geactiveerd' : decision === 'refuse' ? 'geweigerd' : 'ingetrokken'}`,
+      text: [
+        granted
+          ? `De contractregel voor ${context.administration.name} (${context.domain.name}) is actief. U kunt de administratie nu koppelen met Loket.`
+          : `De contractregel voor ${context.administration.name} (${context.domain.name}) is ${decision === 'refuse' ? 'geweigerd' : 'ingetrokken'}.`,
+        options.note ? `\nToelichting: ${options.note}` : '',
+        '\n--',
+        granted
+          ? `The contract line for ${context.administration.name} is active; you can now link it with Loket.`
+          : `The contract line for ${context.administration.name} was ${decision === 'refuse' ? 'refused' : 'revoked'}.`,
+      ].join('\n'),
+    });
+  }
+  await recordAudit(db, {
+    actorUserId: actor.userId,
+    actorLabel: actor.email,
+    portalId: context?.domain.portalId ?? null,
+    domainId: updated.domainId,
+    administrationId: updated.administrationId,
+    action: `contract_line.${decision}`,
+    targetType: 'contract_line',
+    targetId: updated.id,
+    changedFields: ['status'],
+    requestId: options.requestId ?? null,
+  });
+  return updated;
+}

@@ -1,0 +1,112 @@
+/**
+ * @module portal-overview
+ * A portal's domains and administrations with the state of the link in each, filtered to what the
+ * actor may see. The link status says exactly what is missing, for the overview and the service page.
+ */
+import { eq, inArray } from 'drizzle-orm';
+import type { Database } from '../store/database.ts';
+import {
+  administrations,
+  contractLines,
+  domainFeatures,
+  domains,
+  loketConnections,
+} from '../store/schema/index.ts';
+import { decide, LOKET_FEATURE } from '../core/policy.ts';
+import type { Actor } from '../core/roles.ts';
+
+export type LinkMissing =
+  'feature' | 'loket_connection' | 'relation_code' | 'contract_line' | 'yuki_access_key' | 'loket_client';
+
+export type AdministrationStatus = {
+  id: string;
+  name: string;
+  isStandard: boolean;
+  relationCode: number | null;
+  loketPayrollAdministrationName: string | null;
+  goneFromYuki: boolean;
+  missing: LinkMissing[];
+};
+
+export type DomainStatus = {
+  id: string;
+  name: string;
+  goneFromYuki: boolean;
+  hasLoketFeature: boolean;
+  loketConnection: 'none' | 'untested' | 'ok' | 'failed';
+  administrations: AdministrationStatus[];
+};
+
+type PortalLinkSettings = { loketClientId: string | null; yukiAccessKeyEnc: string | null };
+
+export async function portalOverview(
+  db: Database,
+  actor: Actor,
+  portalId: string,
+  portal: PortalLinkSettings,
+): Promise<DomainStatus[]> {
+  const allDomains = await db
+    .select()
+    .from(domains)
+    .where(eq(domains.portalId, portalId))
+    .orderBy(domains.name);
+  const domainIds = allDomains.map((domain) => domain.id);
+  if (domainIds.length === 0) return [];
+  const [features, connections, admins, lines] = await Promise.all([
+    db.select().from(domainFeatures).where(inArray(domainFeatures.domainId, domainIds)),
+    db.select().from(loketConnections).where(inArray(loketConnections.domainId, domainIds)),
+    db
+      .select()
+      .from(administrations)
+      .where(inArray(administrations.domainId, domainIds))
+      .orderBy(administrations.name),
+    db.select().from(contractLines).where(inArray(contractLines.domainId, domainIds)),
+  ]);
+
+  const visible = allDomains.filter((domain) => {
+    const scope = {
+      kind: 'domain' as const,
+      portalId,
+      domainId: domain.id,
+      features: new Set(features.filter((row) => row.domainId === domain.id).map((row) => row.feature)),
+    };
+    return decide(actor, 'domain.view', scope).allowed;
+  });
+
+  return visible.map((domain) => {
+    const hasLoketFeature = features.some(
+      (row) => row.domainId === domain.id && row.feature === LOKET_FEATURE,
+    );
+    const connection = connections.find((row) => row.domainId === domain.id);
+    return {
+      id: domain.id,
+      name: domain.name,
+      goneFromYuki: domain.goneFromYukiAt !== null,
+      hasLoketFeature,
+      loketConnection: connection?.status ?? 'none',
+      administrations: admins
+        .filter((administration) => administration.domainId === domain.id)
+        .map((administration) => {
+          const missing: LinkMissing[] = [];
+          if (!portal.loketClientId) missing.push('loket_client');
+          if (!portal.yukiAccessKeyEnc) missing.push('yuki_access_key');
+          if (!hasLoketFeature) missing.push('feature');
+          if (!connection || connection.status === 'failed') missing.push('loket_connection');
+          const activeLine = lines.some(
+            (line) => line.administrationId === administration.id && line.status === 'active',
+          );
+          if (!administration.isStandard && !activeLine) missing.push('contract_line');
+          if (!administration.loketPayrollAdministrationId) missing.push('relation_code');
+          return {
+            id: administration.id,
+            name: administration.name,
+            isStandard: administration.isStandard,
+            relationCode: administration.relationCode,
+            loketPayrollAdministrationName: administration.loketPayrollAdministrationName,
+            goneFromYuki: administration.goneFromYukiAt !== null,
+            missing,
+          };
+        }),
+    };
+  });
+}
