@@ -4,7 +4,8 @@
  * service in demo mode on embedded PGlite with both sandboxes in-process) and `loket-yuki sandbox
  * loket|yuki`, which run one sandbox on its own for manual testing or another client.
  */
-import { Command, Option } from 'commander';
+import type { Command} from 'commander';
+import { Option } from 'commander';
 import { runService } from '../../src/cli/run-service.ts';
 import { startLoketSandbox } from '../loket/index.ts';
 import { parseYukiSandboxOptions, startYukiSandbox } from '../yuki/index.ts';
