@@ -1,0 +1,301 @@
+/**
+ * @module loket/connection
+ * One authenticated Loket connection: the pinned Accept version, bearer tokens through the
+ * TokenKeeper, at most `maxConcurrency` requests in flight, retries with backoff on network errors
+ * and 5xx, Retry-After on 429, one refresh-and-retry on 401, and typed errors for everything else.
+ */
+import type { z } from 'zod';
+import { Semaphore } from './concurrency.ts';
+import { cappedStream, fileNameFrom } from './download.ts';
+import type { LoketDownload } from './download.ts';
+import {
+  LoketDownloadTooLargeError,
+  LoketMissingRightError,
+  LoketNotFoundError,
+  LoketRequestRefusedError,
+  LoketSessionExpiredError,
+  LoketUnavailableError,
+  LoketUnexpectedResponseError,
+} from './errors.ts';
+import type { LoketOAuthClient, LoketTokens } from './oauth.ts';
+import { paginate } from './paging.ts';
+import { backoffDelayMs, DEFAULT_RETRY_POLICY, isRetryableStatus, parseRetryAfterMs } from './retry.ts';
+import type { RetryPolicy } from './retry.ts';
+import { rightForActivity } from './rights.ts';
+import { errorBodySchema, listEnvelopeSchema } from './schemas.ts';
+import { TokenKeeper } from './token-keeper.ts';
+
+/**
+ * The resource version we pin. Loket serves each resource's newest version dated on or before it, so
+ * one date fixes every shape we read (employments 2019-12-16, authorizations 2019-02-11, the rest 2018-01-01).
+ */
+export const LOKET_API_VERSION = '2019-12-16';
+
+export const LOKET_PRODUCTION = {
+  apiBaseUrl: 'https://api.loket.nl/v2',
+  oauthBaseUrl: 'https://oauth.loket.nl',
+} as const;
+export const LOKET_ACCEPTANCE = {
+  apiBaseUrl: 'https://api.loket-acc.nl/v2',
+  oauthBaseUrl: 'https://oauth.loket-acc.nl',
+} as const;
+
+/** PDFs larger than this are refused (a payslip is tens of kilobytes). */
+export const DEFAULT_MAX_DOWNLOAD_BYTES = 20 * 1_048_576;
+
+export type LoketConnectionOptions = {
+  /** e.g. https://api.loket.nl/v2 */
+  apiBaseUrl: string;
+  oauth: LoketOAuthClient;
+  tokens: LoketTokens;
+  /** Receives every new token pair; store the refresh token before returning. */
+  onTokens: (tokens: LoketTokens) => void | Promise<void>;
+  reauthenticate?: () => Promise<LoketTokens>;
+  /** Transport only (default: global fetch). */
+  fetch?: typeof fetch;
+  maxConcurrency?: number;
+  retry?: Partial<RetryPolicy>;
+  refreshMarginMs?: number;
+  random?: () => number;
+};
+
+export type RequestOptions = {
+  /** Loket's activity (operationId): names the missing right on a 403. */
+  activity: string;
+  /** What the request is about, for a readable 404 message ("loonrun 1234…"). */
+  subject: string;
+  query?: Record<string, string | number | undefined>;
+};
+
+type Exchange = RequestOptions & { method: 'GET' | 'PATCH'; path: string; accept: string; body?: unknown };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class LoketConnection {
+  private readonly keeper: TokenKeeper;
+  private readonly semaphore: Semaphore;
+  private readonly policy: RetryPolicy;
+  private readonly fetch: typeof fetch;
+
+  constructor(private readonly options: LoketConnectionOptions) {
+    this.keeper = new TokenKeeper({
+      client: options.oauth,
+      tokens: options.tokens,
+      onTokens: options.onTokens,
+      refreshMarginMs: options.refreshMarginMs,
+      reauthenticate: options.reauthenticate,
+    });
+    this.semaphore = new Semaphore(options.maxConcurrency ?? 4);
+    this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.fetch = options.fetch ?? fetch;
+  }
+
+  /** Requests in flight right now (for tests and metrics). */
+  get inFlight(): number {
+    return this.semaphore.inFlight;
+  }
+
+  async getJson<S extends z.ZodType>(path: string, schema: S, options: RequestOptions): Promise<z.output<S>> {
+    return this.exchangeJson({ ...options, method: 'GET', path, accept: jsonAccept() }, schema);
+  }
+
+  async patchJson<S extends z.ZodType>(
+    path: string,
+    body: unknown,
+    schema: S,
+    options: RequestOptions,
+  ): Promise<z.output<S>> {
+    return this.exchangeJson({ ...options, method: 'PATCH', path, accept: jsonAccept(), body }, schema);
+  }
+
+  /** Every item of a paged list, fetched page by page as the caller iterates. */
+  list<S extends z.ZodType>(
+    path: string,
+    itemSchema: S,
+    options: RequestOptions & { pageSize?: number },
+  ): AsyncGenerator<z.output<S>> {
+    const envelope = listEnvelopeSchema(itemSchema);
+    return paginate((pageNumber) =>
+      this.getJson(path, envelope, {
+        ...options,
+        query: { ...options.query, pageNumber, pageSize: options.pageSize ?? 250 },
+      }),
+    );
+  }
+
+  /** Streams a binary download; the concurrency slot is held until the stream is read or cancelled. */
+  async download(
+    path: string,
+    accept: string,
+    options: RequestOptions & { maxBytes?: number },
+  ): Promise<LoketDownload> {
+    const maxBytes = options.maxBytes ?? DEFAULT_MAX_DOWNLOAD_BYTES;
+    return this.exchange({ ...options, method: 'GET', path, accept }, async (response, release) => {
+      const contentType = response.headers.get('Content-Type') ?? '';
+      if (!contentType.toLowerCase().startsWith(accept)) {
+        await response.body?.cancel();
+        throw new LoketUnexpectedResponseError({ detail: `${path}: expected ${accept}, got ${contentType}` });
+      }
+      const lengthHeader = response.headers.get('Content-Length');
+      const contentLength = lengthHeader === null ? null : Number(lengthHeader);
+      if (contentLength !== null && contentLength > maxBytes) {
+        await response.body?.cancel();
+        throw new LoketDownloadTooLargeError(maxBytes, { detail: `${path}: ${contentLength} bytes` });
+      }
+      if (!response.body) throw new LoketUnexpectedResponseError({ detail: `${path}: no body` });
+      return {
+        keepSlot: true,
+        value: {
+          stream: cappedStream(response.body, maxBytes, contentLength, release),
+          contentType,
+          contentLength,
+          fileName: fileNameFrom(response.headers.get('Content-Disposition')),
+        },
+      };
+    });
+  }
+
+  private exchangeJson<S extends z.ZodType>(request: Exchange, schema: S): Promise<z.output<S>> {
+    return this.exchange(request, async (response) => {
+      // Reading the body can fail when the connection drops; that is retried like a network error.
+      const text = await response.text();
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch (error) {
+        throw new LoketUnexpectedResponseError({
+          cause: error,
+          detail: `${request.path}: not JSON: ${text.slice(0, 200)}`,
+        });
+      }
+      const parsed = schema.safeParse(json);
+      if (!parsed.success)
+        throw new LoketUnexpectedResponseError({
+          detail: `${request.path}: ${parsed.error.message.slice(0, 2000)}`,
+        });
+      return { keepSlot: false, value: parsed.data };
+    });
+  }
+
+  /** Sends a request with retries; `read` turns a 2xx response into the result. */
+  private async exchange<T>(
+    request: Exchange,
+    read: (response: Response, release: () => void) => Promise<{ keepSlot: boolean; value: T }>,
+  ): Promise<T> {
+    let refreshedAfter401 = false;
+    let lastFailure = '';
+    for (let attempt = 1; attempt <= this.policy.attempts; attempt += 1) {
+      const release = await this.semaphore.acquire();
+      let keepSlot = false;
+      let waitMs = 0;
+      try {
+        const token = await this.keeper.accessToken();
+        let response: Response;
+        try {
+          response = await this.send(request, token);
+        } catch (error) {
+          lastFailure = `network: ${String(error)}`;
+          waitMs = backoffDelayMs(attempt, this.policy, this.options.random);
+          continue;
+        }
+        if (response.status === 401) {
+          await response.body?.cancel();
+          // One refresh and one more try; a second 401 means Loket no longer accepts this session.
+          if (refreshedAfter401)
+            throw new LoketSessionExpiredError({ detail: `${request.path}: 401 after refreshing the token` });
+          refreshedAfter401 = true;
+          await this.keeper.refresh(token);
+          attempt -= 1;
+          continue;
+        }
+        if (isRetryableStatus(response.status)) {
+          await response.body?.cancel();
+          lastFailure = `HTTP ${response.status}`;
+          waitMs = this.retryWaitMs(request, response, attempt);
+          continue;
+        }
+        if (!response.ok) throw await this.failure(request, response);
+        try {
+          const result = await read(response, release);
+          keepSlot = result.keepSlot;
+          return result.value;
+        } catch (error) {
+          if (error instanceof TypeError) {
+            lastFailure = `body: ${String(error)}`;
+            waitMs = backoffDelayMs(attempt, this.policy, this.options.random);
+            continue;
+          }
+          throw error;
+        }
+      } finally {
+        if (!keepSlot) release();
+        if (waitMs > 0 && attempt < this.policy.attempts) await sleep(waitMs);
+      }
+    }
+    throw new LoketUnavailableError({
+      detail: `${request.method} ${request.path}: gave up after ${this.policy.attempts} attempts (${lastFailure})`,
+    });
+  }
+
+  /** Retry-After on a 429 when Loket sends one (refusing to wait beyond the bound), else backoff. */
+  private retryWaitMs(request: Exchange, response: Response, attempt: number): number {
+    const retryAfterMs =
+      response.status === 429 ? parseRetryAfterMs(response.headers.get('Retry-After')) : null;
+    if (retryAfterMs !== null && retryAfterMs > this.policy.maxRetryAfterMs) {
+      throw new LoketUnavailableError({
+        retryAfterMs,
+        detail: `${request.path}: 429, Retry-After ${retryAfterMs} ms`,
+      });
+    }
+    return retryAfterMs ?? backoffDelayMs(attempt, this.policy, this.options.random);
+  }
+
+  private send(request: Exchange, token: string): Promise<Response> {
+    const url = new URL(`${this.options.apiBaseUrl.replace(/\/$/, '')}${request.path}`);
+    // encodeURIComponent gives %20 for spaces in filters, which every server reads the same way.
+    const query = Object.entries(request.query ?? {})
+      .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
+      .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
+      .join('&');
+    if (query) url.search = query;
+    return this.fetch(url, {
+      method: request.method,
+      headers: {
+        Authorization: `Bearer ${token}`,
+        Accept: request.accept,
+        ...(request.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+    });
+  }
+
+  private async failure(request: Exchange, response: Response): Promise<Error> {
+    const text = await response.text().catch(() => '');
+    const detail = `${request.method} ${request.path}: ${response.status} ${text.slice(0, 1000)}`;
+    if (response.status === 403)
+      return new LoketMissingRightError(rightForActivity(request.activity), { detail });
+    if (response.status === 404) return new LoketNotFoundError(request.subject, { detail });
+    if (response.status === 400 || response.status === 409) {
+      const body = errorBodySchema.safeParse(safeJson(text));
+      const messages = body.success
+        ? (body.data.messages ?? []).map((message) => message.description).filter(Boolean)
+        : [];
+      return new LoketRequestRefusedError(response.status, {
+        detail: messages.length > 0 ? `${detail} — ${messages.join('; ')}` : detail,
+      });
+    }
+    return new LoketUnexpectedResponseError({ detail });
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+export function jsonAccept(version: string = LOKET_API_VERSION): string {
+  return `application/json;version=${version}`;
+}

@@ -1,0 +1,287 @@
+/**
+ * Every response the client reads from the sandbox, checked against the official Loket OpenAPI
+ * schema (the committed subset) for its path, method, status and resource version.
+ */
+import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
+import type { ValidateFunction } from 'ajv';
+import formatsPlugin from 'ajv-formats';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoPayrollAdministration, startLoketSandbox } from '../../sandbox/loket/index.ts';
+import type { RunningLoketSandbox } from '../../sandbox/loket/index.ts';
+import {
+  checkRights,
+  findPayrollAdministrationByClientNumber,
+  listEmployers,
+  listEmployments,
+  listPayrollAdministrations,
+} from './employers.ts';
+import {
+  getJournalRun,
+  listJournalLines,
+  listJournalRuns,
+  markJournalRunFailed,
+  markJournalRunProcessed,
+} from './journal-runs.ts';
+import {
+  getPayrollRun,
+  listApprovedPayrollRuns,
+  listPayrollPeriods,
+  listPayrollRunResults,
+  listPayrollRuns,
+} from './payroll-runs.ts';
+import { downloadPayslipPdf, getPayslipResult, listPayslips } from './payslips.ts';
+import { sandboxFixture } from './sandbox-fixture.ts';
+import type { SandboxFixture } from './sandbox-fixture.ts';
+import { downloadTaxReturnOverview, getPayrollTaxReturn, listPayrollTaxReturns } from './tax-returns.ts';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type Operation = {
+  operationId: string;
+  requestBody?: { content: Record<string, { schema?: Json }> };
+  responses: Record<string, { content?: Record<string, { schema?: Json }> }>;
+};
+type Spec = { paths: Record<string, Record<string, Operation>> };
+
+const spec = JSON.parse(
+  readFileSync(new URL('../../sandbox/loket/spec/loket-openapi-subset.json', import.meta.url), 'utf8'),
+) as Spec;
+
+/** OAS 3.0 `nullable: true` is not JSON Schema: turn it into a type that admits null. */
+function withNullable(node: Json): Json {
+  if (Array.isArray(node)) return node.map(withNullable);
+  if (node === null || typeof node !== 'object') return node;
+  const out: Record<string, Json> = {};
+  for (const [key, value] of Object.entries(node))
+    out[key] =
+      key === 'properties' && value && typeof value === 'object' && !Array.isArray(value)
+        ? Object.fromEntries(Object.entries(value).map(([name, schema]) => [name, withNullable(schema)]))
+        : withNullable(value);
+  if (out.nullable !== true) return out;
+  delete out.nullable;
+  if (typeof out.type === 'string')
+    return {
+      ...out,
+      type: [out.type, 'null'],
+      ...(Array.isArray(out.enum) ? { enum: [...out.enum, null] } : {}),
+    };
+  return { anyOf: [out, { type: 'null' }] };
+}
+
+// Loket's GUID pattern lists only A-F; .NET matches it case-insensitively, and Loket's own ids are lowercase.
+const caseInsensitive = Object.assign((pattern: string, flags: string) => new RegExp(pattern, `${flags}i`), {
+  code: 'new RegExp',
+});
+const ajv = new Ajv({ strict: false, allErrors: true, code: { regExp: caseInsensitive } });
+// ajv-formats is CommonJS: under NodeNext its default export arrives as the module object.
+const addFormats = ((formatsPlugin as unknown as { default?: unknown }).default ?? formatsPlugin) as (
+  instance: Ajv,
+) => Ajv;
+addFormats(ajv);
+for (const format of ['metadata', 'int32', 'int64', 'double', 'float', 'decimal'])
+  ajv.addFormat(format, true);
+
+type Recorded = {
+  method: string;
+  path: string;
+  status: number;
+  contentType: string;
+  body: Buffer;
+  requestBody: string | null;
+};
+
+function matchTemplate(path: string): string | undefined {
+  const candidates = Object.keys(spec.paths).filter((template) =>
+    new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path),
+  );
+  // The most literal segments wins: /payrollruns/{id} beats /{administrationId}/payrollruns.
+  return candidates.sort(
+    (a, b) => b.replace(/\{[^}]+\}/g, '').length - a.replace(/\{[^}]+\}/g, '').length,
+  )[0];
+}
+
+const validators = new Map<string, ValidateFunction>();
+function validatorFor(key: string, schema: Json): ValidateFunction {
+  let validate = validators.get(key);
+  if (!validate) {
+    validate = ajv.compile(withNullable(schema) as object);
+    validators.set(key, validate);
+  }
+  return validate;
+}
+
+/** Checks one response; returns the operationId and status it exercised. */
+function checkAgainstSpec(response: Recorded): string {
+  const template = matchTemplate(response.path);
+  expect(template, `no spec path for ${response.path}`).toBeDefined();
+  const operation = spec.paths[template ?? '']?.[response.method.toLowerCase()];
+  expect(operation, `no ${response.method} ${template} in the spec`).toBeDefined();
+  const documented = operation?.responses[String(response.status)];
+  expect(
+    documented,
+    `${response.method} ${template}: status ${response.status} is not documented`,
+  ).toBeDefined();
+  const label = `${operation?.operationId} ${response.status}`;
+  if (response.requestBody !== null) {
+    // What we send must fit the spec too (PATCH journal run: action, application, message).
+    const [requestType, requestContent] = Object.entries(operation?.requestBody?.content ?? {})[0] ?? [];
+    const validateRequest = validatorFor(
+      `${template} ${response.method} request ${requestType}`,
+      requestContent?.schema ?? {},
+    );
+    expect(
+      validateRequest(JSON.parse(response.requestBody)),
+      `${label} request: ${ajv.errorsText(validateRequest.errors)}`,
+    ).toBe(true);
+  }
+  if (!documented?.content) {
+    expect(response.body.length, `${label}: documented without a body`).toBe(0);
+    return label;
+  }
+  const mediaType = response.contentType
+    .split(';')
+    .map((part) => part.trim())
+    .filter((part) => !/^charset=/i.test(part))
+    .join(';');
+  const content = documented.content[mediaType];
+  expect(
+    content,
+    `${label}: media type ${mediaType} not among ${Object.keys(documented.content).join(', ')}`,
+  ).toBeDefined();
+  if (mediaType === 'application/pdf') {
+    expect(response.body.subarray(0, 5).toString()).toBe('%PDF-');
+    return `${label} pdf`;
+  }
+  const validate = validatorFor(
+    `${template} ${response.method} ${response.status} ${mediaType}`,
+    content?.schema ?? {},
+  );
+  const valid = validate(JSON.parse(response.body.toString('utf8')));
+  expect(valid, `${label} ${mediaType}: ${ajv.errorsText(validate.errors, { separator: '\n' })}`).toBe(true);
+  return `${label} ${mediaType}`;
+}
+
+const recorded: Recorded[] = [];
+const recordingFetch: typeof fetch = async (input, init) => {
+  const response = await fetch(input, init);
+  const url = new URL(String(input));
+  if (url.pathname.startsWith('/v2/')) {
+    recorded.push({
+      method: init?.method ?? 'GET',
+      path: url.pathname.slice('/v2'.length),
+      status: response.status,
+      contentType: response.headers.get('Content-Type') ?? '',
+      body: Buffer.from(await response.clone().arrayBuffer()),
+      requestBody: typeof init?.body === 'string' ? init.body : null,
+    });
+  }
+  return response;
+};
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const item of items) all.push(item);
+  return all;
+}
+
+const bakery = demoPayrollAdministration(10231);
+let sandbox: RunningLoketSandbox;
+let fixture: SandboxFixture;
+
+beforeAll(async () => {
+  sandbox = await startLoketSandbox({ today: '2026-11-18', employers: 4 });
+  fixture = await sandboxFixture(sandbox);
+});
+afterAll(() => sandbox.close());
+
+describe('contract with the official Loket spec', () => {
+  it('validates every response the client uses, success and error alike', async () => {
+    const { connection } = await fixture.connect({ connection: { fetch: recordingFetch } });
+    const administration = await findPayrollAdministrationByClientNumber(connection, bakery.clientNumber);
+    if (!administration) throw new Error('demo administration missing');
+    await collect(listEmployers(connection));
+    await collect(listPayrollAdministrations(connection, bakery.employerId));
+    await checkRights(connection, bakery.employerId);
+    const employments = await collect(listEmployments(connection, bakery.employerId, { pageSize: 5 }));
+    await collect(listPayrollPeriods(connection, administration.id));
+    await collect(listPayrollRuns(connection, administration.id));
+    const [run] = await collect(listApprovedPayrollRuns(connection, administration.id));
+    await getPayrollRun(connection, run?.id ?? '');
+    await collect(listPayrollRunResults(connection, run?.id ?? '', { pageSize: 5 }));
+    const employmentId = employments[0]?.id ?? '';
+    await collect(listPayslips(connection, employmentId));
+    await getPayslipResult(connection, employmentId, run?.id ?? '');
+    await collect((await downloadPayslipPdf(connection, employmentId, run?.id ?? '')).stream);
+    const journalRuns = await collect(listJournalRuns(connection, administration.id));
+    const ready = journalRuns.filter((journalRun) => journalRun.status === 4);
+    await getJournalRun(connection, ready[0]?.id ?? '');
+    await listJournalLines(connection, ready[0]?.id ?? '');
+    await markJournalRunProcessed(connection, ready[0]?.id ?? '', { applicationKey: 2 });
+    await markJournalRunFailed(connection, ready[1]?.id ?? '', 'Periode is afgesloten in Yuki');
+    const taxReturns = await collect(listPayrollTaxReturns(connection, administration.id));
+    await getPayrollTaxReturn(connection, taxReturns[0]?.id ?? '');
+    await collect((await downloadTaxReturnOverview(connection, taxReturns[0]?.id ?? '')).stream);
+
+    // Error responses: 400 (bad filter, results too early), 401, 403, 404, 409.
+    await expect(
+      collect(listPayrollRuns(connection, administration.id, { filter: 'status is 9' })),
+    ).rejects.toThrow();
+    await fixture.control('/periods/advance', { payrollAdministrationId: administration.id });
+    await fixture.control('/payroll-runs', {
+      payrollAdministrationId: administration.id,
+      journalRunStatus: 0,
+    });
+    const pending = (await collect(listJournalRuns(connection, administration.id))).find(
+      (journalRun) => journalRun.status === 0,
+    );
+    await expect(listJournalLines(connection, pending?.id ?? '')).rejects.toThrow();
+    await expect(markJournalRunProcessed(connection, pending?.id ?? '')).rejects.toThrow();
+    await expect(getPayrollRun(connection, '00000000-0000-4000-8000-000000000000')).rejects.toThrow();
+    const { connection: limited } = await fixture.connect({
+      username: 'zonder.loonaangifte',
+      connection: { fetch: recordingFetch },
+    });
+    await expect(collect(listPayrollTaxReturns(limited, administration.id))).rejects.toThrow();
+    const { connection: expired } = await fixture.connect({
+      connection: {
+        fetch: recordingFetch,
+        tokens: { accessToken: 'verlopen', refreshToken: 'ingetrokken', expiresAt: Date.now() + 3_600_000 },
+      },
+    });
+    await expect(collect(listEmployers(expired))).rejects.toThrow();
+
+    const exercised = new Set(recorded.map(checkAgainstSpec));
+    const operations = Object.values(spec.paths).flatMap((methods) =>
+      Object.values(methods).map((operation) => operation.operationId),
+    );
+    for (const operationId of operations) {
+      expect(
+        [...exercised].some((label) => label.startsWith(`${operationId} 200`)),
+        `${operationId} 200 not exercised`,
+      ).toBe(true);
+    }
+    for (const status of [400, 401, 403, 404, 409]) {
+      expect(
+        [...exercised].some((label) => label.split(' ')[1] === String(status)),
+        `no ${status} exercised`,
+      ).toBe(true);
+    }
+  });
+
+  it('would reject a response that breaks the schema', () => {
+    const operation =
+      spec.paths['/providers/employers/payrolladministrations/journalruns/{journalrunId}/results']?.get;
+    const schema =
+      operation?.responses['200']?.content?.['application/json;version=2018-01-01']?.schema ?? {};
+    const validate = ajv.compile(withNullable(schema) as object);
+    const line = {
+      generalLedgerAccount: { key: 1, code: '40000', description: 'Brutolonen' },
+      costCenter: null,
+      debetAmount: 1,
+      creditAmount: 0,
+    };
+    expect(validate({ _embedded: [line] })).toBe(true);
+    expect(validate({ _embedded: [{ ...line, debetAmount: '1.00' }] })).toBe(false);
+    expect(validate({ _embedded: [{ ...line, generalLedgerAccount: null }] })).toBe(false);
+  });
+});

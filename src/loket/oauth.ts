@@ -1,0 +1,141 @@
+/**
+ * @module loket/oauth
+ * Loket's OAuth endpoints: the authorize URL a user signs in at, and the token calls for the
+ * authorization_code, password and refresh_token grants. Tokens come back with an absolute expiry.
+ */
+import {
+  LoketClientRejectedError,
+  LoketCredentialsRejectedError,
+  LoketSessionExpiredError,
+  LoketUnavailableError,
+  LoketUnexpectedResponseError,
+} from './errors.ts';
+import { oauthErrorSchema, tokenResponseSchema } from './schemas.ts';
+
+export type LoketTokens = {
+  accessToken: string;
+  refreshToken: string;
+  /** Epoch milliseconds at which the access token stops working. */
+  expiresAt: number;
+};
+
+export type LoketOAuthClient = {
+  /** e.g. https://oauth.loket.nl (production) or https://oauth.loket-acc.nl (acceptance). */
+  oauthBaseUrl: string;
+  clientId: string;
+  clientSecret: string;
+  fetch?: typeof fetch;
+  now?: () => number;
+};
+
+export type AuthorizeUrlOptions = {
+  oauthBaseUrl: string;
+  clientId: string;
+  redirectUri: string;
+  state: string;
+};
+
+/** The page where a Loket user signs in and grants access; Loket redirects back with `code` and `state`. */
+export function buildAuthorizeUrl({
+  oauthBaseUrl,
+  clientId,
+  redirectUri,
+  state,
+}: AuthorizeUrlOptions): string {
+  const url = new URL(`${oauthBaseUrl.replace(/\/$/, '')}/authorize`);
+  url.search = new URLSearchParams({
+    client_id: clientId,
+    redirect_uri: redirectUri,
+    response_type: 'code',
+    scope: 'all',
+    state,
+  }).toString();
+  return url.toString();
+}
+
+type Grant = 'authorization_code' | 'password' | 'refresh_token';
+
+async function requestTokens(
+  client: LoketOAuthClient,
+  grant: Grant,
+  fields: Record<string, string>,
+): Promise<LoketTokens> {
+  const form = new URLSearchParams({
+    grant_type: grant,
+    client_id: client.clientId,
+    client_secret: client.clientSecret,
+    ...fields,
+  });
+  let response: Response;
+  let text: string;
+  try {
+    response = await (client.fetch ?? fetch)(`${client.oauthBaseUrl.replace(/\/$/, '')}/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+      body: form,
+    });
+    text = await response.text();
+  } catch (error) {
+    throw new LoketUnavailableError({ cause: error, detail: `token request failed: ${String(error)}` });
+  }
+  if (response.ok) {
+    const parsed = tokenResponseSchema.safeParse(safeJson(text));
+    if (!parsed.success)
+      throw new LoketUnexpectedResponseError({ detail: `token response: ${parsed.error.message}` });
+    const now = (client.now ?? Date.now)();
+    return {
+      accessToken: parsed.data.access_token,
+      refreshToken: parsed.data.refresh_token,
+      expiresAt: now + parsed.data.expires_in * 1000,
+    };
+  }
+  if (response.status === 429 || response.status >= 500)
+    throw new LoketUnavailableError({ detail: `token endpoint answered ${response.status}` });
+  const oauthError = oauthErrorSchema.safeParse(safeJson(text));
+  const code = oauthError.success ? oauthError.data.error : `http_${response.status}`;
+  const detail = `token endpoint: ${response.status} ${code}${oauthError.success && oauthError.data.error_description ? ` (${oauthError.data.error_description})` : ''}`;
+  if (code === 'invalid_client') throw new LoketClientRejectedError({ detail });
+  if (grant === 'password') throw new LoketCredentialsRejectedError({ detail });
+  throw new LoketSessionExpiredError({ detail });
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Exchanges the code from the authorize redirect for tokens. */
+export function exchangeAuthorizationCode(
+  client: LoketOAuthClient,
+  code: string,
+  redirectUri: string,
+): Promise<LoketTokens> {
+  return requestTokens(client, 'authorization_code', { code, redirect_uri: redirectUri });
+}
+
+export type PasswordCredentials = {
+  username: string;
+  password: string;
+  /** Sent as `environment_code`: our assumption for Yuki's "omgevingscode"; Loket documents no such field. */
+  environmentCode?: string;
+};
+
+/** Signs in with a dedicated Loket user (the password grant). */
+export function passwordGrant(
+  client: LoketOAuthClient,
+  credentials: PasswordCredentials,
+): Promise<LoketTokens> {
+  return requestTokens(client, 'password', {
+    username: credentials.username,
+    password: credentials.password,
+    ...(credentials.environmentCode ? { environment_code: credentials.environmentCode } : {}),
+  });
+}
+
+/** Trades a refresh token for new tokens; Loket may rotate the refresh token, so keep the new one. */
+export function refreshTokens(client: LoketOAuthClient, refreshToken: string): Promise<LoketTokens> {
+  return requestTokens(client, 'refresh_token', { refresh_token: refreshToken });
+}
