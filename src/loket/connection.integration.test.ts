@@ -6,8 +6,8 @@ import { LoketDownloadTooLargeError, LoketSessionExpiredError, LoketUnavailableE
 import { passwordGrant, refreshTokens } from './oauth.ts';
 import { getPayrollRun, listApprovedPayrollRuns } from './payroll-runs.ts';
 import { downloadPayslipPdf } from './payslips.ts';
-import { sandboxFixture } from './sandbox-fixture.ts';
-import type { SandboxFixture } from './sandbox-fixture.ts';
+import { sandboxFixture } from '../../test/support/loket-fixture.ts';
+import type { SandboxFixture } from '../../test/support/loket-fixture.ts';
 
 const bakery = demoPayrollAdministration(10231);
 let sandbox: RunningLoketSandbox;

@@ -31,8 +31,8 @@ import {
   listPayrollRuns,
 } from './payroll-runs.ts';
 import { downloadPayslipPdf, getPayslipResult, listPayslips } from './payslips.ts';
-import { sandboxFixture } from './sandbox-fixture.ts';
-import type { SandboxFixture } from './sandbox-fixture.ts';
+import { sandboxFixture } from '../../test/support/loket-fixture.ts';
+import type { SandboxFixture } from '../../test/support/loket-fixture.ts';
 import { downloadTaxReturnOverview, getPayrollTaxReturn, listPayrollTaxReturns } from './tax-returns.ts';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

@@ -7,8 +7,8 @@ import {
   LoketSessionExpiredError,
 } from './errors.ts';
 import { buildAuthorizeUrl, exchangeAuthorizationCode, passwordGrant, refreshTokens } from './oauth.ts';
-import { sandboxFixture } from './sandbox-fixture.ts';
-import type { SandboxFixture } from './sandbox-fixture.ts';
+import { sandboxFixture } from '../../test/support/loket-fixture.ts';
+import type { SandboxFixture } from '../../test/support/loket-fixture.ts';
 
 const REDIRECT_URI = 'http://127.0.0.1:9/loket/oauth/callback';
 let sandbox: RunningLoketSandbox;

@@ -11,8 +11,8 @@ import { listJournalLines, listJournalRuns } from './journal-runs.ts';
 import { netPayOf } from './payroll-results.ts';
 import { listApprovedPayrollRuns, listPayrollRunResults } from './payroll-runs.ts';
 import { downloadPayslipPdf, listPayslips } from './payslips.ts';
-import { sandboxFixture } from './sandbox-fixture.ts';
-import type { SandboxFixture } from './sandbox-fixture.ts';
+import { sandboxFixture } from '../../test/support/loket-fixture.ts';
+import type { SandboxFixture } from '../../test/support/loket-fixture.ts';
 
 const EMPLOYEES = 5000;
 /** PDFs streamed: every 10th employee (500), enough to show flat memory while keeping the test short. */

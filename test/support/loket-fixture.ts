@@ -1,12 +1,12 @@
 /**
- * @module loket/sandbox-fixture
+ * @module loket-fixture
  * For integration tests: given a running Loket sandbox (started by the test), reads its credentials
  * and signs in over real HTTP, returning connections whose token rotations are recorded.
  */
-import { LoketConnection } from './connection.ts';
-import type { LoketConnectionOptions } from './connection.ts';
-import { passwordGrant } from './oauth.ts';
-import type { LoketOAuthClient, LoketTokens } from './oauth.ts';
+import { LoketConnection } from '../../src/loket/connection.ts';
+import type { LoketConnectionOptions } from '../../src/loket/connection.ts';
+import { passwordGrant } from '../../src/loket/oauth.ts';
+import type { LoketOAuthClient, LoketTokens } from '../../src/loket/oauth.ts';
 
 export type SandboxCredentials = {
   clientId: string;
