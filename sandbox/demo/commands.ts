@@ -4,12 +4,13 @@
  * service in demo mode on embedded PGlite with both sandboxes in-process) and `loket-yuki sandbox
  * loket|yuki`, which run one sandbox on its own for manual testing or another client.
  */
-import type { Command} from 'commander';
+import type { Command } from 'commander';
 import { Option } from 'commander';
 import { runService } from '../../src/cli/run-service.ts';
 import { startLoketSandbox } from '../loket/index.ts';
 import { parseYukiSandboxOptions, startYukiSandbox } from '../yuki/index.ts';
 import { startDemoSandboxes } from './sandboxes.ts';
+import { demoLoginLines, seedDemo } from './seed.ts';
 
 function untilSignal(close: () => Promise<void>): Promise<void> {
   return new Promise((resolve) => {
@@ -33,7 +34,13 @@ export function addDemoCommands(program: Command): void {
         http: true,
         worker: true,
         env: { ...process.env, ...sandboxes.env },
-        onStarted: async () => [sandboxes.close],
+        onStarted: async (runtime, url) => {
+          await seedDemo(runtime.database.db);
+          for (const line of demoLoginLines(url ?? '')) console.log(line);
+          console.log(`Yuki sandbox viewer: ${sandboxes.yuki.url}/_sandbox/viewer`);
+          console.log(`Loket sandbox credentials: ${sandboxes.loket.controlUrl}/credentials\n`);
+          return [sandboxes.close];
+        },
       });
     });
 

@@ -4,10 +4,14 @@
  * generated from the routes' zod definitions.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv, AppServices } from './context.ts';
 import { registerRoutes } from './routes/index.ts';
+import { SESSIONLESS_AUTH_PATHS } from './routes/auth/index.ts';
+import { sessionMiddleware } from './middleware/session.ts';
+import { csrfProtection } from './middleware/csrf.ts';
 
 export function createApp(services: AppServices): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
@@ -40,7 +44,11 @@ export function createApp(services: AppServices): OpenAPIHono<AppEnv> {
       'request',
     );
   });
+  app.use(sessionMiddleware);
+  app.use(csrfProtection({ sessionlessPaths: SESSIONLESS_AUTH_PATHS }));
   app.onError((error, c) => {
+    // Malformed JSON (400) and a wrong content type (415) are the client's, not ours.
+    if (error instanceof HTTPException) return error.getResponse();
     c.var.log.error({ err: error }, 'unhandled error');
     return c.json({ error: 'internal_error', requestId: c.var.requestId }, 500);
   });

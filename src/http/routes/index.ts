@@ -19,10 +19,12 @@ import { loketConnection } from './domains/loketConnection.ts';
 import { postContractLine } from './domains/postContractLine.ts';
 import { administration } from './administrations/administration.ts';
 import { operatorContractLines } from './operator/contractLines.ts';
+import { registerAuthRoutes } from './auth/index.ts';
 
 export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   getHealthz(app);
   getReadyz(app);
+  registerAuthRoutes(app);
   getPortals(app);
   getPortal(app);
   postPortal(app);

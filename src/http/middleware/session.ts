@@ -1,0 +1,62 @@
+/**
+ * @module session-middleware
+ * Reads the session cookie, and for a live session sets `c.var.actor` and `c.var.csrfToken`; both stay
+ * undefined otherwise. Also the one place that knows the cookie's name and flags.
+ */
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { createMiddleware } from 'hono/factory';
+import { z } from 'zod';
+import type { AppEnv } from '../context.ts';
+import { findSession, SESSION_ABSOLUTE_MS, touchSession } from '../../auth/sessions.ts';
+import { loadActor } from '../../auth/load-actor.ts';
+
+// 32 random bytes in base64url; anything else is not worth a database query.
+const SessionToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+
+function isHttps(c: Context<AppEnv>): boolean {
+  return c.var.services.config.publicUrl.startsWith('https://');
+}
+
+/** `__Host-` makes browsers refuse the cookie unless it is Secure, host-only and for Path=/. */
+export function sessionCookieName(c: Context<AppEnv>): string {
+  return isHttps(c) ? '__Host-ly_session' : 'ly_session';
+}
+
+export function readSessionToken(c: Context<AppEnv>): string | undefined {
+  return SessionToken.safeParse(getCookie(c, sessionCookieName(c))).data;
+}
+
+export function setSessionCookie(c: Context<AppEnv>, token: string): void {
+  setCookie(c, sessionCookieName(c), token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: isHttps(c),
+    path: '/',
+    maxAge: SESSION_ABSOLUTE_MS / 1000,
+  });
+}
+
+export function clearSessionCookie(c: Context<AppEnv>): void {
+  deleteCookie(c, sessionCookieName(c), { httpOnly: true, sameSite: 'Lax', secure: isHttps(c), path: '/' });
+}
+
+export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
+  c.set('actor', undefined);
+  c.set('csrfToken', undefined);
+  const name = sessionCookieName(c);
+  const hadCookie = getCookie(c, name) !== undefined;
+  const token = readSessionToken(c);
+  const { db } = c.var.services;
+  const session = token ? await findSession(db, token) : undefined;
+  const actor = session && (await loadActor(db, session.userId));
+  if (session && actor) {
+    await touchSession(db, session);
+    c.set('actor', actor);
+    c.set('csrfToken', session.csrfToken);
+  }
+  await next();
+  // A dead cookie is removed, unless the route (a log-in) has just set a fresh one.
+  const routeSetCookie = c.res.headers.getSetCookie().some((cookie) => cookie.startsWith(`${name}=`));
+  if (hadCookie && !actor && !routeSetCookie) clearSessionCookie(c);
+});
