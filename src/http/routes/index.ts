@@ -18,6 +18,8 @@ import { putDomainFeature } from './domains/putDomainFeature.ts';
 import { loketConnection } from './domains/loketConnection.ts';
 import { postContractLine } from './domains/postContractLine.ts';
 import { administration } from './administrations/administration.ts';
+import { putRelationCode } from './administrations/putRelationCode.ts';
+import { loketConnectionActions } from './domains/loketConnectionActions.ts';
 import { operatorContractLines } from './operator/contractLines.ts';
 import { registerAuthRoutes } from './auth/index.ts';
 
@@ -36,5 +38,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   loketConnection(app);
   postContractLine(app);
   administration(app);
+  putRelationCode(app);
+  loketConnectionActions(app);
   operatorContractLines(app);
 }

@@ -1,0 +1,64 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { setRelationCode } from '../../../tenancy/relation-code.ts';
+import { viewAdministration } from '../../../tenancy/administration-settings.ts';
+import { recordAudit } from '../../../audit/record-audit.ts';
+import type { AppEnv } from '../../context.ts';
+import { appErrorJson, errorResponses } from '../../errors.ts';
+import { guardAdministration } from '../../authorize.ts';
+import { AdministrationDetail } from './administration.ts';
+
+const route = createRoute({
+  method: 'put',
+  path: '/api/administrations/{administrationId}/relation-code',
+  tags: ['administrations'],
+  summary: 'Set the Relatiecode (Loket client number); it is resolved in Loket and must be unique',
+  request: {
+    params: z.object({ administrationId: z.uuid() }),
+    body: {
+      content: {
+        'application/json': {
+          schema: z.object({ relationCode: z.number().int().min(1).max(999_999_999).nullable() }),
+        },
+      },
+    },
+  },
+  responses: {
+    200: { description: 'Linked', content: { 'application/json': { schema: AdministrationDetail } } },
+    400: { description: 'Invalid input' },
+    401: errorResponses[401],
+    403: errorResponses[403],
+    404: errorResponses[404],
+    422: errorResponses[422],
+    503: errorResponses[503],
+  },
+});
+
+export function putRelationCode(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(route, async (c) => {
+    const guarded = await guardAdministration(c, c.req.valid('param').administrationId, 'link.use');
+    if (!guarded.ok) return guarded.response as never;
+    const { db, secrets, config } = c.var.services;
+    const { relationCode } = c.req.valid('json');
+    const { scope } = guarded.value;
+    const actor = c.var.actor!;
+    const audit = {
+      actorUserId: actor.userId,
+      actorLabel: actor.email,
+      portalId: scope.portalId,
+      domainId: scope.domainId,
+      administrationId: guarded.value.administration.id,
+      action: 'administration.relation_code.update',
+      targetType: 'administration',
+      targetId: guarded.value.administration.id,
+      requestId: c.var.requestId,
+    };
+    try {
+      const updated = await setRelationCode({ db, secrets, config }, guarded.value, relationCode);
+      await recordAudit(db, { ...audit, changedFields: ['relationCode'], details: { relationCode } });
+      return c.json(await viewAdministration(db, updated), 200);
+    } catch (error) {
+      await recordAudit(db, { ...audit, outcome: 'refused', details: { relationCode } });
+      return appErrorJson(c, error) as never;
+    }
+  });
+}

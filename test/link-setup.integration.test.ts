@@ -1,0 +1,340 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase } from './support/database.ts';
+import { testLogger } from './support/logger.ts';
+import { createTestServices } from './support/services.ts';
+import { startTestSmtpServer, type TestSmtpServer } from './support/smtp.ts';
+import { call, cookieFrom, login } from './support/auth-harness.ts';
+import { createTenants, PASSWORD, type Tenants } from './support/tenants.ts';
+import { startLoketSandbox, type RunningLoketSandbox } from '../sandbox/loket/index.ts';
+import { parseYukiSandboxOptions, startYukiSandbox, type YukiSandbox } from '../sandbox/yuki/index.ts';
+import { createApp } from '../src/http/app.ts';
+import { startJobEngine, type JobEngine } from '../src/jobs/engine.ts';
+import { queryRows, type DatabaseHandle } from '../src/store/database.ts';
+
+type Session = { cookie: string; csrf: string };
+
+describe('setting up the link at its three levels, as the original description tells it', () => {
+  let database: DatabaseHandle;
+  let jobs: JobEngine;
+  let smtp: TestSmtpServer;
+  let loket: RunningLoketSandbox;
+  let yuki: YukiSandbox;
+  let app: ReturnType<typeof createApp>;
+  let tenants: Tenants;
+  let loketCredentials: {
+    clientId: string;
+    clientSecret: string;
+    users: Array<{ username: string; password: string; environmentCode: string }>;
+  };
+  let yukiKey: string;
+  const sessions: Record<string, Session> = {};
+
+  const as = (email: string) => sessions[email]!;
+  const send = (session: Session, method: string, path: string, json?: unknown) =>
+    call(app, path, {
+      method,
+      cookie: session.cookie,
+      csrf: session.csrf,
+      ...(json !== undefined ? { json } : {}),
+    });
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    jobs = await startJobEngine({ database, logger: testLogger, supervise: false, instanceName: 'test' });
+    smtp = await startTestSmtpServer();
+    loket = await startLoketSandbox({ redirectUri: 'http://localhost:3000/loket/oauth/callback' });
+    yuki = await startYukiSandbox(parseYukiSandboxOptions({}));
+    const services = createTestServices({
+      database,
+      jobs,
+      env: {
+        SMTP_URL: smtp.url,
+        LOKET_API_URL: loket.url,
+        LOKET_OAUTH_URL: loket.oauthUrl,
+        LOKET_ACC_API_URL: loket.url,
+        LOKET_ACC_OAUTH_URL: loket.oauthUrl,
+        YUKI_API_URL: yuki.url,
+        OPERATOR_EMAIL: 'administratie@yuki.nl',
+      },
+    });
+    app = createApp(services);
+    tenants = await createTenants(database.db);
+    loketCredentials = await (await fetch(`${loket.controlUrl}/credentials`)).json();
+    yukiKey = yuki.credentials()[0]!.key;
+    for (const email of Object.values(tenants.emails)) {
+      const { cookie, csrfToken } = await login(app, { email, password: PASSWORD });
+      sessions[email] = { cookie, csrf: csrfToken };
+    }
+  }, 60_000);
+
+  afterAll(async () => {
+    await jobs?.stop();
+    await Promise.all([loket?.close(), yuki?.close(), smtp?.close()]);
+    await database?.close();
+  });
+
+  it('portal level: the portal_admin fills in Loket instellingen; secrets never come back', async () => {
+    const admin = as(tenants.emails.portal_admin);
+    const response = await send(admin, 'PUT', `/api/portals/${tenants.a.portalId}/loket-settings`, {
+      loketClientId: loketCredentials.clientId,
+      loketClientSecret: loketCredentials.clientSecret,
+      loketEnvironment: 'acceptance',
+      yukiAccessKey: yukiKey,
+      lookbackPeriods: 3,
+    });
+    expect(response.status).toBe(200);
+    const body = await response.text();
+    expect(body).not.toContain(loketCredentials.clientSecret);
+    expect(body).not.toContain(yukiKey);
+    expect(JSON.parse(body)).toMatchObject({
+      hasLoketClientSecret: true,
+      hasYukiAccessKey: true,
+      lookbackPeriods: 3,
+    });
+
+    const backoffice = as(tenants.emails.backoffice);
+    expect((await send(backoffice, 'GET', `/api/portals/${tenants.a.portalId}/loket-settings`)).status).toBe(
+      403,
+    );
+  });
+
+  it('domain level is closed until the contract carries the feature, which only the portal_admin adds', async () => {
+    const [bakery] = tenants.a.domainIds;
+    const backoffice = as(tenants.emails.backoffice);
+    const refused = await send(backoffice, 'GET', `/api/domains/${bakery}/loket-connection`);
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ reason: 'feature_missing' });
+
+    expect((await send(backoffice, 'PUT', `/api/domains/${bakery}/features/loket_payroll_link`)).status).toBe(
+      403,
+    );
+    for (const domainId of tenants.a.domainIds) {
+      const added = await send(
+        as(tenants.emails.portal_admin),
+        'PUT',
+        `/api/domains/${domainId}/features/loket_payroll_link`,
+      );
+      expect(await added.json()).toEqual({ features: ['loket_payroll_link'] });
+    }
+    expect((await send(backoffice, 'GET', `/api/domains/${bakery}/loket-connection`)).status).toBe(200);
+  });
+
+  it('domain level: backoffice enters the Loket user; the connection test names missing rights', async () => {
+    const [bakery, group] = tenants.a.domainIds;
+    const backoffice = as(tenants.emails.backoffice);
+    const limited = loketCredentials.users.find((user) => user.username === 'zonder.loonaangifte')!;
+    await send(backoffice, 'PUT', `/api/domains/${group}/loket-connection`, {
+      username: limited.username,
+      password: limited.password,
+      environmentCode: limited.environmentCode,
+    });
+    const limitedTest = await (
+      await send(backoffice, 'POST', `/api/domains/${group}/loket-connection/test`)
+    ).json();
+    expect(limitedTest).toMatchObject({ ok: false, missingRights: ['Raadplegen loonaangifte'] });
+
+    const full = loketCredentials.users[0]!;
+    for (const domainId of [bakery, group]) {
+      const saved = await send(backoffice, 'PUT', `/api/domains/${domainId}/loket-connection`, {
+        username: full.username,
+        password: full.password,
+        environmentCode: full.environmentCode,
+      });
+      const text = await saved.text();
+      expect(text).not.toContain(full.password);
+      expect(JSON.parse(text)).toMatchObject({ method: 'password', hasPassword: true, status: 'untested' });
+      const test = await (
+        await send(backoffice, 'POST', `/api/domains/${domainId}/loket-connection/test`)
+      ).json();
+      expect(test).toMatchObject({ ok: true, missingRights: [], error: null });
+    }
+
+    await send(backoffice, 'PUT', `/api/domains/${bakery}/loket-connection`, {
+      username: full.username,
+      password: 'wrong-password',
+    });
+    const wrong = await (
+      await send(backoffice, 'POST', `/api/domains/${bakery}/loket-connection/test`)
+    ).json();
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'loket.credentials_rejected' } });
+    await send(backoffice, 'PUT', `/api/domains/${bakery}/loket-connection`, {
+      username: full.username,
+      password: full.password,
+    });
+  });
+
+  it('administration level: the Relatiecode resolves to the Loket payroll administration and is unique', async () => {
+    const backoffice = as(tenants.emails.backoffice);
+    const linked = await send(
+      backoffice,
+      'PUT',
+      `/api/administrations/${tenants.a.standardId}/relation-code`,
+      {
+        relationCode: 10231,
+      },
+    );
+    expect(linked.status).toBe(200);
+    expect(await linked.json()).toMatchObject({
+      relationCode: 10231,
+      loketPayrollAdministrationName: expect.any(String),
+    });
+
+    const taken = await send(
+      backoffice,
+      'PUT',
+      `/api/administrations/${tenants.a.groupStandardId}/relation-code`,
+      {
+        relationCode: 10231,
+      },
+    );
+    expect(taken.status).toBe(422);
+    expect(await taken.json()).toMatchObject({ error: 'relation_code_taken' });
+
+    const unknown = await send(
+      backoffice,
+      'PUT',
+      `/api/administrations/${tenants.a.groupStandardId}/relation-code`,
+      {
+        relationCode: 99999,
+      },
+    );
+    expect(await unknown.json()).toMatchObject({ error: 'client_number_unknown' });
+  });
+
+  it('a non-standard administration needs a contract line: request → e-mail → operator grants → link', async () => {
+    const [, group] = tenants.a.domainIds;
+    const backoffice = as(tenants.emails.backoffice);
+    const refused = await send(
+      backoffice,
+      'PUT',
+      `/api/administrations/${tenants.a.nonStandardId}/relation-code`,
+      {
+        relationCode: 20418,
+      },
+    );
+    expect(await refused.json()).toMatchObject({ error: 'contract_line_required' });
+
+    const requested = await send(backoffice, 'POST', `/api/domains/${group}/contract-lines`, {
+      administrationId: tenants.a.nonStandardId,
+    });
+    expect(requested.status).toBe(201);
+    const line = (await requested.json()) as { id: string };
+    const [request] = await smtp.waitForMails(1);
+    expect(request!.to).toEqual(['administratie@yuki.nl']);
+    expect(request!.raw).toContain('Van der Berg Holding B.V.');
+    expect(request!.raw).toContain(tenants.emails.backoffice);
+
+    expect(
+      (
+        await send(backoffice, 'POST', `/api/operator/contract-lines/${line.id}/decision`, {
+          decision: 'grant',
+        })
+      ).status,
+    ).toBe(403);
+    const operator = as(tenants.emails.operator);
+    const list = (await (await send(operator, 'GET', '/api/operator/contract-lines')).json()) as Array<{
+      id: string;
+      status: string;
+    }>;
+    expect(list).toContainEqual(expect.objectContaining({ id: line.id, status: 'requested' }));
+    const granted = await send(operator, 'POST', `/api/operator/contract-lines/${line.id}/decision`, {
+      decision: 'grant',
+    });
+    expect(await granted.json()).toMatchObject({ status: 'active' });
+    const mails = await smtp.waitForMails(2);
+    expect(mails[1]!.to).toEqual([tenants.emails.backoffice]);
+    expect(mails[1]!.subject).toContain('geactiveerd');
+
+    const linked = await send(
+      backoffice,
+      'PUT',
+      `/api/administrations/${tenants.a.nonStandardId}/relation-code`,
+      {
+        relationCode: 20418,
+      },
+    );
+    expect(linked.status).toBe(200);
+  });
+
+  it('Connect with Loket: the OAuth authorization-code flow stores tokens instead of a password', async () => {
+    const [bakery] = tenants.a.domainIds;
+    const backoffice = as(tenants.emails.backoffice);
+    const start = await send(backoffice, 'GET', `/api/domains/${bakery}/loket-connection/authorize`);
+    expect(start.status).toBe(302);
+    const authorizeUrl = new URL(start.headers.get('location')!);
+    expect(authorizeUrl.pathname).toBe('/oauth/authorize');
+    const stateCookie = cookieFrom(start);
+
+    const user = loketCredentials.users[0]!;
+    const form = new URLSearchParams(authorizeUrl.searchParams);
+    form.set('username', user.username);
+    form.set('password', user.password);
+    const signedIn = await fetch(new URL('/oauth/authorize', authorizeUrl), {
+      method: 'POST',
+      body: form,
+      redirect: 'manual',
+    });
+    const back = new URL(signedIn.headers.get('location')!);
+    expect(back.pathname).toBe('/loket/oauth/callback');
+
+    const callback = await call(app, `${back.pathname}${back.search}`, {
+      cookie: `${backoffice.cookie}; ${stateCookie}`,
+    });
+    expect(callback.status).toBe(302);
+    expect(callback.headers.get('location')).toBe(`/domains/${bakery}/loket?connected=ok`);
+    const connection = await (
+      await send(backoffice, 'GET', `/api/domains/${bakery}/loket-connection`)
+    ).json();
+    expect(connection).toMatchObject({ method: 'oauth', connected: true, hasPassword: false });
+    const test = await (
+      await send(backoffice, 'POST', `/api/domains/${bakery}/loket-connection/test`)
+    ).json();
+    expect(test).toMatchObject({ ok: true });
+
+    const forged = await call(app, `${back.pathname}?code=x&state=forged`, {
+      cookie: `${backoffice.cookie}; ${stateCookie}`,
+    });
+    expect(forged.status).toBe(422);
+  });
+
+  it('keeps every secret out of the database in plain text', async () => {
+    const secrets = [loketCredentials.clientSecret, yukiKey, loketCredentials.users[0]!.password];
+    const tables = await queryRows<{ table_name: string }>(
+      database.db,
+      sql`select table_name from information_schema.tables where table_schema = 'public'`,
+    );
+    for (const { table_name } of tables) {
+      const rows = await queryRows<{ row: string }>(
+        database.db,
+        sql`select row_to_json(t)::text as row from ${sql.identifier(table_name)} t`,
+      );
+      for (const { row } of rows) for (const secret of secrets) expect(row).not.toContain(secret);
+    }
+  });
+
+  it('gives the portal_admin an audit trail naming fields, never values', async () => {
+    const events = (await (
+      await send(as(tenants.emails.portal_admin), 'GET', `/api/portals/${tenants.a.portalId}/audit?limit=500`)
+    ).json()) as Array<{ action: string; changedFields: string[]; outcome: string }>;
+    const actions = events.map((event) => event.action);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'portal.loket_settings.update',
+        'domain.feature.add',
+        'domain.loket_connection.update',
+        'domain.loket_connection.test',
+        'administration.relation_code.update',
+        'contract_line.request',
+        'contract_line.grant',
+        'domain.loket_connection.oauth',
+        'link.refused',
+      ]),
+    );
+    const settings = events.find((event) => event.action === 'portal.loket_settings.update')!;
+    expect(settings.changedFields).toEqual(
+      expect.arrayContaining(['loketClientId', 'loketClientSecret', 'yukiAccessKey', 'lookbackPeriods']),
+    );
+    expect(JSON.stringify(events)).not.toContain(loketCredentials.clientSecret);
+  });
+});
