@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from './support/database.ts';
@@ -11,6 +12,7 @@ import { parseYukiSandboxOptions, startYukiSandbox, type YukiSandbox } from '../
 import { createApp } from '../src/http/app.ts';
 import { startJobEngine, type JobEngine } from '../src/jobs/engine.ts';
 import { queryRows, type DatabaseHandle } from '../src/store/database.ts';
+import { createLogger } from '../src/runtime/logger.ts';
 
 type Session = { cookie: string; csrf: string };
 
@@ -29,6 +31,17 @@ describe('setting up the link at its three levels, as the original description t
   };
   let yukiKey: string;
   const sessions: Record<string, Session> = {};
+  // Everything the service logs, at the most talkative level, to prove no secret is ever written.
+  let logText = '';
+  const logger = createLogger(
+    'trace',
+    new Writable({
+      write(chunk, _encoding, done) {
+        logText += String(chunk);
+        done();
+      },
+    }),
+  );
 
   const as = (email: string) => sessions[email]!;
   const send = (session: Session, method: string, path: string, json?: unknown) =>
@@ -57,6 +70,7 @@ describe('setting up the link at its three levels, as the original description t
         YUKI_API_URL: yuki.url,
         OPERATOR_EMAIL: 'administratie@yuki.nl',
       },
+      logger,
     });
     app = createApp(services);
     tenants = await createTenants(database.db);
@@ -296,6 +310,13 @@ describe('setting up the link at its three levels, as the original description t
       cookie: `${backoffice.cookie}; ${stateCookie}`,
     });
     expect(forged.status).toBe(422);
+  });
+
+  it('never writes a secret to the log', () => {
+    expect(logText).toContain('"msg":"request"');
+    for (const secret of [loketCredentials.clientSecret, yukiKey, loketCredentials.users[0]!.password]) {
+      expect(logText).not.toContain(secret);
+    }
   });
 
   it('keeps every secret out of the database in plain text', async () => {

@@ -126,14 +126,12 @@ describe('permission matrix', () => {
       domainId: tenants.b.domainId,
       administrationId: tenants.b.administrationId,
     };
-    await database.db
-      .insert(domainFeatures)
-      .values(
-        [...tenants.a.domainIds, tenants.b.domainId].map((domainId) => ({
-          domainId,
-          feature: 'loket_payroll_link' as const,
-        })),
-      );
+    await database.db.insert(domainFeatures).values(
+      [...tenants.a.domainIds, tenants.b.domainId].map((domainId) => ({
+        domainId,
+        feature: 'loket_payroll_link' as const,
+      })),
+    );
   }, 60_000);
 
   afterAll(async () => {

@@ -9,6 +9,7 @@ import { createLogger } from '../runtime/logger.ts';
 import { openRuntime } from '../runtime/runtime.ts';
 import { probeQueue, readProbeReport } from '../jobs/probe.ts';
 import { runService } from './run-service.ts';
+import { rotateKeys } from '../secrets/rotate-keys.ts';
 import { reportStartupError } from './startup-error.ts';
 
 export function createProgram(): Command {
@@ -74,6 +75,33 @@ export function createProgram(): Command {
           }
           console.log(JSON.stringify(report, null, 2));
           if (report.jobs < options.jobs || report.repeated > 0) process.exitCode = 1;
+        } finally {
+          await runtime.close();
+        }
+      } catch (error) {
+        process.exitCode = reportStartupError(error);
+      }
+    });
+
+  program
+    .command('keys')
+    .description('manage the encryption keys of stored credentials')
+    .command('rotate')
+    .description(
+      'rewrap data keys under APP_MASTER_KEY (old keys in APP_MASTER_KEY_PREVIOUS), make a new data key per portal and re-encrypt every secret; safe to run again after an interruption',
+    )
+    .action(async () => {
+      try {
+        const config = loadConfig(process.env, 'production');
+        const runtime = await openRuntime(config, createLogger(config.logLevel), {
+          supervise: false,
+          role: 'keys',
+        });
+        try {
+          const report = await rotateKeys(runtime.database.db, runtime.masterKeys);
+          console.log(
+            `loket-yuki: ${report.rewrappedDataKeys} data keys rewrapped, ${report.newDataKeys} new data keys, ${report.reencryptedSecrets} secrets re-encrypted`,
+          );
         } finally {
           await runtime.close();
         }

@@ -11,12 +11,15 @@ import { loadConfig } from '../../src/runtime/config.ts';
 import { createMailer } from '../../src/mail/mailer.ts';
 import { createSecretBox } from '../../src/secrets/secret-box.ts';
 import { testLogger } from './logger.ts';
+import type { Logger } from '../../src/runtime/logger.ts';
 
 export function createTestServices(options: {
   database: DatabaseHandle;
   jobs: JobEngine;
   env?: NodeJS.ProcessEnv;
+  logger?: Logger;
 }): AppServices {
+  const logger = options.logger ?? testLogger;
   const masterKey = randomBytes(32);
   const config = loadConfig(
     { APP_MASTER_KEY: masterKey.toString('base64'), PUBLIC_URL: 'http://localhost:3000', ...options.env },
@@ -26,8 +29,8 @@ export function createTestServices(options: {
     config,
     db: options.database.db,
     jobs: options.jobs,
-    logger: testLogger,
-    mailer: createMailer({ smtpUrl: config.smtpUrl, from: 'loket-yuki@localhost', logger: testLogger }),
+    logger,
+    mailer: createMailer({ smtpUrl: config.smtpUrl, from: 'loket-yuki@localhost', logger }),
     secrets: createSecretBox(options.database.db, { current: masterKey }),
   };
 }
