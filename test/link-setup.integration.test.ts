@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from './support/database.ts';
 import { testLogger } from './support/logger.ts';
@@ -12,6 +12,7 @@ import { parseYukiSandboxOptions, startYukiSandbox, type YukiSandbox } from '../
 import { createApp } from '../src/http/app.ts';
 import { startJobEngine, type JobEngine } from '../src/jobs/engine.ts';
 import { queryRows, type DatabaseHandle } from '../src/store/database.ts';
+import { domains } from '../src/store/schema/index.ts';
 import { createLogger } from '../src/runtime/logger.ts';
 
 type Session = { cookie: string; csrf: string };
@@ -111,6 +112,32 @@ describe('setting up the link at its three levels, as the original description t
     expect((await send(backoffice, 'GET', `/api/portals/${tenants.a.portalId}/loket-settings`)).status).toBe(
       403,
     );
+  });
+
+  it('portal level: a sync follows renames in Yuki and marks what Yuki no longer has, without deleting it', async () => {
+    const [bakery] = tenants.a.domainIds;
+    await database.db.update(domains).set({ name: 'Oude naam' }).where(eq(domains.id, bakery));
+    const [closed] = await database.db
+      .insert(domains)
+      .values({
+        portalId: tenants.a.portalId,
+        yukiDomainId: '0b5c2d11-9d2e-4f7a-8b1c-0d9e8f7a6b5c',
+        name: 'Opgeheven',
+      })
+      .returning();
+    const response = await send(
+      as(tenants.emails.portal_admin),
+      'POST',
+      `/api/portals/${tenants.a.portalId}/sync`,
+    );
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      domains: { added: 0, gone: 1 },
+      administrations: { seen: 3, added: 0, gone: 0 },
+    });
+    const rows = await database.db.select().from(domains).where(eq(domains.portalId, tenants.a.portalId));
+    expect(rows.find((row) => row.id === bakery)?.name).toBe('Bakkerij De Vries');
+    expect(rows.find((row) => row.id === closed!.id)?.goneFromYukiAt).toBeInstanceOf(Date);
   });
 
   it('domain level is closed until the contract carries the feature, which only the portal_admin adds', async () => {

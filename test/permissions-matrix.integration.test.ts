@@ -55,6 +55,7 @@ const MATRIX: Record<string, Entry> = {
     tenant: true,
     body: () => ({ lookbackPeriods: 2 }),
   },
+  'POST /api/portals/{portalId}/sync': { allowed: ['portal_admin'], tenant: true },
   'GET /api/portals/{portalId}/audit': { allowed: ['portal_admin', 'operator'], tenant: true },
   'GET /api/domains/{domainId}': { allowed: MEMBERS, tenant: true },
   'PUT /api/domains/{domainId}/features/{feature}': { allowed: ['portal_admin'], tenant: true },

@@ -49,6 +49,7 @@ export async function runService(options: ServiceOptions): Promise<void> {
       logger: runtime.logger,
       mailer: runtime.mailer,
       secrets: runtime.secrets,
+      yuki: runtime.yuki,
     });
     const server = await listen(app.fetch, config.port);
     url = server.url;

@@ -10,6 +10,7 @@ import type { Config } from '../runtime/config.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { Actor } from '../core/roles.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
+import type { YukiClient } from '../yuki/yuki.client.ts';
 
 export type AppServices = {
   config: Config;
@@ -18,6 +19,7 @@ export type AppServices = {
   logger: Logger;
   mailer: Mailer;
   secrets: SecretBox;
+  yuki: YukiClient;
 };
 
 export type AppEnv = {

@@ -12,6 +12,8 @@ import { allQueues } from '../jobs/queues.ts';
 import { resolveMasterKeys } from '../secrets/master-key.ts';
 import { createSecretBox, type MasterKeys, type SecretBox } from '../secrets/secret-box.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
+import { createYukiClient, type YukiClient } from '../yuki/yuki.client.ts';
+import { databaseCallBudget } from '../sync/yuki-call-budget.ts';
 
 export type Runtime = {
   config: Config;
@@ -21,6 +23,8 @@ export type Runtime = {
   masterKeys: MasterKeys;
   secrets: SecretBox;
   mailer: Mailer;
+  /** One per process, so Yuki sessions are shared; every call is counted in the database budget. */
+  yuki: YukiClient;
   /** Names this process in logs and in job records: host and pid. */
   workerId: string;
   close(): Promise<void>;
@@ -62,6 +66,7 @@ export async function openRuntime(
     masterKeys,
     secrets: createSecretBox(database.db, masterKeys),
     mailer,
+    yuki: createYukiClient({ baseUrl: config.yukiApiUrl, budget: databaseCallBudget(database.db) }),
     workerId: `${hostname()}:${process.pid}`,
     async close() {
       for (const cleanup of cleanups.splice(0)) {

@@ -19,7 +19,10 @@ export async function changeDomainFeature(
 ): Promise<string[]> {
   const { domainId } = scope;
   if (change === 'add') {
-    await db.insert(domainFeatures).values({ domainId, feature, addedBy: by.actor.userId }).onConflictDoNothing();
+    await db
+      .insert(domainFeatures)
+      .values({ domainId, feature, addedBy: by.actor.userId })
+      .onConflictDoNothing();
   } else {
     await db
       .delete(domainFeatures)

@@ -46,6 +46,8 @@ export type ImportFixture = {
   bakeryId: string;
   installerId: string;
   clock: { now: Date };
+  /** The master key the portal's secrets are sealed with, for worker processes on this database. */
+  masterKey: Buffer;
   close(): Promise<void>;
 };
 
@@ -71,7 +73,8 @@ export async function startImportFixture(options: ImportFixtureOptions = {}): Pr
   const user = credentials.users.find((u) => u.username === 'koppeling.yuki');
   if (!user) throw new Error('the Loket sandbox lost its koppeling.yuki user');
 
-  const secretBox = createSecretBox(db, { current: randomBytes(32) });
+  const masterKey = randomBytes(32);
+  const secretBox = createSecretBox(db, { current: masterKey });
   const [portal] = await db
     .insert(portals)
     .values({ name: demoFirm.name, loketClientId: credentials.clientId })
@@ -149,6 +152,7 @@ export async function startImportFixture(options: ImportFixtureOptions = {}): Pr
     bakeryId: ids[0] ?? '',
     installerId: ids[1] ?? '',
     clock,
+    masterKey,
     async close() {
       await Promise.all([loket.close(), yuki.close()]);
       await database.close();

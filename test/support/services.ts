@@ -10,6 +10,8 @@ import type { JobEngine } from '../../src/jobs/engine.ts';
 import { loadConfig } from '../../src/runtime/config.ts';
 import { createMailer } from '../../src/mail/mailer.ts';
 import { createSecretBox } from '../../src/secrets/secret-box.ts';
+import { createYukiClient } from '../../src/yuki/yuki.client.ts';
+import { databaseCallBudget } from '../../src/sync/yuki-call-budget.ts';
 import { testLogger } from './logger.ts';
 import type { Logger } from '../../src/runtime/logger.ts';
 
@@ -32,5 +34,6 @@ export function createTestServices(options: {
     logger,
     mailer: createMailer({ smtpUrl: config.smtpUrl, from: 'loket-yuki@localhost', logger }),
     secrets: createSecretBox(options.database.db, { current: masterKey }),
+    yuki: createYukiClient({ baseUrl: config.yukiApiUrl, budget: databaseCallBudget(options.database.db) }),
   };
 }

@@ -13,6 +13,7 @@ import { postPortal } from './portals/postPortal.ts';
 import { getLoketSettings } from './portals/getLoketSettings.ts';
 import { putLoketSettings } from './portals/putLoketSettings.ts';
 import { getAudit } from './portals/getAudit.ts';
+import { postSync } from './portals/postSync.ts';
 import { getDomain } from './domains/getDomain.ts';
 import { putDomainFeature } from './domains/putDomainFeature.ts';
 import { loketConnection } from './domains/loketConnection.ts';
@@ -33,6 +34,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   getLoketSettings(app);
   putLoketSettings(app);
   getAudit(app);
+  postSync(app);
   getDomain(app);
   putDomainFeature(app);
   loketConnection(app);

@@ -2,3 +2,4 @@
 export * from './system.ts';
 export * from './tenancy.ts';
 export * from './audit.ts';
+export * from './imports.ts';

@@ -1,0 +1,159 @@
+/**
+ * @module schema/imports
+ * What the import engine remembers: one row per item it ever meant to post to Yuki (the exactly-once
+ * ledger of ARCHITECTURE.md §5), one row per import run for progress and history, the Yuki call budget
+ * per domain and day, and each Yuki administration's GL account scheme cached for a day.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { administrations } from './tenancy.ts';
+
+export const IMPORT_KINDS = ['payslip', 'journal', 'tax_return'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export const IMPORT_ITEM_STATES = [
+  'planned',
+  'posting',
+  'posted',
+  'failed',
+  'skipped',
+  'waiting_quota',
+] as const;
+export type ImportItemState = (typeof IMPORT_ITEM_STATES)[number];
+
+/** Facts kept with an item beside its columns (tax-return references, the employee, warnings). */
+export type ImportItemDetails = {
+  employmentId?: string;
+  employeeName?: string;
+  payrollRunId?: string;
+  paymentReference?: string;
+  deadlineForPayment?: string;
+  wageTaxNumber?: string;
+  sequenceNumber?: number;
+  warnings?: Array<{ code: string; nl: string; en: string }>;
+};
+
+/**
+ * One item = one Yuki document. `key` is deterministic — administration, kind, Loket object id and
+ * version — and unique, so planning twice or two workers racing can never make a second row.
+ */
+export const importItems = pgTable(
+  'import_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    key: text('key').notNull(),
+    /** Short hash of `key`, embedded in the Yuki subject/remarks as `[lky:<marker>]` for reconciliation. */
+    marker: text('marker').notNull(),
+    administrationId: uuid('administration_id')
+      .notNull()
+      .references(() => administrations.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: IMPORT_KINDS }).notNull(),
+    loketObjectId: text('loket_object_id').notNull(),
+    version: text('version').notNull(),
+    /** YYYYPP, as Loket numbers payroll periods; the period the document is dated in. */
+    periodId: integer('period_id').notNull(),
+    periodEndDate: text('period_end_date').notNull(),
+    state: text('state', { enum: IMPORT_ITEM_STATES }).notNull().default('planned'),
+    attemptId: uuid('attempt_id'),
+    attempts: integer('attempts').notNull().default(0),
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    /** Parked for Yuki's quota until this moment. */
+    notBefore: timestamp('not_before', { withTimezone: true }),
+    subject: text('subject').notNull(),
+    amountCents: bigint('amount_cents', { mode: 'number' }),
+    yukiDocumentId: text('yuki_document_id'),
+    /** A correction points at the item it corrects; nothing posted is ever replaced. */
+    correctsItemId: uuid('corrects_item_id'),
+    lastRunId: uuid('last_run_id'),
+    details: jsonb('details').$type<ImportItemDetails>().notNull().default({}),
+    errorCode: text('error_code'),
+    errorNl: text('error_nl'),
+    errorEn: text('error_en'),
+    errorDetail: text('error_detail'),
+    postedAt: timestamp('posted_at', { withTimezone: true }),
+    /** Journal runs only: when Loket was told MarkAsProcessed / MarkAsProcessingFailed. */
+    loketMarkedAt: timestamp('loket_marked_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('import_items_key').on(table.key),
+    index('import_items_administration_period').on(table.administrationId, table.periodId),
+    index('import_items_run').on(table.lastRunId),
+    index('import_items_state').on(table.state),
+    check(
+      'import_items_posted_has_document',
+      sql`${table.state} <> 'posted' or ${table.yukiDocumentId} is not null`,
+    ),
+  ],
+);
+
+export const IMPORT_RUN_TRIGGERS = ['manual', 'schedule', 'backfill'] as const;
+export const IMPORT_RUN_STATES = ['planning', 'running', 'done', 'failed'] as const;
+
+/** Planned item counts per kind, for "done / total" progress. */
+export type ImportRunTotals = Partial<Record<ImportKind, number>>;
+
+/** One "Import now", scheduled run or backfill of one administration. */
+export const importRuns = pgTable(
+  'import_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    administrationId: uuid('administration_id')
+      .notNull()
+      .references(() => administrations.id, { onDelete: 'cascade' }),
+    trigger: text('trigger', { enum: IMPORT_RUN_TRIGGERS }).notNull(),
+    requestedBy: uuid('requested_by'),
+    /** E-mail of who asked, or "scheduler". */
+    requestedLabel: text('requested_label').notNull(),
+    kinds: jsonb('kinds').$type<ImportKind[]>().notNull(),
+    fromPeriodId: integer('from_period_id').notNull(),
+    toPeriodId: integer('to_period_id').notNull(),
+    dryRun: boolean('dry_run').notNull().default(false),
+    state: text('state', { enum: IMPORT_RUN_STATES }).notNull().default('planning'),
+    totals: jsonb('totals').$type<ImportRunTotals>().notNull().default({}),
+    /** The dry-run preview or the plan's summary, one line per period. */
+    summary: text('summary'),
+    errorCode: text('error_code'),
+    errorNl: text('error_nl'),
+    errorEn: text('error_en'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (table) => [index('import_runs_administration_started').on(table.administrationId, table.startedAt)],
+);
+
+/** Yuki web-service calls spent per Yuki domain and Yuki day, shared by every worker. */
+export const yukiCallBudgets = pgTable(
+  'yuki_call_budgets',
+  {
+    yukiDomainId: text('yuki_domain_id').notNull(),
+    /** yyyy-mm-dd in Dutch time, as Yuki counts. */
+    day: text('day').notNull(),
+    used: integer('used').notNull().default(0),
+    callLimit: integer('call_limit').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.yukiDomainId, table.day] })],
+);
+
+/** A Yuki administration's GL account scheme, cached for a day so checks cost no call per journal. */
+export const yukiGlSchemes = pgTable('yuki_gl_schemes', {
+  yukiAdministrationId: text('yuki_administration_id').primaryKey(),
+  accounts: jsonb('accounts')
+    .$type<Array<{ code: string; enabled: boolean; description: string }>>()
+    .notNull(),
+  fetchedAt: timestamp('fetched_at', { withTimezone: true }).notNull().defaultNow(),
+});

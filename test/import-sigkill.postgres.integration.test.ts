@@ -1,0 +1,114 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startJobEngine, type JobEngine } from '../src/jobs/engine.ts';
+import { importItemQueue, importQueues } from '../src/jobs/import-queues.ts';
+import { importItems } from '../src/store/schema/index.ts';
+import { planImportRun } from '../src/sync/import-run.ts';
+import { markerTag } from '../src/sync/item-key.ts';
+import type { ImportFixture } from './support/import-fixture.ts';
+import { startImportFixture } from './support/import-fixture.ts';
+import { testLogger } from './support/logger.ts';
+
+const script = fileURLToPath(new URL('./support/import-worker.ts', import.meta.url));
+const STALE_AFTER_MS = 4000;
+
+let fixture: ImportFixture;
+let jobs: JobEngine;
+
+function startWorker() {
+  if (fixture.database.engine !== 'postgres') throw new Error('this test needs PostgreSQL');
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    env: {
+      ...process.env,
+      DATABASE_URL: fixture.database.connectionString,
+      APP_MASTER_KEY: fixture.masterKey.toString('base64'),
+      LOKET_API_URL: fixture.loket.url,
+      LOKET_OAUTH_URL: fixture.loket.oauthUrl,
+      YUKI_API_URL: fixture.yuki.url,
+      STALE_AFTER_MS: String(STALE_AFTER_MS),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return { child, exited, output: () => output };
+}
+
+/** A fixed sequence of pauses, so a failing run can be repeated. */
+function* pauses(seed: number): Generator<number> {
+  let state = seed;
+  for (;;) {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    yield 400 + (state % 2200);
+  }
+}
+
+beforeAll(async () => {
+  fixture = await startImportFixture();
+  jobs = await startJobEngine({ database: fixture.database, logger: testLogger, supervise: false, instanceName: 'test' });
+  await jobs.ensureQueues(importQueues as never);
+}, 60_000);
+afterAll(async () => {
+  await jobs?.stop();
+  await fixture?.close();
+});
+
+describe('a worker killed with SIGKILL at random moments', () => {
+  it('leaves 0 duplicates and 0 missing documents in Yuki', async () => {
+    const plans = [
+      { administrationId: fixture.bakeryId, fromPeriodId: 202608, toPeriodId: 202610 },
+      { administrationId: fixture.installerId, fromPeriodId: 202609, toPeriodId: 202610 },
+    ];
+    for (const plan of plans) {
+      const run = await planImportRun(fixture.env, {
+        ...plan,
+        trigger: 'backfill',
+        requestedLabel: 'test',
+        includeExported: true,
+      });
+      for (const itemId of run.itemIds) await jobs.send(importItemQueue, { itemId, runId: run.runId });
+    }
+    const planned = await fixture.env.db.select().from(importItems);
+    expect(planned.length).toBeGreaterThanOrEqual(50);
+
+    const wait = pauses(42);
+    let kills = 0;
+    for (let round = 0; round < 6; round++) {
+      const worker = startWorker();
+      await new Promise((resolve) => setTimeout(resolve, wait.next().value as number));
+      worker.child.kill('SIGKILL');
+      await worker.exited;
+      kills += 1;
+    }
+    // Let the claims of the last killed worker go stale, then one worker finishes the job.
+    await new Promise((resolve) => setTimeout(resolve, STALE_AFTER_MS + 500));
+    const last = startWorker();
+    const deadline = Date.now() + 120_000;
+    let items = await fixture.env.db.select().from(importItems);
+    while (items.some((i) => i.state !== 'posted') && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      items = await fixture.env.db.select().from(importItems);
+    }
+    last.child.kill('SIGKILL');
+    await last.exited;
+
+    expect(kills).toBe(6);
+    expect(items.filter((i) => i.state !== 'posted').map((i) => [i.kind, i.state, i.errorCode])).toEqual([]);
+    const documents = fixture.yuki.state.documents;
+    const journals = fixture.yuki.state.journals;
+    for (const item of items) {
+      const tag = markerTag(item.marker);
+      const copies =
+        item.kind === 'journal'
+          ? journals.filter((j) => j.subject.includes(tag)).map((j) => j.id)
+          : documents.filter((d) => d.subject.includes(tag)).map((d) => d.id);
+      expect(copies, `${item.kind} ${item.subject}`).toEqual([item.yukiDocumentId]);
+    }
+    const uploads = documents.filter((d) => d.folder === 4 || d.folder === 5);
+    expect(uploads).toHaveLength(items.filter((i) => i.kind !== 'journal').length);
+    expect(journals).toHaveLength(items.filter((i) => i.kind === 'journal').length);
+  }, 240_000);
+});
