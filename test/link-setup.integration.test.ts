@@ -339,6 +339,41 @@ describe('setting up the link at its three levels, as the original description t
     expect(forged.status).toBe(422);
   });
 
+  it('the portal_admin invites a colleague, who chooses a password through the e-mailed link', async () => {
+    const [bakery] = tenants.a.domainIds;
+    const invited = await send(
+      as(tenants.emails.portal_admin),
+      'POST',
+      `/api/portals/${tenants.a.portalId}/members`,
+      {
+        kind: 'domain',
+        email: 'Nieuwe.Collega@portal-a.nl',
+        name: 'Nieuwe Collega',
+        role: 'backoffice',
+        domainId: bakery,
+      },
+    );
+    expect(invited.status).toBe(201);
+    expect(await invited.json()).toMatchObject({ invited: true });
+    const mails = await smtp.waitForMails(3);
+    const invitation = mails[2]!;
+    expect(invitation.to).toEqual(['nieuwe.collega@portal-a.nl']);
+    const token = /reset-password\?token=([A-Za-z0-9_%-]+)/.exec(invitation.text)?.[1];
+    expect(token).toBeDefined();
+    const confirmed = await call(app, '/api/auth/password-reset/confirm', {
+      json: { token: decodeURIComponent(token!), password: 'een eigen wachtwoord' },
+    });
+    expect(confirmed.status, await confirmed.clone().text()).toBe(200);
+    const { cookie, csrfToken } = await login(app, {
+      email: 'nieuwe.collega@portal-a.nl',
+      password: 'een eigen wachtwoord',
+    });
+    const colleague = { cookie, csrf: csrfToken };
+    expect((await send(colleague, 'GET', `/api/domains/${bakery}/loket-connection`)).status).toBe(200);
+    const other = tenants.a.domainIds[1];
+    expect((await send(colleague, 'GET', `/api/domains/${other}/loket-connection`)).status).toBe(404);
+  });
+
   it('never writes a secret to the log', () => {
     expect(logText).toContain('"msg":"request"');
     for (const secret of [loketCredentials.clientSecret, yukiKey, loketCredentials.users[0]!.password]) {

@@ -12,15 +12,18 @@ import { createTenants, PASSWORD, ROLE_NAMES, type RoleName, type Tenants } from
 import { createApp } from '../src/http/app.ts';
 import { startJobEngine, type JobEngine } from '../src/jobs/engine.ts';
 import type { DatabaseHandle } from '../src/store/database.ts';
-import { domainFeatures } from '../src/store/schema/index.ts';
+import { domainFeatures, portalMemberships } from '../src/store/schema/index.ts';
+import { createUser } from '../src/auth/users.ts';
 
-type Ids = { portalId: string; domainId: string; administrationId: string };
+type Ids = { portalId: string; domainId: string; administrationId: string; memberId: string };
 type Entry = {
   /** Roles allowed in their own tenant; 'public' routes need no session at all. */
   allowed: RoleName[] | 'public';
   /** Uses tenant ids; false for service-level routes (then there is no "other tenant"). */
   tenant: boolean;
   body?: (ids: Ids) => unknown;
+  /** The operator serves every firm here (audit log, members), so another tenant is not a leak for it. */
+  operatorEverywhere?: boolean;
 };
 
 const MEMBERS: RoleName[] = [
@@ -56,7 +59,27 @@ const MATRIX: Record<string, Entry> = {
     body: () => ({ lookbackPeriods: 2 }),
   },
   'POST /api/portals/{portalId}/sync': { allowed: ['portal_admin'], tenant: true },
-  'GET /api/portals/{portalId}/audit': { allowed: ['portal_admin', 'operator'], tenant: true },
+  'GET /api/portals/{portalId}/members': {
+    allowed: ['portal_admin', 'operator'],
+    tenant: true,
+    operatorEverywhere: true,
+  },
+  'POST /api/portals/{portalId}/members': {
+    allowed: ['portal_admin', 'operator'],
+    tenant: true,
+    operatorEverywhere: true,
+    body: () => ({ kind: 'portal', email: 'nieuw@portal-a.nl', name: 'Nieuw', role: 'portal_guest' }),
+  },
+  'DELETE /api/portals/{portalId}/members/{userId}': {
+    allowed: ['portal_admin', 'operator'],
+    tenant: true,
+    operatorEverywhere: true,
+  },
+  'GET /api/portals/{portalId}/audit': {
+    allowed: ['portal_admin', 'operator'],
+    tenant: true,
+    operatorEverywhere: true,
+  },
   'GET /api/domains/{domainId}': { allowed: MEMBERS, tenant: true },
   'PUT /api/domains/{domainId}/features/{feature}': { allowed: ['portal_admin'], tenant: true },
   'DELETE /api/domains/{domainId}/features/{feature}': { allowed: ['portal_admin'], tenant: true },
@@ -100,7 +123,8 @@ function fill(path: string, ids: Ids): string {
     .replace('{domainId}', ids.domainId)
     .replace('{administrationId}', ids.administrationId)
     .replace('{feature}', 'loket_payroll_link')
-    .replace('{lineId}', '00000000-0000-4000-8000-000000000000');
+    .replace('{lineId}', '00000000-0000-4000-8000-000000000000')
+    .replace('{userId}', ids.memberId);
 }
 
 describe('permission matrix', () => {
@@ -117,15 +141,22 @@ describe('permission matrix', () => {
     jobs = await startJobEngine({ database, logger: testLogger, supervise: false, instanceName: 'test' });
     app = createApp(createTestServices({ database, jobs }));
     tenants = await createTenants(database.db);
+    const member = async (portalId: string, email: string) => {
+      const { id } = await createUser(database.db, { email, name: 'Lid', password: PASSWORD });
+      await database.db.insert(portalMemberships).values({ userId: id, portalId, role: 'portal_guest' });
+      return id;
+    };
     own = {
       portalId: tenants.a.portalId,
       domainId: tenants.a.domainIds[1],
       administrationId: tenants.a.nonStandardId,
+      memberId: await member(tenants.a.portalId, 'lid@portal-a.nl'),
     };
     other = {
       portalId: tenants.b.portalId,
       domainId: tenants.b.domainId,
       administrationId: tenants.b.administrationId,
+      memberId: await member(tenants.b.portalId, 'lid@portal-b.nl'),
     };
     await database.db.insert(domainFeatures).values(
       [...tenants.a.domainIds, tenants.b.domainId].map((domainId) => ({
@@ -162,11 +193,15 @@ describe('permission matrix', () => {
       ...(body !== undefined ? { json: body } : {}),
     });
     if (key === 'POST /api/auth/logout' && email) sessions.delete(email);
-    // Removing the feature would close the link for the rest of the walk: put it back.
-    if (method === 'DELETE' && response.status === 200) {
+    // Removing the feature or the member would spoil the rest of the walk: put them back.
+    if (method === 'DELETE' && response.status < 300) {
       await database.db
         .insert(domainFeatures)
         .values({ domainId: ids.domainId, feature: 'loket_payroll_link' })
+        .onConflictDoNothing();
+      await database.db
+        .insert(portalMemberships)
+        .values({ userId: ids.memberId, portalId: ids.portalId, role: 'portal_guest' })
         .onConflictDoNothing();
     }
     return response.status;
@@ -212,8 +247,7 @@ describe('permission matrix', () => {
       if (entry.allowed === 'public' || !entry.tenant) continue;
       for (const role of ROLE_NAMES) {
         const status = await request(key, other, tenants.emails[role]);
-        // The operator reads every portal's audit log; that is its job, not a leak.
-        if (role === 'operator' && key.endsWith('/audit')) continue;
+        if (role === 'operator' && entry.operatorEverywhere) continue;
         if (!REFUSED.includes(status)) leaks.push(`A ${role} → B ${key}: ${status}`);
       }
       const status = await request(key, own, tenants.emails.b_admin);

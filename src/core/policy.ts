@@ -18,6 +18,8 @@ export type Action =
   /** Instellingen → Loket instellingen, Yuki access key, sync with Yuki, users. */
   | 'portal.manage'
   | 'portal.audit.read'
+  /** Invite people and give or take their roles; also the operator, who sets up a new firm's first admin. */
+  | 'portal.members.manage'
   | 'domain.view'
   /** Add or remove contract features (Salariskoppeling met Loket). */
   | 'domain.contract.manage'
@@ -67,6 +69,7 @@ export function decide(actor: Actor | undefined, action: Action, scope: Scope): 
       case 'portal.manage':
         return onlyPortalAdmin;
       case 'portal.audit.read':
+      case 'portal.members.manage':
         return actor.isOperator ? ALLOW : onlyPortalAdmin;
       default:
         return refuse('no_access');

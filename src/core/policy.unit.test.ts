@@ -103,6 +103,16 @@ describe('decide: tenancy', () => {
     expect(decide(actor({ operator: true }), 'operator', { kind: 'service' }).allowed).toBe(true);
   });
 
+  it('lets the operator and the portal_admin manage members, nobody else', () => {
+    const portal: Scope = { kind: 'portal', portalId: P };
+    expect(decide(actor({ operator: true }), 'portal.members.manage', portal).allowed).toBe(true);
+    expect(decide(actor({ portal: 'portal_admin' }), 'portal.members.manage', portal).allowed).toBe(true);
+    expect(decide(actor({ portal: 'portal_backoffice' }), 'portal.members.manage', portal).allowed).toBe(
+      false,
+    );
+    expect(decide(actor({ domain: 'backoffice' }), 'portal.members.manage', portal).allowed).toBe(false);
+  });
+
   it('lets the operator read any portal audit log', () => {
     expect(
       decide(actor({ operator: true }), 'portal.audit.read', { kind: 'portal', portalId: P }).allowed,

@@ -7,7 +7,11 @@ import { portals } from '../store/schema/index.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { auditActor, type ChangedBy } from './changed-by.ts';
 
-export async function createPortal(db: Database, by: ChangedBy, name: string): Promise<{ id: string; name: string }> {
+export async function createPortal(
+  db: Database,
+  by: ChangedBy,
+  name: string,
+): Promise<{ id: string; name: string }> {
   const [portal] = await db.insert(portals).values({ name }).returning();
   await recordAudit(db, {
     ...auditActor(by),

@@ -11,6 +11,7 @@ import type { RunningLoketSandbox } from '../../sandbox/loket/index.ts';
 import { demoFirm } from '../../sandbox/shared/demo-firm.ts';
 import { startYukiSandbox } from '../../sandbox/yuki/index.ts';
 import type { YukiSandbox } from '../../sandbox/yuki/index.ts';
+import { loadConfig } from '../../src/runtime/config.ts';
 import { createSecretBox } from '../../src/secrets/secret-box.ts';
 import type { DatabaseHandle } from '../../src/store/database.ts';
 import {
@@ -20,8 +21,11 @@ import {
   loketConnections,
   portals,
 } from '../../src/store/schema/index.ts';
-import type { ImportEnvironment } from '../../src/sync/environment.ts';
 import { createImportEnvironment } from '../../src/sync/environment.ts';
+import type { ImportItemEnvironment } from '../../src/sync/import-item.ts';
+import type { DatabaseCallBudget } from '../../src/sync/yuki-call-budget.ts';
+import { databaseCallBudget } from '../../src/sync/yuki-call-budget.ts';
+import { createYukiClient } from '../../src/yuki/yuki.client.ts';
 import { openTestDatabase } from './database.ts';
 
 export const PORTAL_YUKI_KEY = '5e1d0c3b-2a19-4f8e-8d7c-6b5a4f3e2d01';
@@ -40,7 +44,9 @@ export type ImportFixture = {
   database: DatabaseHandle;
   loket: RunningLoketSandbox;
   yuki: YukiSandbox;
-  env: ImportEnvironment;
+  env: ImportItemEnvironment;
+  /** Our Yuki call budget, on the test's clock. */
+  budget: DatabaseCallBudget;
   portalId: string;
   /** Our administration ids. */
   bakeryId: string;
@@ -135,13 +141,27 @@ export async function startImportFixture(options: ImportFixtureOptions = {}): Pr
   }
 
   const clock = { now: new Date(`${LOKET_TODAY}T10:00:00Z`) };
-  const hosts = { apiUrl: loket.url, oauthUrl: loket.oauthUrl };
+  const now = () => clock.now;
+  const budget = databaseCallBudget(db, {
+    now,
+    ...(options.budgetLimit === undefined ? {} : { dailyLimit: options.budgetLimit }),
+  });
   const env = createImportEnvironment({
     db,
     secretBox,
-    config: { loket: { production: hosts, acceptance: hosts }, yukiApiUrl: yuki.url },
-    now: () => clock.now,
-    ...(options.budgetLimit === undefined ? {} : { yukiDailyLimit: options.budgetLimit }),
+    yuki: createYukiClient({ baseUrl: yuki.url, budget }),
+    config: loadConfig(
+      {
+        APP_MASTER_KEY: masterKey.toString('base64'),
+        LOKET_API_URL: loket.url,
+        LOKET_OAUTH_URL: loket.oauthUrl,
+        LOKET_ACC_API_URL: loket.url,
+        LOKET_ACC_OAUTH_URL: loket.oauthUrl,
+        YUKI_API_URL: yuki.url,
+      },
+      'production',
+    ),
+    now,
   });
   return {
     database,
@@ -152,6 +172,7 @@ export async function startImportFixture(options: ImportFixtureOptions = {}): Pr
     bakeryId: ids[0] ?? '',
     installerId: ids[1] ?? '',
     clock,
+    budget,
     masterKey,
     async close() {
       await Promise.all([loket.close(), yuki.close()]);

@@ -5,10 +5,13 @@
  */
 import { startJobEngine } from '../../src/jobs/engine.ts';
 import { importQueues, startImportWorkers } from '../../src/jobs/import-queues.ts';
+import { loadConfig } from '../../src/runtime/config.ts';
 import { createLogger } from '../../src/runtime/logger.ts';
 import { createSecretBox } from '../../src/secrets/secret-box.ts';
 import { openDatabase } from '../../src/store/database.ts';
 import { createImportEnvironment } from '../../src/sync/environment.ts';
+import { databaseCallBudget } from '../../src/sync/yuki-call-budget.ts';
+import { createYukiClient } from '../../src/yuki/yuki.client.ts';
 
 const need = (name: string): string => {
   const value = process.env[name];
@@ -24,11 +27,11 @@ const database = await openDatabase({
 });
 const jobs = await startJobEngine({ database, logger, supervise: true, instanceName: 'import-worker' });
 await jobs.ensureQueues(importQueues as never);
-const hosts = { apiUrl: need('LOKET_API_URL'), oauthUrl: need('LOKET_OAUTH_URL') };
 const env = createImportEnvironment({
   db: database.db,
   secretBox: createSecretBox(database.db, { current: Buffer.from(need('APP_MASTER_KEY'), 'base64') }),
-  config: { loket: { production: hosts, acceptance: hosts }, yukiApiUrl: need('YUKI_API_URL') },
+  yuki: createYukiClient({ baseUrl: need('YUKI_API_URL'), budget: databaseCallBudget(database.db) }),
+  config: loadConfig(process.env, 'production'),
 });
 await startImportWorkers(jobs, {
   env: { ...env, staleAfterMs: Number(need('STALE_AFTER_MS')) },

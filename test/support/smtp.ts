@@ -6,7 +6,21 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
-export type ReceivedMail = { from: string; to: string[]; raw: string; subject: string };
+export type ReceivedMail = {
+  from: string;
+  to: string[];
+  raw: string;
+  /** The message with quoted-printable soft breaks and escapes undone, for reading links. */
+  text: string;
+  subject: string;
+};
+
+function decodeQuotedPrintable(raw: string): string {
+  const bytes = raw
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return Buffer.from(bytes, 'latin1').toString('utf8');
+}
 
 export type TestSmtpServer = {
   url: string;
@@ -32,6 +46,7 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((recipient) => recipient.address),
           raw,
+          text: decodeQuotedPrintable(raw),
           subject,
         });
         callback();

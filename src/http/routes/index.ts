@@ -14,6 +14,7 @@ import { getLoketSettings } from './portals/getLoketSettings.ts';
 import { putLoketSettings } from './portals/putLoketSettings.ts';
 import { getAudit } from './portals/getAudit.ts';
 import { postSync } from './portals/postSync.ts';
+import { members } from './portals/members.ts';
 import { getDomain } from './domains/getDomain.ts';
 import { putDomainFeature } from './domains/putDomainFeature.ts';
 import { loketConnection } from './domains/loketConnection.ts';
@@ -35,6 +36,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   putLoketSettings(app);
   getAudit(app);
   postSync(app);
+  members(app);
   getDomain(app);
   putDomainFeature(app);
   loketConnection(app);
