@@ -9,7 +9,6 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv, AppServices } from './context.ts';
 import { registerRoutes } from './routes/index.ts';
-import { registerPages } from '../ui/index.ts';
 import { SESSIONLESS_AUTH_PATHS } from './routes/auth/index.ts';
 import { sessionMiddleware } from './middleware/session.ts';
 import { csrfProtection } from './middleware/csrf.ts';
@@ -55,7 +54,6 @@ export function createApp(services: AppServices): OpenAPIHono<AppEnv> {
   });
 
   registerRoutes(app);
-  registerPages(app);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
