@@ -28,20 +28,25 @@ export function addDemoCommands(program: Command): void {
     )
     .action(async () => {
       const sandboxes = await startDemoSandboxes(process.env);
-      await runService({
-        mode: 'demo',
-        role: 'demo',
-        http: true,
-        worker: true,
-        env: { ...process.env, ...sandboxes.env },
-        onStarted: async (runtime, url) => {
-          await seedDemo(runtime.database.db);
-          for (const line of demoLoginLines(url ?? '')) console.log(line);
-          console.log(`Yuki sandbox viewer: ${sandboxes.yuki.url}/_sandbox/viewer`);
-          console.log(`Loket sandbox credentials: ${sandboxes.loket.controlUrl}/credentials\n`);
-          return [sandboxes.close];
-        },
-      });
+      // Closed after the service has stopped, or at once when it could not start (the data dir is locked).
+      try {
+        await runService({
+          mode: 'demo',
+          role: 'demo',
+          http: true,
+          worker: true,
+          env: { ...process.env, ...sandboxes.env },
+          onStarted: async (runtime, url) => {
+            await seedDemo(runtime.database.db);
+            for (const line of demoLoginLines(url ?? '')) console.log(line);
+            console.log(`Yuki sandbox viewer: ${sandboxes.yuki.url}/_sandbox/viewer`);
+            console.log(`Loket sandbox credentials: ${sandboxes.loket.controlUrl}/credentials\n`);
+            return [];
+          },
+        });
+      } finally {
+        await sandboxes.close();
+      }
     });
 
   const sandbox = program.command('sandbox').description('run a Loket or Yuki sandbox on its own');
