@@ -6,7 +6,7 @@ import { testLogger } from '../../test/support/logger.ts';
 import type { DatabaseHandle } from '../store/database.ts';
 import { startJobEngine, type JobEngine } from './engine.ts';
 import { probeQueue, readProbeReport } from './probe.ts';
-import { startWorkers } from './queues.ts';
+import { allQueues, startWorkers } from './queues.ts';
 import { defineQueue } from './queue.ts';
 
 async function waitFor<T>(
@@ -28,7 +28,7 @@ describe('job engine', () => {
   beforeAll(async () => {
     database = await openTestDatabase();
     jobs = await startJobEngine({ database, logger: testLogger, supervise: true, instanceName: 'test' });
-    await jobs.ensureQueues([probeQueue]);
+    await jobs.ensureQueues(allQueues);
     await startWorkers(jobs, { db: database.db, workerId: 'test-worker' });
   });
   afterAll(async () => {

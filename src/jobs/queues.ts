@@ -6,8 +6,12 @@ import type { Database } from '../store/database.ts';
 import type { JobEngine } from './engine.ts';
 import type { QueueDefinition } from './queue.ts';
 import { probeQueue, recordProbe } from './probe.ts';
+import { cleanUp, HOUSEKEEPING_CRON, housekeepingQueue } from './housekeeping.ts';
 
-export const allQueues: QueueDefinition<unknown>[] = [probeQueue as QueueDefinition<unknown>];
+export const allQueues: QueueDefinition<unknown>[] = [
+  probeQueue as QueueDefinition<unknown>,
+  housekeepingQueue as QueueDefinition<unknown>,
+];
 
 export type WorkerDependencies = { db: Database; workerId: string };
 
@@ -17,4 +21,9 @@ export async function startWorkers(jobs: JobEngine, dependencies: WorkerDependen
     concurrency: 2,
     pollingIntervalSeconds: 0.5,
   });
+  await jobs.work(housekeepingQueue, async () => {
+    await cleanUp(dependencies.db);
+  });
+  // One schedule row, whatever the number of workers: pg-boss fires each slot once.
+  await jobs.schedule(housekeepingQueue, HOUSEKEEPING_CRON, {});
 }

@@ -1,0 +1,41 @@
+/**
+ * @module housekeeping
+ * The `system.housekeeping` queue, scheduled hourly: removes expired sessions, old failed log-ins and
+ * spent password-reset links, so those tables stay small and nothing sensitive lingers.
+ */
+import { and, isNotNull, lt, or } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '../store/database.ts';
+import { loginFailures, passwordResets, sessions } from '../store/schema/index.ts';
+import { defineQueue } from './queue.ts';
+
+export const housekeepingQueue = defineQueue({
+  name: 'system.housekeeping',
+  payload: z.object({}),
+  policy: { retryLimit: 2, retryDelaySeconds: 60, expireInSeconds: 300 },
+});
+
+export const HOUSEKEEPING_CRON = '17 * * * *';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export type HousekeepingReport = { sessions: number; loginFailures: number; passwordResets: number };
+
+export async function cleanUp(db: Database, now = new Date()): Promise<HousekeepingReport> {
+  const dayAgo = new Date(now.getTime() - DAY_MS);
+  const expiredSessions = await db.delete(sessions).where(lt(sessions.expiresAt, now)).returning();
+  const oldFailures = await db.delete(loginFailures).where(lt(loginFailures.failedAt, dayAgo)).returning();
+  const spentResets = await db
+    .delete(passwordResets)
+    .where(
+      or(
+        lt(passwordResets.expiresAt, now),
+        and(isNotNull(passwordResets.usedAt), lt(passwordResets.usedAt, dayAgo)),
+      ),
+    )
+    .returning();
+  return {
+    sessions: expiredSessions.length,
+    loginFailures: oldFailures.length,
+    passwordResets: spentResets.length,
+  };
+}
