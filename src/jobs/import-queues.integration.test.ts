@@ -1,0 +1,70 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImportFixture } from '../../test/support/import-fixture.ts';
+import { bakery, startImportFixture } from '../../test/support/import-fixture.ts';
+import { testLogger } from '../../test/support/logger.ts';
+import { importItems, importRuns } from '../store/schema/index.ts';
+import type { JobEngine } from './engine.ts';
+import { startJobEngine } from './engine.ts';
+import { importAdministrationQueue, importQueues, startImportWorkers } from './import-queues.ts';
+
+let fixture: ImportFixture;
+let jobs: JobEngine;
+
+beforeAll(async () => {
+  fixture = await startImportFixture({ importFromPeriod: '2026-10' });
+  jobs = await startJobEngine({
+    database: fixture.database,
+    logger: testLogger,
+    supervise: true,
+    instanceName: 'import-test',
+  });
+  await jobs.ensureQueues(importQueues as never);
+  await startImportWorkers(jobs, { env: fixture.env, logger: testLogger });
+});
+afterAll(async () => {
+  await jobs?.stop();
+  await fixture?.close();
+});
+
+async function waitFor<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 45_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describe('import queues', () => {
+  it('plans an administration, fans out one job per item and finishes the run', async () => {
+    const payload = {
+      administrationId: fixture.bakeryId,
+      trigger: 'manual' as const,
+      requestedBy: null,
+      requestedLabel: 'backoffice@jansen-deboer.nl',
+    };
+    // "Import now" clicked twice: the second plan finds the items already planned or claimed.
+    await Promise.all([
+      jobs.send(importAdministrationQueue, payload),
+      jobs.send(importAdministrationQueue, payload),
+    ]);
+    const runs = await waitFor(
+      () => fixture.env.db.select().from(importRuns).where(eq(importRuns.administrationId, fixture.bakeryId)),
+      (rows) => rows.length === 2 && rows.every((r) => r.state === 'done'),
+    );
+    expect(runs.map((r) => r.state)).toEqual(['done', 'done']);
+    const items = await fixture.env.db.select().from(importItems);
+    expect(items).toHaveLength(14);
+    expect(items.every((i) => i.state === 'posted')).toBe(true);
+    const documents = fixture.yuki.state.documents.filter(
+      (d) => d.administrationId === bakery.yukiAdministrationId && (d.folder === 4 || d.folder === 5),
+    );
+    expect(documents).toHaveLength(13);
+    expect(fixture.yuki.state.journals).toHaveLength(1);
+  }, 60_000);
+});

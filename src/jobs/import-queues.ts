@@ -1,0 +1,159 @@
+/**
+ * @module import-queues
+ * The import on pg-boss: `import.administration` plans one administration and fans out one
+ * `import.item` job per (administration, kind, Loket object). An item job retries transient errors with
+ * backoff, ends quietly on a permanent one (only that item stops), and re-sends itself for the next
+ * Yuki day when the quota is spent. Exactly once rests on the item's claim, not on the queue, so a job
+ * delivered twice does no harm. `import.schedule` fires hourly and starts the automatic imports due.
+ */
+import { and, eq, isNotNull, or, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Logger } from '../runtime/logger.ts';
+import type { Database } from '../store/database.ts';
+import { administrations, IMPORT_KINDS, portals } from '../store/schema/index.ts';
+import type { ImportItemEnvironment } from '../sync/import-item.ts';
+import { importItem } from '../sync/import-item.ts';
+import { finishRunIfComplete, planImportRun } from '../sync/import-run.ts';
+import { itemsToResume } from '../sync/reconcile.ts';
+import { yukiDay } from '../yuki/budget.ts';
+import type { JobEngine, JobHandler } from './engine.ts';
+import { defineQueue } from './queue.ts';
+
+const yyyypp = z.number().int().min(190001).max(299953);
+
+export const importAdministrationQueue = defineQueue({
+  name: 'import.administration',
+  payload: z.object({
+    administrationId: z.uuid(),
+    trigger: z.enum(['manual', 'schedule', 'backfill']),
+    requestedBy: z.uuid().nullable().default(null),
+    requestedLabel: z.string().min(1),
+    kinds: z.array(z.enum(IMPORT_KINDS)).min(1).optional(),
+    fromPeriodId: yyyypp.optional(),
+    toPeriodId: yyyypp.optional(),
+    includeExported: z.boolean().optional(),
+  }),
+  policy: { retryLimit: 3, retryDelaySeconds: 60, retryBackoff: true, expireInSeconds: 30 * 60 },
+});
+export type ImportAdministrationPayload = z.infer<typeof importAdministrationQueue.payload>;
+
+export const importItemQueue = defineQueue({
+  name: 'import.item',
+  payload: z.object({ itemId: z.uuid(), runId: z.uuid().nullable() }),
+  // Expiry above the stale-claim age, so a retried job finds a dead worker's claim ready to take over.
+  policy: { retryLimit: 8, retryDelaySeconds: 30, retryBackoff: true, expireInSeconds: 15 * 60 },
+});
+export type ImportItemPayload = z.infer<typeof importItemQueue.payload>;
+
+export const importScheduleQueue = defineQueue({
+  name: 'import.schedule',
+  payload: z.object({}),
+  policy: { retryLimit: 1, retryDelaySeconds: 60, expireInSeconds: 10 * 60 },
+});
+
+export const importQueues = [importAdministrationQueue, importItemQueue, importScheduleQueue];
+
+/** Thrown so pg-boss retries the job with backoff; the item's own record holds the real error. */
+export class RetryImportItemError extends Error {
+  constructor(readonly code: string) {
+    super(`import item will be retried (${code})`);
+    this.name = 'RetryImportItemError';
+  }
+}
+
+function sendItem(jobs: JobEngine, payload: ImportItemPayload, startAfter?: Date) {
+  return jobs.send(importItemQueue, payload, {
+    singletonKey: payload.itemId,
+    ...(startAfter ? { startAfter } : {}),
+  });
+}
+
+export function planAdministration(
+  jobs: JobEngine,
+  env: ImportItemEnvironment,
+): JobHandler<ImportAdministrationPayload> {
+  return async (payload) => {
+    const planned = await planImportRun(env, payload);
+    for (const itemId of planned.itemIds) await sendItem(jobs, { itemId, runId: planned.runId });
+  };
+}
+
+export function runItem(jobs: JobEngine, env: ImportItemEnvironment): JobHandler<ImportItemPayload> {
+  return async (payload) => {
+    const result = await importItem(env, payload.itemId);
+    if (result.outcome === 'waiting_quota') await sendItem(jobs, payload, result.notBefore);
+    if (payload.runId) await finishRunIfComplete(env.db, payload.runId);
+    if (result.outcome === 'failed' && result.retryable) throw new RetryImportItemError(result.code);
+  };
+}
+
+/** Hourly in the first and last five days of a month (payroll time), once a day at 06:00 otherwise. */
+export function isAutomaticImportDue(at: Date): boolean {
+  const [year, month, day] = yukiDay(at).split('-').map(Number) as [number, number, number];
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day <= 5 || day > daysInMonth - 5) return true;
+  return (
+    Number(at.toLocaleString('en-GB', { timeZone: 'Europe/Amsterdam', hour: '2-digit', hour12: false })) === 6
+  );
+}
+
+/** Starts an import for every administration with automatic import on (its own choice, else the portal's). */
+export function startScheduledImports(
+  jobs: JobEngine,
+  db: Database,
+  now: () => Date = () => new Date(),
+): JobHandler<Record<string, never>> {
+  return async () => {
+    if (!isAutomaticImportDue(now())) return;
+    const due = await db
+      .select({ id: administrations.id })
+      .from(administrations)
+      .innerJoin(portals, eq(portals.id, administrations.portalId))
+      .where(
+        and(
+          isNotNull(administrations.loketPayrollAdministrationId),
+          or(
+            eq(administrations.autoImport, true),
+            and(isNull(administrations.autoImport), eq(portals.autoImport, true)),
+          ),
+        ),
+      );
+    for (const { id } of due) {
+      await jobs.send(
+        importAdministrationQueue,
+        { administrationId: id, trigger: 'schedule', requestedBy: null, requestedLabel: 'scheduler' },
+        { singletonKey: id },
+      );
+    }
+  };
+}
+
+/**
+ * Re-sends what a crashed worker may have dropped: planned items and stale claims (whose next claim
+ * reconciles with Yuki first). A duplicate job is harmless: the claim lets one of them through.
+ */
+export async function resumeItems(jobs: JobEngine, env: ImportItemEnvironment): Promise<number> {
+  const items = await itemsToResume(
+    env.db,
+    env.staleAfterMs === undefined ? {} : { staleAfterMs: env.staleAfterMs },
+  );
+  for (const item of items) await sendItem(jobs, { itemId: item.id, runId: item.lastRunId });
+  return items.length;
+}
+
+export type ImportWorkerOptions = { env: ImportItemEnvironment; logger: Logger; itemConcurrency?: number };
+
+/** Registers the import handlers, the hourly schedule, and picks up what a crash left behind. */
+export async function startImportWorkers(jobs: JobEngine, options: ImportWorkerOptions): Promise<void> {
+  const { env } = options;
+  await jobs.work(importAdministrationQueue, planAdministration(jobs, env), { concurrency: 2 });
+  // pg-boss waits a polling interval between fetches even when work is waiting: poll often for items.
+  await jobs.work(importItemQueue, runItem(jobs, env), {
+    concurrency: options.itemConcurrency ?? 4,
+    pollingIntervalSeconds: 0.5,
+  });
+  await jobs.work(importScheduleQueue, startScheduledImports(jobs, env.db));
+  await jobs.schedule(importScheduleQueue, '0 * * * *', {});
+  const resumed = await resumeItems(jobs, env);
+  if (resumed > 0) options.logger.info({ resumed }, 'unfinished import items sent to the queue again');
+}

@@ -1,0 +1,31 @@
+/**
+ * @module sync/environment
+ * Builds what the import needs in a process from what the process already holds: its one Yuki client
+ * (calls counted in the database budget) and its secret box, plus the link loader with its per-domain
+ * Loket connections. Workers, the CLI and the demo each make one and share it between all imports.
+ */
+import type { Config } from '../runtime/config.ts';
+import type { SecretBox } from '../secrets/secret-box.ts';
+import type { Database } from '../store/database.ts';
+import type { YukiClient } from '../yuki/yuki.client.ts';
+import type { ImportItemEnvironment } from './import-item.ts';
+import { createLinkLoader } from './link-context.ts';
+
+export type CreateImportEnvironmentOptions = {
+  db: Database;
+  secretBox: SecretBox;
+  /** The process's Yuki client, on `databaseCallBudget`. */
+  yuki: YukiClient;
+  config: Config;
+  now?: () => Date;
+};
+
+export function createImportEnvironment(options: CreateImportEnvironmentOptions): ImportItemEnvironment {
+  const loadLink = createLinkLoader({
+    db: options.db,
+    secretBox: options.secretBox,
+    yuki: options.yuki,
+    config: options.config,
+  });
+  return { db: options.db, loadLink, ...(options.now ? { now: options.now } : {}) };
+}

@@ -1,0 +1,104 @@
+/**
+ * @module sync/import-journal
+ * One journal run: its lines from Loket become one balanced GeneralJournal in Yuki, dated on the
+ * period's last day, GL codes mapped, after the checks of checks.ts. A cost centre maps to a Yuki
+ * project, which Yuki keeps per journal: set when the journal's cost centres map to one project.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import type { Cents } from '../core/money.ts';
+import { cents, sum } from '../core/money.ts';
+import type { Database } from '../store/database.ts';
+import type { ImportItemDetails } from '../store/schema/index.ts';
+import { importItems } from '../store/schema/index.ts';
+import type { YukiJournalLine } from '../yuki/journal.ts';
+import type { ImportItem } from './claim.ts';
+import type { ControlWarning } from './checks.ts';
+import { checkBalance, checkGlAccounts, controlTotalWarnings } from './checks.ts';
+import { ControlTotalBlockedError } from './errors.ts';
+import type { LinkContext } from './link-context.ts';
+import type { JournalLine } from './ports.ts';
+
+export type PostedJournal = { documentId: string; amountCents: number; details: ImportItemDetails };
+
+function yukiLines(link: LinkContext, lines: readonly JournalLine[], entryDate: string): YukiJournalLine[] {
+  return lines
+    .filter((line) => line.debit !== line.credit)
+    .map((line) => ({
+      entryDate,
+      glAccount: link.glAccount(line.glAccountCode),
+      amount: cents(line.debit - line.credit),
+      description: line.costCenterCode
+        ? `${line.description} (kostenplaats ${line.costCenterCode})`
+        : line.description,
+    }));
+}
+
+/** Our own records for the control totals: net pay of the run's payslips, the period's first tax return. */
+async function controlSides(
+  db: Database,
+  item: ImportItem,
+): Promise<{ payslipNetPay: Cents | null; taxReturnTotal: Cents | null }> {
+  const payslips = await db
+    .select({ amount: importItems.amountCents })
+    .from(importItems)
+    .where(
+      and(
+        eq(importItems.administrationId, item.administrationId),
+        eq(importItems.kind, 'payslip'),
+        sql`${importItems.details}->>'payrollRunId' = ${item.details.payrollRunId ?? ''}`,
+      ),
+    );
+  // A correction journal has no tax return of its own to compare with.
+  const [taxReturn] = item.correctsItemId
+    ? []
+    : await db
+        .select({ amount: importItems.amountCents })
+        .from(importItems)
+        .where(
+          and(
+            eq(importItems.administrationId, item.administrationId),
+            eq(importItems.kind, 'tax_return'),
+            eq(importItems.periodId, item.periodId),
+            eq(importItems.version, '1'),
+          ),
+        );
+  return {
+    payslipNetPay: payslips.length > 0 ? sum(payslips.map((p) => cents(p.amount ?? 0))) : null,
+    taxReturnTotal: taxReturn?.amount == null ? null : cents(taxReturn.amount),
+  };
+}
+
+export async function postJournal(
+  db: Database,
+  link: LinkContext,
+  item: ImportItem,
+  periodName: string,
+): Promise<PostedJournal> {
+  const lines = await link.loket.journalLines(item.loketObjectId);
+  const entries = yukiLines(link, lines, item.periodEndDate);
+  checkBalance(entries, periodName);
+  await checkGlAccounts(
+    db,
+    link.yuki,
+    link.yukiAdministrationId,
+    lines.map((l) => ({ loketCode: l.glAccountCode, yukiCode: link.glAccount(l.glAccountCode) })),
+    periodName,
+  );
+  const warnings: ControlWarning[] = controlTotalWarnings(lines, periodName, await controlSides(db, item));
+  const [blocking] = warnings;
+  if (blocking && link.blockOnControlDifference) throw new ControlTotalBlockedError(blocking);
+
+  const projects = new Set(
+    lines.flatMap((l) => (l.costCenterCode && link.costCenterProjects[l.costCenterCode]) || []),
+  );
+  const [projectCode] = projects.size === 1 ? [...projects] : [];
+  const documentId = await link.yuki.processJournal({
+    administrationId: link.yukiAdministrationId,
+    subject: item.subject,
+    type: 'GeneralJournal',
+    ...(projectCode ? { projectCode } : {}),
+    lines: entries,
+  });
+  const amountCents = sum(entries.filter((e) => e.amount > 0).map((e) => e.amount));
+  return { documentId, amountCents, details: warnings.length > 0 ? { warnings } : {} };
+}

@@ -1,0 +1,29 @@
+/**
+ * @module sync/item-states
+ * The import item's state machine, as one table. Every UPDATE of `import_items.state` in sync/ is
+ * guarded by the states this table allows it to leave, so no code path can skip a step.
+ *
+ *   planned ─► posting ─► posted
+ *      ▲          ├──────► failed ────────► posting (retry; searches Yuki first)
+ *      │          ├──────► waiting_quota ─► posting (next Yuki day; searches Yuki first)
+ *      │          └──────► posting (a claim left by a crashed worker is taken over and reconciled)
+ *   skipped ◄── planned / failed (journal exported by another application; included on purpose → planned)
+ */
+import type { ImportItemState } from '../store/schema/imports.ts';
+
+export const TRANSITIONS: Readonly<Record<ImportItemState, readonly ImportItemState[]>> = {
+  planned: ['posting', 'skipped'],
+  posting: ['posted', 'failed', 'waiting_quota', 'posting'],
+  failed: ['posting', 'skipped'],
+  waiting_quota: ['posting'],
+  skipped: ['planned'],
+  posted: [],
+};
+
+/** The states a state may be reached from, for guarded UPDATEs. */
+export function statesLeadingTo(target: ImportItemState): ImportItemState[] {
+  return (Object.keys(TRANSITIONS) as ImportItemState[]).filter((from) => TRANSITIONS[from].includes(target));
+}
+
+/** A claim older than this is taken to be from a crashed worker. Well above Yuki's 60 s call timeout. */
+export const STALE_CLAIM_MS = 10 * 60 * 1000;

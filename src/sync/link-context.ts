@@ -1,0 +1,196 @@
+/**
+ * @module sync/link-context
+ * Everything one administration's import needs, loaded and checked in one place: the link's settings,
+ * the portal's Yuki key (decrypted only in memory), a Loket connection per domain opened by
+ * tenancy/loket-session and shared by the process (its concurrency limit is the per-connection limit),
+ * the Yuki client for the domain and the GL mapping. An incomplete link is refused with the reason a person can fix.
+ */
+import { and, eq, isNull, or } from 'drizzle-orm';
+import type { PeriodKind } from '../core/periods.ts';
+import { parsePeriodKey } from '../core/periods.ts';
+import type { LoketConnection } from '../loket/index.ts';
+import type { Config } from '../runtime/config.ts';
+import type { SecretBox } from '../secrets/secret-box.ts';
+import type { Database } from '../store/database.ts';
+import {
+  administrations,
+  contractLines,
+  domainFeatures,
+  domains,
+  glAccountMappings,
+  loketConnections,
+  portals,
+} from '../store/schema/index.ts';
+import type { ImportKind } from '../store/schema/imports.ts';
+import { openLoketSession } from '../tenancy/loket-session.ts';
+import type { YukiClient, YukiDomainClient } from '../yuki/yuki.client.ts';
+import { LinkIncompleteError } from './errors.ts';
+import { loketPort } from './loket-adapter.ts';
+import type { LoketPort } from './ports.ts';
+
+export type LinkContext = {
+  administrationId: string;
+  portalId: string;
+  domainId: string;
+  name: string;
+  yukiDomainId: string;
+  yukiAdministrationId: string;
+  loketEmployerId: string;
+  loketPayrollAdministrationId: string;
+  /** YYYYPP of the first period to import; older ones only through a backfill. */
+  importFromPeriodId: number | null;
+  netPayComponentKey: number | null;
+  costCenterProjects: Record<string, string>;
+  lookbackPeriods: number;
+  kinds: ImportKind[];
+  blockOnControlDifference: boolean;
+  /** Loket GL code → Yuki GL code: the administration's override, then the portal's, else as is. */
+  glAccount(loketCode: string): string;
+  loket: LoketPort;
+  yuki: YukiDomainClient;
+  /** Cached per process; read once per plan. */
+  periodKind(): Promise<PeriodKind>;
+};
+
+export type LinkEnvironment = {
+  db: Database;
+  secretBox: SecretBox;
+  /** One per process, with the database call budget. */
+  yuki: YukiClient;
+  config: Config;
+};
+
+const PORTAL_KINDS: Record<'payslips' | 'journal' | 'tax_return', ImportKind> = {
+  payslips: 'payslip',
+  journal: 'journal',
+  tax_return: 'tax_return',
+};
+
+export type LinkLoader = (administrationId: string) => Promise<LinkContext>;
+
+export function createLinkLoader(env: LinkEnvironment): LinkLoader {
+  const { db, secretBox } = env;
+  const connections = new Map<string, { version: string; connection: Promise<LoketConnection> }>();
+  const periodKinds = new Map<string, Promise<PeriodKind>>();
+
+  /** One connection per domain, replaced when someone changes the credentials behind it. */
+  async function loketFor(portal: typeof portals.$inferSelect, domainId: string): Promise<LoketConnection> {
+    const [row] = await db.select().from(loketConnections).where(eq(loketConnections.domainId, domainId));
+    if (!row) throw new LinkIncompleteError('no_loket_connection');
+    const version = [
+      row.method,
+      row.username,
+      row.passwordEnc,
+      row.environmentCode,
+      portal.loketClientId,
+      portal.loketClientSecretEnc,
+      portal.loketEnvironment,
+      // A new sign-in at Loket (OAuth) resets the connection's test status.
+      row.status,
+      row.checkedAt?.toISOString(),
+    ].join('|');
+    const cached = connections.get(domainId);
+    if (cached?.version === version) return cached.connection;
+    const connection = openLoketSession(
+      { db, secrets: secretBox, config: env.config },
+      { portalId: portal.id, domainId },
+    ).then((session) => session.connection);
+    connection.catch(() => connections.delete(domainId));
+    connections.set(domainId, { version, connection });
+    return connection;
+  }
+
+  return async (administrationId) => {
+    const [found] = await db
+      .select({ administration: administrations, domain: domains, portal: portals })
+      .from(administrations)
+      .innerJoin(domains, eq(domains.id, administrations.domainId))
+      .innerJoin(portals, eq(portals.id, administrations.portalId))
+      .where(eq(administrations.id, administrationId));
+    if (!found) throw new LinkIncompleteError('administration_unknown');
+    const { administration, domain, portal } = found;
+
+    const [feature] = await db
+      .select()
+      .from(domainFeatures)
+      .where(and(eq(domainFeatures.domainId, domain.id), eq(domainFeatures.feature, 'loket_payroll_link')));
+    if (!feature) throw new LinkIncompleteError('feature_missing');
+    if (!administration.isStandard) {
+      const [line] = await db
+        .select()
+        .from(contractLines)
+        .where(
+          and(eq(contractLines.administrationId, administration.id), eq(contractLines.status, 'active')),
+        );
+      if (!line) throw new LinkIncompleteError('no_contract_line');
+    }
+    const { relationCode, loketEmployerId, loketPayrollAdministrationId } = administration;
+    if (relationCode === null || !loketEmployerId || !loketPayrollAdministrationId)
+      throw new LinkIncompleteError('relation_code_unresolved');
+    if (
+      !domain.yukiDomainId ||
+      !administration.yukiAdministrationId ||
+      domain.goneFromYukiAt ||
+      administration.goneFromYukiAt
+    )
+      throw new LinkIncompleteError('no_yuki_link');
+    if (!portal.yukiAccessKeyEnc) throw new LinkIncompleteError('no_yuki_access_key');
+
+    const accessKey = await secretBox.decrypt(
+      { portalId: portal.id, field: 'portals.yuki_access_key', rowId: portal.id },
+      portal.yukiAccessKeyEnc,
+    );
+    const connection = await loketFor(portal, domain.id);
+    const loket = loketPort(connection);
+
+    const mappings = await db
+      .select()
+      .from(glAccountMappings)
+      .where(
+        and(
+          eq(glAccountMappings.portalId, portal.id),
+          or(
+            isNull(glAccountMappings.administrationId),
+            eq(glAccountMappings.administrationId, administration.id),
+          ),
+        ),
+      );
+    const byAdministration = new Map(
+      mappings.filter((m) => m.administrationId).map((m) => [m.loketCode, m.yukiCode]),
+    );
+    const byPortal = new Map(
+      mappings.filter((m) => !m.administrationId).map((m) => [m.loketCode, m.yukiCode]),
+    );
+
+    return {
+      administrationId: administration.id,
+      portalId: portal.id,
+      domainId: domain.id,
+      name: administration.name,
+      yukiDomainId: domain.yukiDomainId,
+      yukiAdministrationId: administration.yukiAdministrationId,
+      loketEmployerId,
+      loketPayrollAdministrationId,
+      importFromPeriodId: administration.importFromPeriod
+        ? parsePeriodKey(administration.importFromPeriod)
+        : null,
+      netPayComponentKey: administration.netPayComponentKey,
+      costCenterProjects: administration.costCenterProjects,
+      lookbackPeriods: portal.lookbackPeriods,
+      kinds: portal.documentKinds.map((kind) => PORTAL_KINDS[kind]),
+      blockOnControlDifference: portal.blockOnControlDifference,
+      glAccount: (code) => byAdministration.get(code) ?? byPortal.get(code) ?? code,
+      loket,
+      yuki: env.yuki.forDomain(accessKey, domain.yukiDomainId),
+      periodKind: () => {
+        let pending = periodKinds.get(loketPayrollAdministrationId);
+        if (!pending) {
+          pending = loket.periodKind(loketEmployerId, loketPayrollAdministrationId);
+          pending.catch(() => periodKinds.delete(loketPayrollAdministrationId));
+          periodKinds.set(loketPayrollAdministrationId, pending);
+        }
+        return pending;
+      },
+    };
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * @module sync/loket-adapter
+ * The import's Loket port on the real Loket client: collects pages, reads PDFs to bytes (a payslip is
+ * tens of kilobytes and Yuki wants base64 in one request anyway) and turns amounts into cents.
+ */
+import type { PeriodKind } from '../core/periods.ts';
+import type { LoketConnection, LoketDownload } from '../loket/index.ts';
+import {
+  DEFAULT_NET_PAY_COMPONENT_KEY,
+  downloadPayslipPdf,
+  downloadTaxReturnOverview,
+  JOURNAL_RUN_STATUS,
+  listApprovedPayrollRuns,
+  listEmployments,
+  listJournalLines,
+  listJournalRuns,
+  listPayrollAdministrations,
+  listPayrollRunResults,
+  listPayrollTaxReturns,
+  markJournalRunFailed,
+  markJournalRunProcessed,
+  netPayOf,
+  TAX_RETURN_STATUS,
+} from '../loket/index.ts';
+import type { LoketPort } from './ports.ts';
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const item of items) all.push(item);
+  return all;
+}
+
+async function bytesOf(download: LoketDownload): Promise<Uint8Array> {
+  return new Uint8Array(await new Response(download.stream).arrayBuffer());
+}
+
+export function loketPort(connection: LoketConnection): LoketPort {
+  return {
+    async periodKind(employerId, payrollAdministrationId) {
+      const administrations = await collect(listPayrollAdministrations(connection, employerId));
+      const kind: PeriodKind | null | undefined = administrations.find(
+        (a) => a.id === payrollAdministrationId,
+      )?.periodType;
+      // Loket's other period types (quarters, half months) are not payroll types we date; months fit best.
+      return kind ?? 'month';
+    },
+    approvedPayrollRuns: async (id) =>
+      (await collect(listApprovedPayrollRuns(connection, id))).map((run) => ({
+        id: run.id,
+        year: run.year,
+        periodNumber: run.periodNumber,
+        sequenceNumber: run.sequenceNumber,
+      })),
+    async payslipResults(payrollRunId, netPayComponentKey) {
+      const results = await collect(listPayrollRunResults(connection, payrollRunId));
+      return results.map((result) => ({
+        employmentId: result.employmentId,
+        netPay: netPayOf(result, netPayComponentKey ?? DEFAULT_NET_PAY_COMPONENT_KEY),
+        periods: result.periods.map((p) => ({
+          year: p.year,
+          number: p.periodNumber,
+          startDate: p.startDate,
+          endDate: p.endDate,
+        })),
+      }));
+    },
+    async employeeNames(employerId) {
+      const employments = await collect(listEmployments(connection, employerId));
+      return new Map(employments.map((e) => [e.id, e.formattedName]));
+    },
+    payslipPdf: async (employmentId, payrollRunId) =>
+      bytesOf(await downloadPayslipPdf(connection, employmentId, payrollRunId)),
+    journalRuns: async (id) =>
+      (await collect(listJournalRuns(connection, id)))
+        .filter((run) => run.status >= JOURNAL_RUN_STATUS.ready)
+        .map((run) => ({
+          id: run.id,
+          sequenceNumber: run.sequenceNumber,
+          status: run.status,
+          payrollRunId: run.payrollRunId,
+          period: {
+            year: run.year,
+            number: run.periodNumber,
+            startDate: run.periodStartDate,
+            endDate: run.periodEndDate,
+          },
+        })),
+    journalLines: async (journalRunId) =>
+      (await listJournalLines(connection, journalRunId)).map((line) => ({
+        glAccountCode: line.glAccountCode,
+        description: line.payrollComponentDescription ?? line.glAccountDescription,
+        costCenterCode: line.costCenterCode,
+        debit: line.debit,
+        credit: line.credit,
+      })),
+    async markJournalRunProcessed(journalRunId, message) {
+      await markJournalRunProcessed(connection, journalRunId, { message });
+    },
+    async markJournalRunFailed(journalRunId, message) {
+      await markJournalRunFailed(connection, journalRunId, message);
+    },
+    taxReturns: async (id) =>
+      (await collect(listPayrollTaxReturns(connection, id)))
+        .filter((t) => t.status === TAX_RETURN_STATUS.confirmed || t.status === TAX_RETURN_STATUS.sent)
+        .map((t) => ({
+          id: t.id,
+          sequenceNumber: t.sequenceNumber,
+          status: t.status,
+          period: {
+            year: t.year,
+            number: t.periodNumber,
+            startDate: t.periodStartDate,
+            endDate: t.periodEndDate,
+          },
+          wageTaxNumber: t.wageTaxNumber,
+          paymentReference: t.paymentReference,
+          deadlineForPayment: t.deadlineForPayment,
+          totalAmount: t.totalAmount,
+        })),
+    taxReturnOverviewPdf: async (taxReturnId) =>
+      bytesOf(await downloadTaxReturnOverview(connection, taxReturnId)),
+  };
+}

@@ -1,0 +1,321 @@
+/**
+ * @module sync/plan
+ * What Loket has and Yuki lacks for one administration and window: approved payroll runs (one payslip
+ * per employment), journal runs with results, confirmed or sent tax returns. The window is the current
+ * and N previous periods, never before the administration's first period, unless a backfill names its
+ * own. Journal runs Loket shows as exported by another application are skipped unless included.
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import type { PayrollPeriod, PeriodKind } from '../core/periods.ts';
+import {
+  lookbackWindow,
+  payrollPeriod,
+  periodContaining,
+  periodId,
+  periodKey,
+  periodLabel,
+} from '../core/periods.ts';
+import type { Database } from '../store/database.ts';
+import type { ImportItemDetails, ImportKind } from '../store/schema/index.ts';
+import { importItems } from '../store/schema/index.ts';
+import { correctionSubject, findCorrectedItem } from './corrections.ts';
+import type { ItemIdentity } from './item-key.ts';
+import { itemKey, itemMarker, markerTag } from './item-key.ts';
+import { statesLeadingTo } from './item-states.ts';
+import type { LinkContext } from './link-context.ts';
+import type { PayslipResult, PeriodDates } from './ports.ts';
+
+export type PlanRequest = {
+  kinds?: ImportKind[];
+  /** Backfill: an explicit window (YYYYPP) that may reach before the administration's first period. */
+  fromPeriodId?: number;
+  toPeriodId?: number;
+  /** Also import journal runs Loket shows as exported by another application. */
+  includeExported?: boolean;
+  /** yyyy-mm-dd; the current period contains it. */
+  today: string;
+};
+
+export type DiscoveredItem = {
+  identity: ItemIdentity;
+  key: string;
+  marker: string;
+  period: PayrollPeriod;
+  baseSubject: string;
+  amountCents: number | null;
+  details: ImportItemDetails;
+  exportedElsewhere: boolean;
+};
+
+export type Discovery = { fromPeriodId: number; toPeriodId: number; items: DiscoveredItem[] };
+
+const EXPORTED_ELSEWHERE = {
+  errorCode: 'sync.exported_elsewhere',
+  errorNl:
+    'Loket meldt deze journaalrun als al geëxporteerd door een andere toepassing; overgeslagen zodat hij niet dubbel in Yuki komt. Neem hem bewust mee als dat toch moet.',
+  errorEn:
+    'Loket shows this journal run as already exported by another application; skipped so it does not reach Yuki twice. Include it on purpose if it must be imported.',
+};
+
+function datedPeriod(kind: PeriodKind, dates: PeriodDates): PayrollPeriod {
+  const number = dates.number ?? periodContaining(kind, dates.endDate).number;
+  return payrollPeriod(kind, dates.year, number, { startDate: dates.startDate, endDate: dates.endDate });
+}
+
+function discovered(
+  link: LinkContext,
+  kind: ImportKind,
+  loketObjectId: string,
+  version: string,
+  period: PayrollPeriod,
+  fields: Pick<DiscoveredItem, 'baseSubject' | 'amountCents' | 'details'> & { exportedElsewhere?: boolean },
+): DiscoveredItem {
+  const identity = { administrationId: link.administrationId, kind, loketObjectId, version };
+  const key = itemKey(identity);
+  return { identity, key, marker: itemMarker(key), period, exportedElsewhere: false, ...fields };
+}
+
+/** Asks Loket what exists in the window; touches neither our database nor Yuki. */
+export async function discoverItems(link: LinkContext, request: PlanRequest): Promise<Discovery> {
+  const kind = await link.periodKind();
+  const window = lookbackWindow(kind, request.today, link.lookbackPeriods);
+  const backfill = request.fromPeriodId !== undefined;
+  const fromPeriodId = backfill
+    ? (request.fromPeriodId ?? 0)
+    : Math.max(periodId(window.from), link.importFromPeriodId ?? 0);
+  const toPeriodId = request.toPeriodId ?? periodId(window.to);
+  const inWindow = (id: number) => id >= fromPeriodId && id <= toPeriodId;
+  const kinds = new Set(request.kinds ?? link.kinds);
+  const loket = link.loket;
+  const items: DiscoveredItem[] = [];
+
+  // A run that corrects earlier periods stays dated on the latest period its results carry.
+  const runPeriods = new Map<string, PayrollPeriod | null>();
+  const latestPeriod = (results: PayslipResult[]): PayrollPeriod | null => {
+    const latest = results
+      .flatMap((r) => r.periods)
+      .sort((a, b) => a.endDate.localeCompare(b.endDate))
+      .at(-1);
+    return latest ? datedPeriod(kind, latest) : null;
+  };
+  const resultsOf = async (payrollRunId: string) => {
+    const results = await loket.payslipResults(payrollRunId, link.netPayComponentKey);
+    runPeriods.set(payrollRunId, latestPeriod(results));
+    return results;
+  };
+
+  if (kinds.has('payslip')) {
+    const runs = (await loket.approvedPayrollRuns(link.loketPayrollAdministrationId))
+      .filter((run) => inWindow(run.year * 100 + run.periodNumber))
+      .sort(
+        (a, b) =>
+          a.year * 100 + a.periodNumber - (b.year * 100 + b.periodNumber) ||
+          (a.sequenceNumber ?? 0) - (b.sequenceNumber ?? 0),
+      );
+    const names =
+      runs.length > 0 ? await loket.employeeNames(link.loketEmployerId) : new Map<string, string>();
+    for (const run of runs) {
+      for (const result of await resultsOf(run.id)) {
+        const period = latestPeriod([result]) ?? payrollPeriod(kind, run.year, run.periodNumber);
+        const employeeName = names.get(result.employmentId) ?? `dienstverband ${result.employmentId}`;
+        items.push(
+          discovered(link, 'payslip', `${run.id}/${result.employmentId}`, '1', period, {
+            baseSubject: `Loonstrook ${employeeName}, ${periodLabel(period)}`,
+            amountCents: result.netPay,
+            details: { employmentId: result.employmentId, employeeName, payrollRunId: run.id },
+          }),
+        );
+      }
+    }
+  }
+
+  if (kinds.has('journal')) {
+    const runs = (await loket.journalRuns(link.loketPayrollAdministrationId)).filter((run) =>
+      inWindow(periodId(datedPeriod(kind, run.period))),
+    );
+    const dated = [];
+    for (const run of runs) {
+      if (!runPeriods.has(run.payrollRunId)) await resultsOf(run.payrollRunId);
+      dated.push({ run, period: runPeriods.get(run.payrollRunId) ?? datedPeriod(kind, run.period) });
+    }
+    dated.sort(
+      (a, b) => periodId(a.period) - periodId(b.period) || a.run.sequenceNumber - b.run.sequenceNumber,
+    );
+    for (const { run, period } of dated) {
+      items.push(
+        discovered(link, 'journal', run.id, String(run.sequenceNumber), period, {
+          baseSubject: `Loonjournaalpost ${periodLabel(period)}${run.sequenceNumber > 1 ? ` (journaalrun ${run.sequenceNumber})` : ''}`,
+          amountCents: null,
+          details: { payrollRunId: run.payrollRunId, sequenceNumber: run.sequenceNumber },
+          exportedElsewhere: run.status === 7,
+        }),
+      );
+    }
+  }
+
+  if (kinds.has('tax_return')) {
+    const returns = (await loket.taxReturns(link.loketPayrollAdministrationId))
+      .map((taxReturn) => ({ taxReturn, period: datedPeriod(kind, taxReturn.period) }))
+      .filter(({ period }) => inWindow(periodId(period)))
+      .sort(
+        (a, b) =>
+          periodId(a.period) - periodId(b.period) || a.taxReturn.sequenceNumber - b.taxReturn.sequenceNumber,
+      );
+    for (const { taxReturn, period } of returns) {
+      items.push(
+        discovered(link, 'tax_return', taxReturn.id, String(taxReturn.sequenceNumber), period, {
+          baseSubject: `Loonaangifte ${periodLabel(period)}${taxReturn.sequenceNumber > 1 ? ` (aangifte ${taxReturn.sequenceNumber})` : ''}`,
+          amountCents: taxReturn.totalAmount,
+          details: {
+            paymentReference: taxReturn.paymentReference,
+            deadlineForPayment: taxReturn.deadlineForPayment,
+            wageTaxNumber: taxReturn.wageTaxNumber,
+            sequenceNumber: taxReturn.sequenceNumber,
+          },
+        }),
+      );
+    }
+  }
+  return { fromPeriodId, toPeriodId, items };
+}
+
+type Existing = { key: string; state: string; kind: ImportKind; loketMarkedAt: Date | null };
+
+async function existingByKey(db: Database, keys: string[]): Promise<Map<string, Existing>> {
+  if (keys.length === 0) return new Map();
+  const rows = await db
+    .select({
+      key: importItems.key,
+      state: importItems.state,
+      kind: importItems.kind,
+      loketMarkedAt: importItems.loketMarkedAt,
+    })
+    .from(importItems)
+    .where(inArray(importItems.key, keys));
+  return new Map(rows.map((row) => [row.key, row]));
+}
+
+const wouldSkip = (item: DiscoveredItem, existing: Existing | undefined, includeExported: boolean) =>
+  existing ? existing.state === 'skipped' && !includeExported : item.exportedElsewhere && !includeExported;
+
+const NOUNS: Record<ImportKind, [string, string]> = {
+  payslip: ['loonstrook', 'loonstroken'],
+  journal: ['journaalpost', 'journaalposten'],
+  tax_return: ['loonaangifte', 'loonaangiften'],
+};
+
+/** "2026-08: 23 loonstroken, 1 journaalpost, 1 loonaangifte" per period, for what is not yet in Yuki. */
+export async function previewText(
+  db: Database,
+  discovery: Discovery,
+  includeExported = false,
+): Promise<string> {
+  const existing = await existingByKey(
+    db,
+    discovery.items.map((i) => i.key),
+  );
+  const byPeriod = new Map<string, Map<ImportKind, number>>();
+  let skipped = 0;
+  for (const item of discovery.items) {
+    const known = existing.get(item.key);
+    if (known?.state === 'posted') continue;
+    if (wouldSkip(item, known, includeExported)) {
+      skipped += 1;
+      continue;
+    }
+    const counts = byPeriod.get(periodKey(item.period)) ?? new Map<ImportKind, number>();
+    counts.set(item.identity.kind, (counts.get(item.identity.kind) ?? 0) + 1);
+    byPeriod.set(periodKey(item.period), counts);
+  }
+  const lines = [...byPeriod.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, counts]) => {
+      const parts = (['payslip', 'journal', 'tax_return'] as const)
+        .filter((kind) => counts.has(kind))
+        .map((kind) => {
+          const n = counts.get(kind) ?? 0;
+          return `${n} ${NOUNS[kind][n === 1 ? 0 : 1]}`;
+        });
+      return `${key}: ${parts.join(', ')}`;
+    });
+  if (lines.length === 0) lines.push('Niets te importeren.');
+  if (skipped > 0)
+    lines.push(
+      `${skipped} ${skipped === 1 ? 'journaalrun' : 'journaalruns'} overgeslagen: al geëxporteerd door een andere toepassing.`,
+    );
+  return lines.join('\n');
+}
+
+/** Inserts a newly discovered item, linked to what it corrects; a racing planner's row wins quietly. */
+async function insertItem(db: Database, item: DiscoveredItem, includeExported: boolean): Promise<void> {
+  const corrected = await findCorrectedItem(db, {
+    key: item.key,
+    administrationId: item.identity.administrationId,
+    kind: item.identity.kind,
+    periodId: periodId(item.period),
+    ...(item.details.employmentId ? { employmentId: item.details.employmentId } : {}),
+  });
+  const base = corrected ? correctionSubject(item.baseSubject, corrected) : item.baseSubject;
+  const skip = item.exportedElsewhere && !includeExported;
+  await db
+    .insert(importItems)
+    .values({
+      key: item.key,
+      marker: item.marker,
+      administrationId: item.identity.administrationId,
+      kind: item.identity.kind,
+      loketObjectId: item.identity.loketObjectId,
+      version: item.identity.version,
+      periodId: periodId(item.period),
+      periodEndDate: item.period.endDate,
+      state: skip ? 'skipped' : 'planned',
+      subject: `${base} ${markerTag(item.marker)}`,
+      amountCents: item.amountCents,
+      correctsItemId: corrected?.id ?? null,
+      details: item.details,
+      ...(skip ? EXPORTED_ELSEWHERE : {}),
+    })
+    .onConflictDoNothing({ target: importItems.key });
+}
+
+/**
+ * Records the discovered items (the unique key makes this safe to repeat and to race) and answers the
+ * ids of those that still need work: not yet posted, or a journal whose outcome Loket has not heard.
+ */
+export async function savePlan(
+  db: Database,
+  discovery: Discovery,
+  options: { runId: string; includeExported?: boolean },
+): Promise<string[]> {
+  const includeExported = options.includeExported ?? false;
+  const known = await existingByKey(
+    db,
+    discovery.items.map((i) => i.key),
+  );
+  const toRun: string[] = [];
+  for (const item of discovery.items) {
+    if (!known.has(item.key)) await insertItem(db, item, includeExported);
+    if (includeExported && item.exportedElsewhere) {
+      await db
+        .update(importItems)
+        .set({ state: 'planned', errorCode: null, errorNl: null, errorEn: null, updatedAt: new Date() })
+        .where(and(eq(importItems.key, item.key), inArray(importItems.state, statesLeadingTo('planned'))));
+    }
+    const [row] = await db
+      .select({
+        id: importItems.id,
+        state: importItems.state,
+        kind: importItems.kind,
+        loketMarkedAt: importItems.loketMarkedAt,
+      })
+      .from(importItems)
+      .where(eq(importItems.key, item.key));
+    if (!row) continue;
+    const unmarkedJournal = row.state === 'posted' && row.kind === 'journal' && row.loketMarkedAt === null;
+    if ((row.state === 'posted' || row.state === 'skipped') && !unmarkedJournal) continue;
+    // Only items this run works on carry its id, so its progress counts exactly them.
+    await db.update(importItems).set({ lastRunId: options.runId }).where(eq(importItems.id, row.id));
+    toRun.push(row.id);
+  }
+  return toRun;
+}

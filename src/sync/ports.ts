@@ -1,0 +1,64 @@
+/**
+ * @module sync/ports
+ * The Loket operations the import needs, and nothing more. `loket-adapter.ts` backs them with the real
+ * Loket client; keeping the port narrow keeps the import's dependency on Loket visible in one place.
+ */
+import type { Cents } from '../core/money.ts';
+import type { PeriodKind } from '../core/periods.ts';
+
+/** As Loket sends a period; the number can be missing, then the dates place it. */
+export type PeriodDates = { year: number; number: number | null; startDate: string; endDate: string };
+
+export type ApprovedPayrollRun = {
+  id: string;
+  year: number;
+  periodNumber: number;
+  sequenceNumber: number | null;
+};
+
+/** One employment's result in a run: net pay and the periods it covers (a run may correct earlier ones). */
+export type PayslipResult = { employmentId: string; netPay: Cents; periods: PeriodDates[] };
+
+export type JournalRun = {
+  id: string;
+  sequenceNumber: number;
+  /** 4 ready, 6 export failed, 7 exported (by us or by another application). */
+  status: number;
+  payrollRunId: string;
+  period: PeriodDates;
+};
+
+export type JournalLine = {
+  glAccountCode: string;
+  description: string;
+  costCenterCode: string | null;
+  debit: Cents;
+  credit: Cents;
+};
+
+export type TaxReturn = {
+  id: string;
+  sequenceNumber: number;
+  /** 5 confirmed, 6 sent. */
+  status: number;
+  period: PeriodDates;
+  wageTaxNumber: string;
+  paymentReference: string;
+  deadlineForPayment: string;
+  totalAmount: Cents;
+};
+
+export type LoketPort = {
+  periodKind(employerId: string, payrollAdministrationId: string): Promise<PeriodKind>;
+  approvedPayrollRuns(payrollAdministrationId: string): Promise<ApprovedPayrollRun[]>;
+  payslipResults(payrollRunId: string, netPayComponentKey: number | null): Promise<PayslipResult[]>;
+  /** Employment id → the employee's name as Loket formats it. */
+  employeeNames(employerId: string): Promise<Map<string, string>>;
+  payslipPdf(employmentId: string, payrollRunId: string): Promise<Uint8Array>;
+  journalRuns(payrollAdministrationId: string): Promise<JournalRun[]>;
+  journalLines(journalRunId: string): Promise<JournalLine[]>;
+  markJournalRunProcessed(journalRunId: string, message: string): Promise<void>;
+  markJournalRunFailed(journalRunId: string, message: string): Promise<void>;
+  taxReturns(payrollAdministrationId: string): Promise<TaxReturn[]>;
+  taxReturnOverviewPdf(taxReturnId: string): Promise<Uint8Array>;
+};

@@ -1,0 +1,46 @@
+/**
+ * @module sync/reconcile
+ * Step 4 of the exactly-once protocol. Yuki has no idempotency key, so before an item is posted a
+ * second time (a retry, or a claim left by a crashed worker) Yuki is searched for the item's marker:
+ * found means it was posted and only the record was lost.
+ */
+import { and, eq, lte, or } from 'drizzle-orm';
+import type { Database } from '../store/database.ts';
+import { importItems } from '../store/schema/index.ts';
+import type { YukiDomainClient } from '../yuki/yuki.client.ts';
+import { STALE_CLAIM_MS } from './item-states.ts';
+import { markerTag } from './item-key.ts';
+
+/** The Yuki document carrying this marker, if one exists. */
+export async function findPostedDocument(yuki: YukiDomainClient, marker: string): Promise<string | null> {
+  const tag = markerTag(marker);
+  const hits = await yuki.findDocumentsByText(tag);
+  // Prefer a hit whose subject shows the marker; remarks match too, so any hit is ours.
+  return (hits.find((d) => d.subject.includes(tag)) ?? hits[0])?.id ?? null;
+}
+
+/**
+ * Items to hand to a worker again after a restart: planned ones whose job may have died with a worker,
+ * and claims gone stale because their worker died between claim and record (the claim reconciles).
+ */
+export async function itemsToResume(
+  db: Database,
+  options: { staleAfterMs?: number; now?: Date } = {},
+): Promise<Array<{ id: string; administrationId: string; key: string; lastRunId: string | null }>> {
+  const now = options.now ?? new Date();
+  const staleBefore = new Date(now.getTime() - (options.staleAfterMs ?? STALE_CLAIM_MS));
+  return db
+    .select({
+      id: importItems.id,
+      administrationId: importItems.administrationId,
+      key: importItems.key,
+      lastRunId: importItems.lastRunId,
+    })
+    .from(importItems)
+    .where(
+      or(
+        eq(importItems.state, 'planned'),
+        and(eq(importItems.state, 'posting'), lte(importItems.claimedAt, staleBefore)),
+      ),
+    );
+}

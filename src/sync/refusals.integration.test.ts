@@ -1,0 +1,118 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImportFixture } from '../../test/support/import-fixture.ts';
+import { bakery, loketControl, startImportFixture } from '../../test/support/import-fixture.ts';
+import { glAccountMappings, importItems, portals } from '../store/schema/index.ts';
+import { importNow } from './import-run.ts';
+
+let fixture: ImportFixture;
+
+beforeAll(async () => {
+  fixture = await startImportFixture({ importFromPeriod: '2026-10' });
+});
+afterAll(() => fixture.close());
+
+const request = (administrationId: string) => ({
+  administrationId,
+  trigger: 'manual' as const,
+  requestedLabel: 'backoffice@jansen-deboer.nl',
+  kinds: ['journal' as const],
+});
+
+describe('journals refused before posting', () => {
+  it('refuses a journal whose mapped GL account is missing in Yuki, posts nothing and tells Loket why', async () => {
+    await fixture.env.db.insert(glAccountMappings).values({
+      portalId: fixture.portalId,
+      administrationId: fixture.bakeryId,
+      loketCode: '40950',
+      yukiCode: '40999',
+    });
+    const result = await importNow(fixture.env, request(fixture.bakeryId));
+    expect(result.outcomes).toEqual([
+      { outcome: 'failed', retryable: false, code: 'sync.gl_accounts_unusable' },
+    ]);
+    expect(fixture.yuki.state.journals).toEqual([]);
+    const [journal] = await fixture.env.db.select().from(importItems).where(eq(importItems.kind, 'journal'));
+    expect(journal).toMatchObject({ state: 'failed', yukiDocumentId: null });
+    expect(journal?.errorNl).toBe(
+      'De loonjournaalpost van oktober 2026 gebruikt grootboekrekeningen die in Yuki niet bestaan of niet actief zijn: 40999 (Loket 40950). Er is niets naar Yuki gestuurd; koppel ze aan een andere rekening of activeer ze in Yuki.',
+    );
+    const loketRun = (await loketControl(fixture, `/journal-runs/${journal?.loketObjectId}`)) as {
+      journalRunStatus: { key: number };
+      processedMessage: string | null;
+    };
+    expect(loketRun.journalRunStatus.key).toBe(6);
+    expect(loketRun.processedMessage).toContain('40999');
+  }, 60_000);
+
+  it('posts it once the mapping is fixed, and Loket hears of the success', async () => {
+    await fixture.env.db
+      .delete(glAccountMappings)
+      .where(eq(glAccountMappings.administrationId, fixture.bakeryId));
+    const result = await importNow(fixture.env, request(fixture.bakeryId));
+    expect(result.outcomes.map((o) => o.outcome)).toEqual(['posted']);
+    expect(fixture.yuki.state.journals).toHaveLength(1);
+    const [journal] = await fixture.env.db.select().from(importItems).where(eq(importItems.kind, 'journal'));
+    const loketRun = (await loketControl(fixture, `/journal-runs/${journal?.loketObjectId}`)) as {
+      journalRunStatus: { key: number };
+    };
+    expect(loketRun.journalRunStatus.key).toBe(7);
+  }, 60_000);
+
+  it('blocks on a control-total difference only when the portal chose so', async () => {
+    // The installer's payslips are not imported, so their net pay is unknown and only the tax return counts.
+    const tenth = {
+      ...request(fixture.installerId),
+      trigger: 'backfill' as const,
+      fromPeriodId: 202610,
+      toPeriodId: 202610,
+    };
+    await importNow(fixture.env, { ...tenth, kinds: ['tax_return'] });
+    const [taxReturn] = await fixture.env.db
+      .select()
+      .from(importItems)
+      .where(eq(importItems.administrationId, fixture.installerId));
+    // Our record of the tax return differs by a cent from what Loket's journal says.
+    await fixture.env.db
+      .update(importItems)
+      .set({ amountCents: (taxReturn?.amountCents ?? 0) + 1 })
+      .where(eq(importItems.id, taxReturn?.id ?? ''));
+    await fixture.env.db
+      .update(portals)
+      .set({ blockOnControlDifference: true })
+      .where(eq(portals.id, fixture.portalId));
+    const blocked = await importNow(fixture.env, tenth);
+    expect(blocked.outcomes).toEqual([
+      { outcome: 'failed', retryable: false, code: 'sync.control_total_blocked' },
+    ]);
+    const [journal] = await fixture.env.db
+      .select()
+      .from(importItems)
+      .where(eq(importItems.loketObjectId, (await journalItemOf(fixture.installerId)).loketObjectId));
+    expect(journal?.errorNl).toMatch(
+      /^Controletotaal periode 10 2026: af te dragen loonheffingen in de journaalpost \(€ [\d.,]+\) wijken af van de loonaangifte \(€ [\d.,]+\)\./,
+    );
+
+    await fixture.env.db
+      .update(portals)
+      .set({ blockOnControlDifference: false })
+      .where(eq(portals.id, fixture.portalId));
+    const warned = await importNow(fixture.env, tenth);
+    expect(warned.outcomes.map((o) => o.outcome)).toEqual(['posted']);
+    const posted = await journalItemOf(fixture.installerId);
+    expect(posted.details.warnings?.map((w) => w.code)).toEqual(['control.payroll_tax']);
+    expect(
+      fixture.yuki.state.journals.filter((j) => j.administrationId === bakery.yukiAdministrationId),
+    ).toHaveLength(1);
+  }, 60_000);
+});
+
+async function journalItemOf(administrationId: string) {
+  const rows = await fixture.env.db
+    .select()
+    .from(importItems)
+    .where(eq(importItems.administrationId, administrationId));
+  const journal = rows.find((r) => r.kind === 'journal');
+  if (!journal) throw new Error('no journal item');
+  return journal;
+}

@@ -1,0 +1,199 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startJobEngine, type JobEngine } from '../src/jobs/engine.ts';
+import { importItemQueue, importQueues } from '../src/jobs/import-queues.ts';
+import { importItems } from '../src/store/schema/index.ts';
+import { planImportRun } from '../src/sync/import-run.ts';
+import { markerTag } from '../src/sync/item-key.ts';
+import type { ImportFixture } from './support/import-fixture.ts';
+import { bakery, installer, loketControl, startImportFixture } from './support/import-fixture.ts';
+import { testLogger } from './support/logger.ts';
+
+const script = fileURLToPath(new URL('./support/import-worker.ts', import.meta.url));
+const STALE_AFTER_MS = 4000;
+
+let fixture: ImportFixture;
+let jobs: JobEngine;
+
+function startWorker() {
+  if (fixture.database.engine !== 'postgres') throw new Error('this test needs PostgreSQL');
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    env: {
+      ...process.env,
+      DATABASE_URL: fixture.database.connectionString,
+      APP_MASTER_KEY: fixture.masterKey.toString('base64'),
+      LOKET_API_URL: fixture.loket.url,
+      LOKET_OAUTH_URL: fixture.loket.oauthUrl,
+      YUKI_API_URL: fixture.yuki.url,
+      STALE_AFTER_MS: String(STALE_AFTER_MS),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const started = new Promise<void>((resolve, reject) => {
+    const check = () => {
+      if (output.includes('import worker started')) resolve();
+    };
+    child.stdout.on('data', check);
+    child.once('exit', () => reject(new Error(`the worker exited before it started:\n${output}`)));
+  });
+  return { child, exited, started };
+}
+
+/** A fixed sequence of pauses, so a failing run can be repeated. */
+function* pauses(seed: number): Generator<number> {
+  let state = seed;
+  for (;;) {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    yield 500 + (state % 2500);
+  }
+}
+
+/** Each scenario gets its own database, sandboxes and queue, so one's leftovers never slow the other. */
+function useFixture() {
+  beforeAll(async () => {
+    fixture = await startImportFixture();
+    jobs = await startJobEngine({
+      database: fixture.database,
+      logger: testLogger,
+      supervise: false,
+      instanceName: 'test',
+    });
+    await jobs.ensureQueues(importQueues as never);
+  }, 60_000);
+  afterAll(async () => {
+    await jobs?.stop();
+    await fixture?.close();
+  });
+}
+
+describe('a worker killed with SIGKILL at random moments', () => {
+  useFixture();
+
+  it('leaves 0 duplicates and 0 missing documents in Yuki', async () => {
+    const plans = [
+      { administrationId: fixture.bakeryId, fromPeriodId: 202608, toPeriodId: 202610 },
+      { administrationId: fixture.installerId, fromPeriodId: 202609, toPeriodId: 202610 },
+    ];
+    for (const plan of plans) {
+      const run = await planImportRun(fixture.env, {
+        ...plan,
+        trigger: 'backfill',
+        requestedLabel: 'test',
+        includeExported: true,
+      });
+      for (const itemId of run.itemIds) await jobs.send(importItemQueue, { itemId, runId: run.runId });
+    }
+    const planned = await fixture.env.db.select().from(importItems);
+    expect(planned.length).toBeGreaterThanOrEqual(50);
+
+    // Slow answers, so that most kills land while a request is in flight.
+    fixture.yuki.setFaults({ latencyMs: 300 });
+    fixture.loket.setFaults({ latencyMs: 100 });
+    const wait = pauses(42);
+    const postedAfterKill: number[] = [];
+    for (let round = 0; round < 8; round++) {
+      const worker = startWorker();
+      await worker.started;
+      await new Promise((resolve) => setTimeout(resolve, wait.next().value as number));
+      worker.child.kill('SIGKILL');
+      await worker.exited;
+      const states = await fixture.env.db.select({ state: importItems.state }).from(importItems);
+      postedAfterKill.push(states.filter((s) => s.state === 'posted').length);
+    }
+    // The kills fell in the middle of the work: some was done, some was left for the last worker.
+    expect(postedAfterKill.at(-1)).toBeGreaterThan(0);
+    expect(postedAfterKill.at(-1)).toBeLessThan(planned.length);
+    // Let the claims of the last killed worker go stale, then one worker finishes the job.
+    await new Promise((resolve) => setTimeout(resolve, STALE_AFTER_MS + 500));
+    const last = startWorker();
+    const deadline = Date.now() + 120_000;
+    let items = await fixture.env.db.select().from(importItems);
+    while (items.some((i) => i.state !== 'posted') && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      items = await fixture.env.db.select().from(importItems);
+    }
+    last.child.kill('SIGKILL');
+    await last.exited;
+
+    expect(items.filter((i) => i.state !== 'posted').map((i) => [i.kind, i.state, i.errorCode])).toEqual([]);
+    const documents = fixture.yuki.state.documents;
+    const journals = fixture.yuki.state.journals;
+    for (const item of items) {
+      const tag = markerTag(item.marker);
+      const copies =
+        item.kind === 'journal'
+          ? journals.filter((j) => j.subject.includes(tag)).map((j) => j.id)
+          : documents.filter((d) => d.subject.includes(tag)).map((d) => d.id);
+      expect(copies, `${item.kind} ${item.subject}`).toEqual([item.yukiDocumentId]);
+    }
+    // Some kills caught an item between claim and record: those were reconciled or posted once.
+    expect(items.some((i) => i.attempts > 1)).toBe(true);
+    const uploads = documents.filter((d) => d.folder === 4 || d.folder === 5);
+    expect(uploads).toHaveLength(items.filter((i) => i.kind !== 'journal').length);
+    expect(journals).toHaveLength(items.filter((i) => i.kind === 'journal').length);
+  }, 240_000);
+});
+
+describe('two workers racing for the same administrations', () => {
+  useFixture();
+
+  it('post every document once, even with every job sent twice', async () => {
+    fixture.yuki.setFaults({ latencyMs: 50 });
+    fixture.loket.setFaults({ latencyMs: 0 });
+    const payrollAdministrations = [
+      bakery.loket.payrollAdministrationId,
+      installer.loket.payrollAdministrationId,
+    ];
+    for (const payrollAdministrationId of payrollAdministrations) {
+      await loketControl(fixture, '/payroll-runs', { payrollAdministrationId });
+      const taxReturn = fixture.loket.world.taxReturns
+        .filter((t) => t.administrationId === payrollAdministrationId)
+        .at(-1);
+      if (taxReturn?.status === 3)
+        await loketControl(fixture, `/payroll-tax-returns/${taxReturn.id}/status`, { status: 5 });
+    }
+    for (const administrationId of [fixture.bakeryId, fixture.installerId]) {
+      const run = await planImportRun(fixture.env, {
+        administrationId,
+        trigger: 'manual',
+        requestedLabel: 'test',
+        fromPeriodId: 202611,
+        toPeriodId: 202612,
+      });
+      for (const itemId of run.itemIds) {
+        await jobs.send(importItemQueue, { itemId, runId: run.runId });
+        await jobs.send(importItemQueue, { itemId, runId: run.runId });
+      }
+    }
+    expect((await fixture.env.db.select().from(importItems)).length).toBeGreaterThanOrEqual(50);
+
+    const workers = [startWorker(), startWorker()];
+    await Promise.all(workers.map((w) => w.started));
+    const deadline = Date.now() + 90_000;
+    let items = await fixture.env.db.select().from(importItems);
+    while (items.some((i) => i.state !== 'posted') && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      items = await fixture.env.db.select().from(importItems);
+    }
+    for (const worker of workers) worker.child.kill('SIGKILL');
+    await Promise.all(workers.map((w) => w.exited));
+
+    expect(items.filter((i) => i.state !== 'posted').map((i) => [i.kind, i.state, i.errorCode])).toEqual([]);
+    for (const item of items) {
+      const tag = markerTag(item.marker);
+      const copies =
+        item.kind === 'journal'
+          ? fixture.yuki.state.journals.filter((j) => j.subject.includes(tag))
+          : fixture.yuki.state.documents.filter((d) => d.subject.includes(tag));
+      expect(
+        copies.map((c) => c.id),
+        `${item.kind} ${item.subject}`,
+      ).toEqual([item.yukiDocumentId]);
+    }
+  }, 150_000);
+});
