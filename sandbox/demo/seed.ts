@@ -16,8 +16,8 @@ import {
 import { createUser } from '../../src/auth/users.ts';
 import type { DomainRole, PortalRole } from '../../src/core/roles.ts';
 import { demoFirm } from '../shared/demo-firm.ts';
+import { DEMO_PASSWORD } from '../../src/ui/demo-logins.ts';
 
-export const DEMO_PASSWORD = 'Demo-wachtwoord-2026';
 
 type DemoUser = {
   email: string;

@@ -9,6 +9,7 @@ import { openRuntime, type Runtime } from '../runtime/runtime.ts';
 import { createApp } from '../http/app.ts';
 import { listen } from '../http/server.ts';
 import { startWorkers } from '../jobs/queues.ts';
+import { importEnvironment } from '../runtime/import-environment.ts';
 import { reportStartupError } from './startup-error.ts';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
@@ -39,7 +40,12 @@ export async function runService(options: ServiceOptions): Promise<void> {
   const closers: Array<() => Promise<void>> = [];
   let url: string | undefined;
   if (options.worker) {
-    await startWorkers(runtime.jobs, { db: runtime.database.db, workerId: runtime.workerId });
+    await startWorkers(runtime.jobs, {
+      db: runtime.database.db,
+      workerId: runtime.workerId,
+      logger: runtime.logger,
+      importEnvironment: importEnvironment(runtime),
+    });
   }
   if (options.http) {
     const app = createApp({

@@ -9,6 +9,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv, AppServices } from './context.ts';
 import { registerRoutes } from './routes/index.ts';
+import { registerPages } from '../ui/index.ts';
 import { SESSIONLESS_AUTH_PATHS } from './routes/auth/index.ts';
 import { sessionMiddleware } from './middleware/session.ts';
 import { csrfProtection } from './middleware/csrf.ts';
@@ -27,7 +28,8 @@ export function createApp(services: AppServices): OpenAPIHono<AppEnv> {
   });
 
   app.use(requestId());
-  app.use(secureHeaders());
+  // same-origin: a form post must carry its Origin, or the CSRF check cannot tell it is ours.
+  app.use(secureHeaders({ referrerPolicy: 'same-origin' }));
   app.use(async (c, next) => {
     const log = services.logger.child({ requestId: c.var.requestId });
     c.set('services', services);
@@ -54,6 +56,7 @@ export function createApp(services: AppServices): OpenAPIHono<AppEnv> {
   });
 
   registerRoutes(app);
+  registerPages(app);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { openTestDatabase } from '../../test/support/database.ts';
 import { testLogger } from '../../test/support/logger.ts';
+import { createTestServices } from '../../test/support/services.ts';
+import { createImportEnvironment } from '../sync/environment.ts';
 import type { DatabaseHandle } from '../store/database.ts';
 import { startJobEngine, type JobEngine } from './engine.ts';
 import { probeQueue, readProbeReport } from './probe.ts';
@@ -29,7 +31,18 @@ describe('job engine', () => {
     database = await openTestDatabase();
     jobs = await startJobEngine({ database, logger: testLogger, supervise: true, instanceName: 'test' });
     await jobs.ensureQueues(allQueues);
-    await startWorkers(jobs, { db: database.db, workerId: 'test-worker' });
+    const services = createTestServices({ database, jobs });
+    await startWorkers(jobs, {
+      db: database.db,
+      workerId: 'test-worker',
+      logger: testLogger,
+      importEnvironment: createImportEnvironment({
+        db: database.db,
+        secretBox: services.secrets,
+        yuki: services.yuki,
+        config: services.config,
+      }),
+    });
   });
   afterAll(async () => {
     await jobs?.stop();

@@ -3,17 +3,23 @@
  * Every queue of loket-yuki and the handlers a worker process runs for them.
  */
 import type { Database } from '../store/database.ts';
+import type { Logger } from '../runtime/logger.ts';
+import type { ImportItemEnvironment } from '../sync/import-item.ts';
 import type { JobEngine } from './engine.ts';
 import type { QueueDefinition } from './queue.ts';
 import { probeQueue, recordProbe } from './probe.ts';
 import { cleanUp, HOUSEKEEPING_CRON, housekeepingQueue } from './housekeeping.ts';
+import { importQueues, startImportWorkers } from './import-queues.ts';
 
-export const allQueues: QueueDefinition<unknown>[] = [
-  probeQueue as QueueDefinition<unknown>,
-  housekeepingQueue as QueueDefinition<unknown>,
-];
+export const allQueues = [probeQueue, housekeepingQueue, ...importQueues] as QueueDefinition<unknown>[];
 
-export type WorkerDependencies = { db: Database; workerId: string };
+export type WorkerDependencies = {
+  db: Database;
+  workerId: string;
+  logger: Logger;
+  /** What the import needs in this process: its Yuki client, secrets and Loket connections. */
+  importEnvironment: ImportItemEnvironment;
+};
 
 /** Registers the handler of every queue on this process. */
 export async function startWorkers(jobs: JobEngine, dependencies: WorkerDependencies): Promise<void> {
@@ -26,4 +32,5 @@ export async function startWorkers(jobs: JobEngine, dependencies: WorkerDependen
   });
   // One schedule row, whatever the number of workers: pg-boss fires each slot once.
   await jobs.schedule(housekeepingQueue, HOUSEKEEPING_CRON, {});
+  await startImportWorkers(jobs, { env: dependencies.importEnvironment, logger: dependencies.logger });
 }

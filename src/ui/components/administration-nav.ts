@@ -1,0 +1,32 @@
+/**
+ * @module administration-nav
+ * The administration bar's facts for one administration: its domain's name and whether this person
+ * may use the link there (only then does *Personeel → Loket service* appear).
+ */
+import { eq } from 'drizzle-orm';
+import type { Database } from '../../store/database.ts';
+import { domains } from '../../store/schema/index.ts';
+import { decide } from '../../core/policy.ts';
+import type { Actor } from '../../core/roles.ts';
+import type { Administration, DomainScope } from '../../tenancy/scope.ts';
+import type { AdministrationNav } from '../layout.tsx';
+
+export async function administrationNav(
+  db: Database,
+  actor: Actor | undefined,
+  target: { scope: DomainScope; administration: Administration },
+  current: AdministrationNav['current'],
+): Promise<AdministrationNav> {
+  const [domain] = await db
+    .select({ name: domains.name })
+    .from(domains)
+    .where(eq(domains.id, target.scope.domainId));
+  return {
+    id: target.administration.id,
+    name: target.administration.name,
+    domainId: target.scope.domainId,
+    domainName: domain?.name ?? '',
+    showLoketService: decide(actor, 'link.use', target.scope).allowed,
+    current,
+  };
+}

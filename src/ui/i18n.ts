@@ -1,0 +1,445 @@
+/**
+ * @module i18n
+ * Every text of the web UI, in Dutch (the default) and English. A page asks `translator(locale)` for
+ * a `t(key, params)`; `{name}` in a text is filled from params, escaped later by JSX like any value.
+ */
+import type { Locale } from '../core/roles.ts';
+
+type Entry = { nl: string; en: string };
+
+export const MESSAGES = {
+  'app.name': { nl: 'Salariskoppeling met Loket', en: 'Loket payroll link' },
+  'app.skip': { nl: 'Naar de inhoud', en: 'Skip to content' },
+  'demo.banner': {
+    nl: 'Demo-omgeving: Loket en Yuki zijn nagebootst met testgegevens. Niets hier raakt echte administraties.',
+    en: 'Demo environment: Loket and Yuki are simulated with test data. Nothing here touches real books.',
+  },
+  'demo.logins': { nl: 'Demo-accounts', en: 'Demo accounts' },
+  'demo.password': {
+    nl: 'Wachtwoord voor alle accounts: {password}',
+    en: 'Password for all accounts: {password}',
+  },
+  'demo.hint.loket': {
+    nl: 'Demo: de gegevens van de Loket-sandbox (client id, secret, gebruikers) staan op {url}',
+    en: 'Demo: the Loket sandbox details (client id, secret, users) are at {url}',
+  },
+  'demo.hint.yuki': {
+    nl: 'Demo: de toegangssleutels van de Yuki-sandbox staan op {url}',
+    en: 'Demo: the Yuki sandbox access keys are at {url}',
+  },
+  'demo.hint.relation': {
+    nl: 'Demo: de cliëntnummers in de Loket-sandbox zijn 10231, 20417 en 20418.',
+    en: 'Demo: the client numbers in the Loket sandbox are 10231, 20417 and 20418.',
+  },
+  'lang.switch': { nl: 'English', en: 'Nederlands' },
+  'lang.switch.label': { nl: 'Switch to English', en: 'Schakel naar Nederlands' },
+
+  'nav.main': { nl: 'Hoofdmenu', en: 'Main menu' },
+  'nav.overview': { nl: 'Overzicht', en: 'Overview' },
+  'nav.settings': { nl: 'Instellingen', en: 'Settings' },
+  'nav.loketSettings': { nl: 'Loket instellingen', en: 'Loket settings' },
+  'nav.audit': { nl: 'Auditlog', en: 'Audit log' },
+  'nav.operator': { nl: 'Operatorconsole', en: 'Operator console' },
+  'nav.logout': { nl: 'Uitloggen', en: 'Sign out' },
+  'nav.signedInAs': { nl: 'Ingelogd als {name}', en: 'Signed in as {name}' },
+  'nav.administration': { nl: 'Administratiemenu', en: 'Administration menu' },
+  'nav.staff': { nl: 'Personeel', en: 'Staff' },
+  'nav.loketService': { nl: 'Loket service', en: 'Loket service' },
+  'nav.tabAdministration': { nl: 'Administratie', en: 'Administration' },
+  'nav.domain': { nl: 'Domein {name}', en: 'Domain {name}' },
+  'nav.breadcrumb': { nl: 'Kruimelpad', en: 'Breadcrumb' },
+
+  'common.save': { nl: 'Opslaan', en: 'Save' },
+  'common.saved': { nl: 'Opgeslagen.', en: 'Saved.' },
+  'common.set': { nl: 'Ingesteld', en: 'Set' },
+  'common.notSet': { nl: 'Niet ingesteld', en: 'Not set' },
+  'common.yes': { nl: 'Ja', en: 'Yes' },
+  'common.no': { nl: 'Nee', en: 'No' },
+  'common.none': { nl: '—', en: '—' },
+  'common.standard': { nl: 'standaard', en: 'standard' },
+  'common.name': { nl: 'Naam', en: 'Name' },
+  'common.status': { nl: 'Status', en: 'Status' },
+  'common.actions': { nl: 'Acties', en: 'Actions' },
+  'common.keepSecret': {
+    nl: 'Laat leeg om de huidige waarde te houden.',
+    en: 'Leave empty to keep the current value.',
+  },
+  'common.invalid': { nl: 'Controleer de gemarkeerde velden.', en: 'Check the marked fields.' },
+  'common.back': { nl: 'Terug', en: 'Back' },
+
+  'role.portal_admin': { nl: 'Portaalbeheerder', en: 'Portal administrator' },
+  'role.portal_backoffice': { nl: 'Backoffice (portaal)', en: 'Back office (portal)' },
+  'role.portal_guest': { nl: 'Gast (portaal)', en: 'Guest (portal)' },
+  'role.backoffice': { nl: 'Backoffice in het domein', en: 'Back office in the domain' },
+  'role.management': { nl: 'Directie', en: 'Management' },
+  'role.hrm': { nl: 'HRM', en: 'HRM' },
+  'role.guest': { nl: 'Gast', en: 'Guest' },
+  'role.operator': { nl: 'Operator', en: 'Operator' },
+
+  'login.title': { nl: 'Inloggen', en: 'Sign in' },
+  'login.email': { nl: 'E-mailadres', en: 'E-mail address' },
+  'login.password': { nl: 'Wachtwoord', en: 'Password' },
+  'login.submit': { nl: 'Inloggen', en: 'Sign in' },
+  'login.forgot': { nl: 'Wachtwoord vergeten?', en: 'Forgot your password?' },
+  'login.wrong': {
+    nl: 'Het e-mailadres of het wachtwoord klopt niet.',
+    en: 'The e-mail address or the password is not correct.',
+  },
+  'login.throttled': {
+    nl: 'Te veel mislukte inlogpogingen. Probeer het over {minutes} minuten opnieuw.',
+    en: 'Too many failed sign-in attempts. Try again in {minutes} minutes.',
+  },
+  'login.signedOut': { nl: 'U bent uitgelogd.', en: 'You have signed out.' },
+
+  'reset.title': { nl: 'Wachtwoord vergeten', en: 'Forgot password' },
+  'reset.intro': {
+    nl: 'Vul uw e-mailadres in. U krijgt een e-mail met een link om een nieuw wachtwoord te kiezen.',
+    en: 'Enter your e-mail address. You will receive an e-mail with a link to choose a new password.',
+  },
+  'reset.submit': { nl: 'Stuur de link', en: 'Send the link' },
+  'reset.sent': {
+    nl: 'Als er een account met dit e-mailadres bestaat, is er een e-mail met een link verstuurd. De link is één uur geldig.',
+    en: 'If an account with this e-mail address exists, an e-mail with a link has been sent. The link is valid for one hour.',
+  },
+  'reset.confirm.title': { nl: 'Nieuw wachtwoord kiezen', en: 'Choose a new password' },
+  'reset.confirm.password': { nl: 'Nieuw wachtwoord', en: 'New password' },
+  'reset.confirm.hint': { nl: 'Minstens {min} tekens.', en: 'At least {min} characters.' },
+  'reset.confirm.submit': { nl: 'Wachtwoord opslaan', en: 'Save password' },
+  'reset.confirm.done': {
+    nl: 'Uw wachtwoord is gewijzigd. U bent overal uitgelogd; log in met het nieuwe wachtwoord.',
+    en: 'Your password has been changed. You have been signed out everywhere; sign in with the new password.',
+  },
+  'reset.confirm.invalid': {
+    nl: 'Deze link is ongeldig, al gebruikt of verlopen. Vraag een nieuwe link aan.',
+    en: 'This link is invalid, already used or expired. Request a new link.',
+  },
+  'reset.confirm.tooShort': {
+    nl: 'Kies een wachtwoord van minstens {min} tekens.',
+    en: 'Choose a password of at least {min} characters.',
+  },
+
+  'overview.title': { nl: 'Overzicht {portal}', en: 'Overview {portal}' },
+  'overview.intro': {
+    nl: 'Domeinen en administraties van het portaal, met de stand van de salariskoppeling met Loket.',
+    en: "The portal's domains and administrations, with the state of the Loket payroll link.",
+  },
+  'overview.noDomains': { nl: 'U heeft geen toegang tot domeinen.', en: 'You have no access to any domain.' },
+  'overview.administration': { nl: 'Administratie', en: 'Administration' },
+  'overview.relationCode': { nl: 'Relatiecode', en: 'Relation code' },
+  'overview.link': { nl: 'Koppeling', en: 'Link' },
+  'overview.contract': { nl: 'Contract', en: 'Contract' },
+  'overview.domainLoket': { nl: 'Loket-instellingen', en: 'Loket settings' },
+  'overview.goneFromYuki': { nl: 'niet meer in Yuki', en: 'no longer in Yuki' },
+
+  'status.complete': { nl: 'Koppeling compleet', en: 'Link complete' },
+  'status.incomplete': { nl: 'Nog niet compleet', en: 'Not complete yet' },
+  'status.missingIntro': {
+    nl: 'Wat ontbreekt er nog, en wie kan het regelen:',
+    en: 'What is still missing, and who can fix it:',
+  },
+  'status.fixBy': { nl: 'Kan worden geregeld door: {roles}.', en: 'Can be fixed by: {roles}.' },
+  'status.fixHere': { nl: 'Hier regelen', en: 'Fix this here' },
+  'status.portalLevel': { nl: 'Voor het hele portaal', en: 'For the whole portal' },
+  'status.domainLevel': { nl: 'Voor dit domein', en: 'For this domain' },
+  'status.seeAbove': {
+    nl: 'Deze administratie is klaar; de koppeling wacht op wat hierboven ontbreekt.',
+    en: 'This administration is ready; the link waits for what is missing above.',
+  },
+  'missing.loket_client': {
+    nl: 'De Loket API-client (client id en secret) is niet ingevuld bij Instellingen → Loket instellingen.',
+    en: 'The Loket API client (client id and secret) is not filled in under Settings → Loket settings.',
+  },
+  'missing.yuki_access_key': {
+    nl: 'De Yuki-toegangssleutel (webservice access key) van het portaal ontbreekt.',
+    en: "The portal's Yuki web-service access key is missing.",
+  },
+  'missing.feature': {
+    nl: "Het contract van het domein heeft de feature 'Salariskoppeling met Loket' niet.",
+    en: "The domain's contract lacks the feature 'Salariskoppeling met Loket'.",
+  },
+  'missing.loket_connection': {
+    nl: 'Het domein heeft geen werkende Loket-gebruiker (gebruikersnaam, wachtwoord en omgevingscode).',
+    en: 'The domain has no working Loket user (user name, password and environment code).',
+  },
+  'missing.contract_line': {
+    nl: 'Dit is niet de standaardadministratie van het domein; daarvoor is een actieve contractregel nodig.',
+    en: "This is not the domain's standard administration; it needs an active contract line.",
+  },
+  'missing.relation_code': {
+    nl: 'De Relatiecode (het cliëntnummer uit Loket) is niet ingevuld of niet gevonden in Loket.',
+    en: 'The relation code (the Loket client number) is not filled in or not found in Loket.',
+  },
+
+  'loketSettings.title': { nl: 'Loket instellingen', en: 'Loket settings' },
+  'loketSettings.intro': {
+    nl: 'Portaalinstellingen van de salariskoppeling: de Loket API-client, de omgeving, de standaard voor importeren en de Yuki-toegangssleutel.',
+    en: 'Portal settings of the payroll link: the Loket API client, the environment, import defaults and the Yuki access key.',
+  },
+  'loketSettings.api': { nl: 'Loket API-client', en: 'Loket API client' },
+  'loketSettings.clientId': { nl: 'Client id', en: 'Client id' },
+  'loketSettings.clientSecret': { nl: 'Client secret', en: 'Client secret' },
+  'loketSettings.environment': { nl: 'Omgeving', en: 'Environment' },
+  'loketSettings.env.production': { nl: 'Productie', en: 'Production' },
+  'loketSettings.env.acceptance': { nl: 'Acceptatie', en: 'Acceptance' },
+  'loketSettings.yuki': { nl: 'Yuki', en: 'Yuki' },
+  'loketSettings.yukiKey': { nl: 'Yuki webservice-toegangssleutel', en: 'Yuki web-service access key' },
+  'loketSettings.yukiKeyHint': {
+    nl: 'Een GUID, te vinden in Yuki bij Instellingen → Webservices.',
+    en: 'A GUID, found in Yuki under Settings → Web services.',
+  },
+  'loketSettings.defaults': { nl: 'Importeren', en: 'Importing' },
+  'loketSettings.autoImport': { nl: 'Automatisch importeren', en: 'Import automatically' },
+  'loketSettings.lookback': {
+    nl: 'Aantal eerdere perioden dat automatisch wordt nagekeken',
+    en: 'Number of earlier periods checked automatically',
+  },
+  'loketSettings.kinds': { nl: 'Soorten documenten', en: 'Kinds of document' },
+  'loketSettings.recipients': {
+    nl: 'Meldingen naar (e-mailadressen, één per regel)',
+    en: 'Notify (e-mail addresses, one per line)',
+  },
+  'loketSettings.block': {
+    nl: 'Niet boeken bij een verschil tussen journaalpost en loonstroken',
+    en: 'Do not post when the journal and the payslips differ',
+  },
+  'sync.title': { nl: 'Domeinen en administraties uit Yuki', en: 'Domains and administrations from Yuki' },
+  'sync.intro': {
+    nl: 'Haalt met de Yuki-toegangssleutel van het portaal de domeinen en administraties op, zodat dit overzicht gelijk loopt met Yuki.',
+    en: "Fetches the domains and administrations with the portal's Yuki access key, so this overview matches Yuki.",
+  },
+  'sync.button': { nl: 'Nu synchroniseren met Yuki', en: 'Synchronise with Yuki now' },
+  'sync.done': {
+    nl: 'Yuki gesynchroniseerd: {domains} domeinen en {administrations} administraties gezien, {added} nieuw, {gone} niet meer in Yuki.',
+    en: 'Synchronised with Yuki: {domains} domains and {administrations} administrations seen, {added} new, {gone} no longer in Yuki.',
+  },
+  'nav.members': { nl: 'Gebruikers', en: 'Users' },
+  'members.title': { nl: 'Gebruikers', en: 'Users' },
+  'members.intro': {
+    nl: 'Wie in dit portaal werkt en met welke rol. Een nieuwe gebruiker krijgt een e-mail om zelf een wachtwoord te kiezen.',
+    en: 'Who works in this portal and in which role. A new user receives an e-mail to choose their own password.',
+  },
+  'members.roles': { nl: 'Rollen', en: 'Roles' },
+  'members.domainRole': { nl: '{domain}: {role}', en: '{domain}: {role}' },
+  'members.remove': { nl: 'Rollen intrekken', en: 'Take away roles' },
+  'members.removeFor': { nl: 'Rollen intrekken van {name}', en: 'Take away the roles of {name}' },
+  'members.add': { nl: 'Gebruiker toevoegen of rol geven', en: 'Add a user or give a role' },
+  'members.role': { nl: 'Rol', en: 'Role' },
+  'members.where': { nl: 'Waar', en: 'Where' },
+  'members.wherePortal': { nl: 'Het hele portaal', en: 'The whole portal' },
+  'members.submit': { nl: 'Toevoegen', en: 'Add' },
+  'members.added': { nl: 'De gebruiker is toegevoegd.', en: 'The user has been added.' },
+  'members.invited': {
+    nl: 'De gebruiker is toegevoegd en heeft een uitnodiging per e-mail gekregen.',
+    en: 'The user has been added and has been sent an invitation by e-mail.',
+  },
+  'members.removed': { nl: 'De rollen zijn ingetrokken.', en: 'The roles have been taken away.' },
+  'members.roleMismatch': {
+    nl: 'Kies een portaalrol voor het hele portaal, of een domeinrol voor een domein.',
+    en: 'Choose a portal role for the whole portal, or a domain role for a domain.',
+  },
+  'kind.payslips': { nl: 'Loonstroken', en: 'Payslips' },
+  'kind.journal': { nl: 'Loonjournaalposten', en: 'Payroll journal entries' },
+  'kind.tax_return': { nl: 'Loonaangiften', en: 'Payroll tax returns' },
+
+  'domain.title': { nl: 'Domein {name}', en: 'Domain {name}' },
+  'domain.contract': { nl: 'Contract', en: 'Contract' },
+  'domain.features': { nl: 'Features', en: 'Features' },
+  'domain.feature.loket': {
+    nl: 'Salariskoppeling met Loket',
+    en: 'Salariskoppeling met Loket (Loket payroll link)',
+  },
+  'domain.feature.on': { nl: 'Op het contract', en: 'On the contract' },
+  'domain.feature.off': { nl: 'Niet op het contract', en: 'Not on the contract' },
+  'domain.feature.add': { nl: 'Toevoegen aan het contract', en: 'Add to the contract' },
+  'domain.feature.remove': { nl: 'Van het contract halen', en: 'Remove from the contract' },
+  'domain.feature.onlyAdmin': {
+    nl: 'Alleen de portaalbeheerder kan features aan het contract toevoegen.',
+    en: 'Only the portal administrator can add features to the contract.',
+  },
+  'domain.administrations': {
+    nl: 'Administraties en contractregels',
+    en: 'Administrations and contract lines',
+  },
+  'domain.line': { nl: 'Contractregel', en: 'Contract line' },
+  'domain.line.notNeeded': {
+    nl: 'Niet nodig (standaardadministratie)',
+    en: 'Not needed (standard administration)',
+  },
+  'domain.line.none': { nl: 'Geen', en: 'None' },
+  'domain.line.requested': { nl: 'Aangevraagd', en: 'Requested' },
+  'domain.line.active': { nl: 'Actief', en: 'Active' },
+  'domain.line.refused': { nl: 'Geweigerd', en: 'Refused' },
+  'domain.line.revoked': { nl: 'Ingetrokken', en: 'Revoked' },
+  'domain.line.request': { nl: 'Activering aanvragen', en: 'Request activation' },
+  'domain.line.requestFor': { nl: 'Activering aanvragen voor {name}', en: 'Request activation for {name}' },
+  'domain.line.explain': {
+    nl: 'De koppeling kan alleen met de standaardadministratie. Voor een andere administratie vraagt u een contractregel aan; de aanvraag gaat per e-mail naar {email}.',
+    en: 'Only the standard administration can be linked. For another administration you request a contract line; the request is e-mailed to {email}.',
+  },
+  'domain.line.sent': {
+    nl: 'De aanvraag is verstuurd. U krijgt bericht zodra hij is beoordeeld.',
+    en: 'The request has been sent. You will hear once it has been decided.',
+  },
+
+  'connection.title': { nl: 'Loket-instellingen van {name}', en: 'Loket settings of {name}' },
+  'connection.intro': {
+    nl: 'De Loket-gebruiker waarmee de koppeling voor dit domein gegevens ophaalt. Gebruik een aparte, standaard Loket-gebruiker met de vijf benodigde rechten.',
+    en: 'The Loket user the link fetches data with for this domain. Use a dedicated, standard Loket user with the five required rights.',
+  },
+  'connection.username': { nl: 'Gebruikersnaam', en: 'User name' },
+  'connection.password': { nl: 'Wachtwoord', en: 'Password' },
+  'connection.environmentCode': { nl: 'Omgevingscode', en: 'Environment code' },
+  'connection.state': { nl: 'Stand van de verbinding', en: 'Connection state' },
+  'connection.status.none': { nl: 'Nog niet ingevuld', en: 'Not filled in yet' },
+  'connection.status.untested': { nl: 'Ingevuld, nog niet getest', en: 'Filled in, not tested yet' },
+  'connection.status.ok': { nl: 'Verbinding werkt', en: 'Connection works' },
+  'connection.status.failed': { nl: 'Verbinding werkt niet', en: 'Connection does not work' },
+  'connection.checkedAt': { nl: 'Laatst getest: {at}', en: 'Last tested: {at}' },
+  'connection.missingRights': {
+    nl: 'De Loket-gebruiker mist deze rechten: {rights}. Een Loket-beheerder kan ze toekennen.',
+    en: 'The Loket user lacks these rights: {rights}. A Loket administrator can grant them.',
+  },
+  'connection.test': { nl: 'Verbinding testen', en: 'Test connection' },
+  'connection.testOk': {
+    nl: 'De verbinding werkt. Werkgevers die deze Loket-gebruiker ziet: {employers}',
+    en: 'The connection works. Employers this Loket user sees: {employers}',
+  },
+  'connection.oauth': { nl: 'Of: koppelen met Loket', en: 'Or: connect with Loket' },
+  'connection.oauthIntro': {
+    nl: 'In plaats van een wachtwoord op te slaan, kunt u inloggen bij Loket en toestemming geven.',
+    en: 'Instead of storing a password, you can sign in at Loket and grant access.',
+  },
+  'connection.oauthButton': { nl: 'Koppelen met Loket', en: 'Connect with Loket' },
+  'connection.oauthDone': {
+    nl: 'De koppeling met Loket is gemaakt.',
+    en: 'The connection with Loket has been made.',
+  },
+  'connection.oauthFailed': {
+    nl: 'Koppelen met Loket is niet gelukt. Probeer het opnieuw.',
+    en: 'Connecting with Loket did not work. Try again.',
+  },
+  'connection.method.oauth': {
+    nl: 'Gekoppeld via inloggen bij Loket',
+    en: 'Connected by signing in at Loket',
+  },
+
+  'admin.title': { nl: 'Administratie {name}', en: 'Administration {name}' },
+  'admin.coc': { nl: 'KvK-nummer', en: 'Chamber of Commerce number' },
+  'admin.standard': { nl: 'Standaardadministratie', en: 'Standard administration' },
+  'admin.relation': { nl: 'Relatiecode (cliëntnummer uit Loket)', en: 'Relation code (Loket client number)' },
+  'admin.relationHint': {
+    nl: 'Het cliëntnummer van deze administratie in Loket. Leeg maken ontkoppelt de administratie.',
+    en: 'The client number of this administration in Loket. Emptying it unlinks the administration.',
+  },
+  'admin.resolved': {
+    nl: 'Gekoppeld aan de Loket-loonadministratie: {name}',
+    en: 'Linked to the Loket payroll administration: {name}',
+  },
+  'admin.notResolved': { nl: 'Nog niet gekoppeld aan Loket.', en: 'Not linked to Loket yet.' },
+  'admin.relationSaved': { nl: 'De Relatiecode is opgeslagen.', en: 'The relation code has been saved.' },
+  'admin.relationNumber': {
+    nl: 'Vul een cliëntnummer in (alleen cijfers).',
+    en: 'Enter a client number (digits only).',
+  },
+  'admin.linkSettings': { nl: 'Instellingen van de koppeling', en: 'Link settings' },
+  'admin.importFrom': { nl: 'Eerste periode om te importeren', en: 'First period to import' },
+  'admin.importFromHint': {
+    nl: 'Bijvoorbeeld 2026-10 (jaar-periode). Leeg: de huidige periode.',
+    en: 'For example 2026-10 (year-period). Empty: the current period.',
+  },
+  'admin.autoImport': { nl: 'Automatisch importeren', en: 'Import automatically' },
+  'admin.autoImport.default': { nl: 'Zoals het portaal', en: 'As the portal' },
+  'admin.netPay': {
+    nl: 'Looncomponent voor het nettoloon (nummer)',
+    en: 'Payroll component for net pay (number)',
+  },
+  'admin.notLinkable': {
+    nl: 'Deze administratie is niet de standaardadministratie en heeft geen actieve contractregel. Vraag die aan bij het contract van het domein.',
+    en: 'This administration is not the standard one and has no active contract line. Request one on the domain contract.',
+  },
+
+  'service.title': { nl: 'Loket service', en: 'Loket service' },
+  'service.intro': {
+    nl: 'Loonstroken, loonjournaalposten en loonaangiften uit Loket voor administratie {name}',
+    en: 'Payslips, payroll journal entries and payroll tax returns from Loket for administration {name}',
+  },
+  'service.link': { nl: 'Stand van de koppeling', en: 'State of the link' },
+  'service.payrollAdministration': { nl: 'Loket-loonadministratie', en: 'Loket payroll administration' },
+  'service.connection': { nl: 'Loket-verbinding van het domein', en: "The domain's Loket connection" },
+  'service.import': { nl: 'Importeren', en: 'Importing' },
+  'service.importPending': {
+    nl: 'Importeren vanuit deze pagina is nog niet beschikbaar in deze versie. Hier komen straks per periode de loonstroken, journaalposten en loonaangiften, met "Nu importeren", de voortgang en de geschiedenis.',
+    en: 'Importing from this page is not available in this version yet. This is where, per period, the payslips, journal entries and tax returns will appear, with "Import now", progress and history.',
+  },
+
+  'operator.title': { nl: 'Operatorconsole', en: 'Operator console' },
+  'operator.requests': { nl: 'Aanvragen voor contractregels', en: 'Contract-line requests' },
+  'operator.noRequests': { nl: 'Er zijn geen aanvragen.', en: 'There are no requests.' },
+  'operator.portal': { nl: 'Portaal', en: 'Portal' },
+  'operator.domain': { nl: 'Domein', en: 'Domain' },
+  'operator.requestedBy': { nl: 'Aangevraagd door', en: 'Requested by' },
+  'operator.requestedAt': { nl: 'Datum', en: 'Date' },
+  'operator.note': { nl: 'Toelichting (optioneel)', en: 'Note (optional)' },
+  'operator.grant': { nl: 'Toekennen', en: 'Grant' },
+  'operator.refuse': { nl: 'Weigeren', en: 'Refuse' },
+  'operator.revoke': { nl: 'Intrekken', en: 'Revoke' },
+  'operator.decided': {
+    nl: 'Het besluit is opgeslagen en de aanvrager is gemaild.',
+    en: 'The decision is saved and the requester has been e-mailed.',
+  },
+  'operator.portals': { nl: 'Portalen', en: 'Portals' },
+  'operator.newPortal': { nl: 'Nieuw portaal', en: 'New portal' },
+  'operator.create': { nl: 'Portaal aanmaken', en: 'Create portal' },
+  'operator.created': { nl: 'Het portaal is aangemaakt.', en: 'The portal has been created.' },
+
+  'audit.title': { nl: 'Auditlog', en: 'Audit log' },
+  'audit.intro': {
+    nl: 'Wie wat heeft gewijzigd. Alleen de namen van gewijzigde velden worden bewaard, nooit de waarden.',
+    en: 'Who changed what. Only the names of changed fields are kept, never their values.',
+  },
+  'audit.at': { nl: 'Tijdstip', en: 'Time' },
+  'audit.actor': { nl: 'Door', en: 'By' },
+  'audit.action': { nl: 'Handeling', en: 'Action' },
+  'audit.fields': { nl: 'Gewijzigde velden', en: 'Changed fields' },
+  'audit.outcome': { nl: 'Uitkomst', en: 'Outcome' },
+  'audit.outcome.ok': { nl: 'gelukt', en: 'done' },
+  'audit.outcome.refused': { nl: 'geweigerd', en: 'refused' },
+  'audit.outcome.failed': { nl: 'mislukt', en: 'failed' },
+  'audit.empty': { nl: 'Nog geen gebeurtenissen.', en: 'No events yet.' },
+  'audit.older': { nl: 'Oudere gebeurtenissen', en: 'Older events' },
+
+  'error.403.title': { nl: 'Geen toegang', en: 'No access' },
+  'error.403.role': {
+    nl: 'Uw rol geeft hier geen toegang toe.',
+    en: 'Your role does not give access to this.',
+  },
+  'error.403.feature_missing': {
+    nl: "Het contract van dit domein heeft de feature 'Salariskoppeling met Loket' niet.",
+    en: "This domain's contract lacks the feature 'Salariskoppeling met Loket'.",
+  },
+  'error.403.who': { nl: 'Dit kan wel: {roles}.', en: 'This can be done by: {roles}.' },
+  'error.404.title': { nl: 'Niet gevonden', en: 'Not found' },
+  'error.404.text': {
+    nl: 'Deze pagina bestaat niet, of u heeft er geen toegang toe.',
+    en: 'This page does not exist, or you have no access to it.',
+  },
+  'error.home': { nl: 'Naar het overzicht', en: 'Go to the overview' },
+} as const satisfies Record<string, Entry>;
+
+export type MessageKey = keyof typeof MESSAGES;
+export type Params = Record<string, string | number>;
+export type Translate = (key: MessageKey, params?: Params) => string;
+
+export const LOCALES: readonly Locale[] = ['nl', 'en'];
+
+export function translator(locale: Locale): Translate {
+  return (key, params = {}) =>
+    MESSAGES[key][locale].replace(/\{(\w+)\}/g, (whole, name: string) =>
+      name in params ? String(params[name]) : whole,
+    );
+}
+
+/** `{name}` placeholders of a text, for the completeness test. */
+export function placeholders(text: string): string[] {
+  return [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!).sort();
+}

@@ -1,0 +1,81 @@
+/**
+ * @module audit-log-page
+ * `/portals/:portalId/audit`: the portal's audit log, newest first, 100 at a time — for the
+ * portal_admin and the operator. Only field names are ever logged, so nothing secret can show here.
+ */
+import type { Hono } from 'hono';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { AppEnv } from '../../http/context.ts';
+import { portals } from '../../store/schema/index.ts';
+import { readAudit } from '../../audit/read-audit.ts';
+import { Layout } from '../layout.tsx';
+import { pageContext, render } from '../page-context.ts';
+import { isUuid, pageRefusal } from '../authorize-page.ts';
+import { notFoundPage } from './error-pages.tsx';
+import { formatDateTime } from '../components/format.ts';
+
+const PAGE_SIZE = 100;
+const Before = z.coerce.number().int().positive().optional();
+
+export function auditLogPage(app: Hono<AppEnv>): void {
+  app.get('/portals/:portalId/audit', async (c) => {
+    const portalId = c.req.param('portalId');
+    if (!isUuid(portalId)) return notFoundPage(c);
+    const refused = await pageRefusal(c, 'portal.audit.read', { kind: 'portal', portalId });
+    if (refused) return refused;
+    const { db } = c.var.services;
+    const [portal] = await db.select({ name: portals.name }).from(portals).where(eq(portals.id, portalId));
+    if (!portal) return notFoundPage(c);
+    const before = Before.safeParse(c.req.query('before')).data;
+    const events = await readAudit(db, { portalId, limit: PAGE_SIZE, ...(before ? { before } : {}) });
+    const page = pageContext(c);
+    const { t, locale } = page;
+    const last = events.at(-1);
+    return render(
+      c,
+      <Layout page={page} title={`${t('audit.title')} · ${portal.name}`} portalId={portalId}>
+        <p class="lead">{t('audit.intro')}</p>
+        <section class="card">
+          {events.length === 0 ? (
+            <p>{t('audit.empty')}</p>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('audit.at')}</th>
+                  <th scope="col">{t('audit.actor')}</th>
+                  <th scope="col">{t('audit.action')}</th>
+                  <th scope="col">{t('audit.fields')}</th>
+                  <th scope="col">{t('audit.outcome')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {events.map((event) => (
+                  <tr>
+                    <td>{formatDateTime(locale, event.at)}</td>
+                    <td>{event.actorLabel}</td>
+                    <td>
+                      <code>{event.action}</code>
+                    </td>
+                    <td>{event.changedFields.join(', ') || t('common.none')}</td>
+                    <td>
+                      <span class={event.outcome === 'ok' ? 'badge badge-ok' : 'badge badge-error'}>
+                        {t(`audit.outcome.${event.outcome}`)}
+                      </span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {last && events.length === PAGE_SIZE && (
+            <p>
+              <a href={`/portals/${portalId}/audit?before=${last.id}`}>{t('audit.older')}</a>
+            </p>
+          )}
+        </section>
+      </Layout>,
+    );
+  });
+}

@@ -1,0 +1,217 @@
+/**
+ * @module domain-loket-settings-page
+ * `/domains/:domainId/loket`: the domain's Loket user (user name, password, environment code), or
+ * "Connect with Loket", and "Test connection" with its outcome. The password is never shown, only
+ * whether it is set. Test connection answers htmx with a fragment and plain forms with a redirect.
+ */
+import type { Context, Hono } from 'hono';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { AppEnv } from '../../http/context.ts';
+import { domains } from '../../store/schema/index.ts';
+import {
+  getLoketConnection,
+  PasswordConnectionInput,
+  type LoketConnectionView,
+} from '../../tenancy/loket-connection.ts';
+import { changeLoketConnection } from '../../tenancy/change-loket-connection.ts';
+import { runLoketConnectionTest } from '../../tenancy/run-loket-connection-test.ts';
+import type { ConnectionTestResult } from '../../tenancy/test-loket-connection.ts';
+import type { DomainScope } from '../../tenancy/scope.ts';
+import { Layout } from '../layout.tsx';
+import { isHtmx, pageContext, render, type PageContext } from '../page-context.ts';
+import { guardDomainPage } from '../authorize-page.ts';
+import { Csrf, Field, Notice } from '../components/form.tsx';
+import { formatDateTime } from '../components/format.ts';
+import { DemoHint, sandboxUrls } from '../demo-hints.tsx';
+
+const ConnectionForm = z
+  .object({
+    username: z.string().default(''),
+    password: z.string().default(''),
+    environmentCode: z.string().default(''),
+  })
+  .transform((form) => ({
+    username: form.username,
+    ...(form.password ? { password: form.password } : {}),
+    environmentCode: form.environmentCode.trim() || null,
+  }));
+
+type Errors = Partial<Record<'username' | 'password' | 'environmentCode', string>>;
+
+export function domainLoketSettingsPage(app: Hono<AppEnv>): void {
+  app.get('/domains/:domainId/loket', async (c) => {
+    const guarded = await guardDomainPage(c, c.req.param('domainId'), 'link.use');
+    if (!guarded.ok) return guarded.response;
+    const { t } = pageContext(c);
+    const connected = c.req.query('connected');
+    const notice =
+      c.req.query('saved') !== undefined
+        ? { kind: 'ok' as const, text: t('common.saved') }
+        : connected === 'ok'
+          ? { kind: 'ok' as const, text: t('connection.oauthDone') }
+          : connected === 'failed'
+            ? { kind: 'error' as const, text: t('connection.oauthFailed') }
+            : undefined;
+    return show(c, guarded.value, {}, notice);
+  });
+
+  app.post('/domains/:domainId/loket', async (c) => {
+    const guarded = await guardDomainPage(c, c.req.param('domainId'), 'link.use');
+    if (!guarded.ok) return guarded.response;
+    const form = ConnectionForm.safeParse(await c.req.parseBody());
+    const parsed = PasswordConnectionInput.safeParse(form.data ?? {});
+    if (!parsed.success) {
+      const errors: Errors = {};
+      for (const issue of parsed.error.issues) errors[issue.path[0] as keyof Errors] ??= issue.message;
+      const { t } = pageContext(c);
+      return show(c, guarded.value, errors, { kind: 'error', text: t('common.invalid') }, 400);
+    }
+    const { db, secrets } = c.var.services;
+    await changeLoketConnection(
+      { db, secrets },
+      { actor: c.var.actor!, requestId: c.var.requestId },
+      guarded.value,
+      parsed.data,
+    );
+    return c.redirect(`/domains/${guarded.value.domainId}/loket?saved`, 303);
+  });
+
+  app.post('/domains/:domainId/loket/test', async (c) => {
+    const guarded = await guardDomainPage(c, c.req.param('domainId'), 'link.use');
+    if (!guarded.ok) return guarded.response;
+    const { db, secrets, config } = c.var.services;
+    const by = { actor: c.var.actor!, requestId: c.var.requestId };
+    const result = await runLoketConnectionTest({ db, secrets, config }, by, guarded.value);
+    if (!isHtmx(c)) return c.redirect(`/domains/${guarded.value.domainId}/loket`, 303);
+    const page = pageContext(c);
+    const connection = await getLoketConnection(db, guarded.value.domainId);
+    return c.html(<ConnectionState page={page} connection={connection} result={result} />);
+  });
+}
+
+async function show(
+  c: Context<AppEnv>,
+  scope: DomainScope,
+  errors: Errors,
+  notice: { kind: 'ok' | 'error'; text: string } | undefined,
+  status: 200 | 400 = 200,
+) {
+  const { db, config } = c.var.services;
+  const [domain] = await db.select().from(domains).where(eq(domains.id, scope.domainId));
+  const connection = await getLoketConnection(db, scope.domainId);
+  const page = pageContext(c);
+  const { t } = page;
+  return render(
+    c,
+    <Layout page={page} title={t('connection.title', { name: domain!.name })} portalId={scope.portalId}>
+      <p class="lead">{t('connection.intro')}</p>
+      <Notice kind={notice?.kind ?? 'ok'} text={notice?.text} />
+      <section class="card" aria-labelledby="state">
+        <h2 id="state">{t('connection.state')}</h2>
+        <div id="connection-state" aria-live="polite">
+          <ConnectionState page={page} connection={connection} result={undefined} />
+        </div>
+        {connection.method !== 'none' && (
+          <form
+            method="post"
+            action={`/domains/${scope.domainId}/loket/test`}
+            hx-post={`/domains/${scope.domainId}/loket/test`}
+            hx-target="#connection-state"
+            hx-swap="innerHTML"
+            class="inline"
+          >
+            <Csrf page={page} />
+            <button type="submit">{t('connection.test')}</button>
+          </form>
+        )}
+      </section>
+      <form method="post" action={`/domains/${scope.domainId}/loket`} class="card">
+        <Csrf page={page} />
+        <h2>{t('overview.domainLoket')}</h2>
+        <DemoHint page={page} text="demo.hint.loket" url={sandboxUrls(config).loket} />
+        <Field
+          id="username"
+          label={t('connection.username')}
+          value={connection.username}
+          error={errors.username}
+          required
+          autocomplete="off"
+        />
+        <Field
+          id="password"
+          label={t('connection.password')}
+          type="password"
+          autocomplete="new-password"
+          hint={`${connection.hasPassword ? t('common.set') : t('common.notSet')}. ${t('common.keepSecret')}`}
+          error={errors.password}
+        />
+        <Field
+          id="environmentCode"
+          label={t('connection.environmentCode')}
+          value={connection.environmentCode}
+          error={errors.environmentCode}
+          autocomplete="off"
+        />
+        <div class="actions">
+          <button type="submit">{t('common.save')}</button>
+        </div>
+      </form>
+      <section class="card" aria-labelledby="oauth">
+        <h2 id="oauth">{t('connection.oauth')}</h2>
+        <p>{t('connection.oauthIntro')}</p>
+        <a class="button secondary" href={`/api/domains/${scope.domainId}/loket-connection/authorize`}>
+          {t('connection.oauthButton')}
+        </a>
+      </section>
+    </Layout>,
+    status,
+  );
+}
+
+/** The stored state of the connection and, right after a test, what that test found. */
+function ConnectionState({
+  page,
+  connection,
+  result,
+}: {
+  page: PageContext;
+  connection: LoketConnectionView;
+  result: ConnectionTestResult | undefined;
+}) {
+  const { t, locale } = page;
+  const badge =
+    connection.status === 'ok'
+      ? 'badge badge-ok'
+      : connection.status === 'failed'
+        ? 'badge badge-error'
+        : 'badge badge-warn';
+  return (
+    <div>
+      <p>
+        <span class={badge}>{t(`connection.status.${connection.status}`)}</span>
+        {connection.method === 'oauth' && <span class="muted"> {t('connection.method.oauth')}</span>}
+      </p>
+      {connection.checkedAt && (
+        <p class="muted">{t('connection.checkedAt', { at: formatDateTime(locale, connection.checkedAt) })}</p>
+      )}
+      {result?.error ? (
+        <p class="error">{result.error.message[locale]}</p>
+      ) : (
+        connection.status === 'failed' &&
+        connection.lastError &&
+        connection.missingRights.length === 0 && <p class="error">{connection.lastError}</p>
+      )}
+      {connection.missingRights.length > 0 && (
+        <p class="error">{t('connection.missingRights', { rights: connection.missingRights.join(', ') })}</p>
+      )}
+      {result?.ok && (
+        <p>
+          {t('connection.testOk', {
+            employers: result.employers.map((employer) => employer.name).join(', '),
+          })}
+        </p>
+      )}
+    </div>
+  );
+}

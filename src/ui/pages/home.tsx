@@ -1,0 +1,42 @@
+/**
+ * @module home-and-language
+ * `/` sends each person to where they work (their portal's overview, or the operator console);
+ * `/language` switches between Dutch and English with a cookie and returns to the same page.
+ */
+import type { Hono } from 'hono';
+import { setCookie } from 'hono/cookie';
+import { inArray } from 'drizzle-orm';
+import type { AppEnv } from '../../http/context.ts';
+import { portals } from '../../store/schema/index.ts';
+import { LANG_COOKIE } from '../page-context.ts';
+import { safeNext } from '../safe-next.ts';
+
+const YEAR_SECONDS = 365 * 24 * 60 * 60;
+
+export function homePages(app: Hono<AppEnv>): void {
+  app.get('/', async (c) => {
+    const actor = c.var.actor;
+    if (!actor) return c.redirect('/login', 303);
+    const ids = [
+      ...new Set([
+        ...actor.portalRoles.keys(),
+        ...[...actor.domainRoles.values()].map((role) => role.portalId),
+      ]),
+    ];
+    const rows = ids.length
+      ? await c.var.services.db
+          .select({ id: portals.id, name: portals.name })
+          .from(portals)
+          .where(inArray(portals.id, ids))
+      : [];
+    const first = rows.sort((a, b) => a.name.localeCompare(b.name, 'nl'))[0];
+    if (first) return c.redirect(`/portals/${first.id}`, 303);
+    return c.redirect(actor.isOperator ? '/operator' : '/login', 303);
+  });
+
+  app.get('/language', (c) => {
+    const to = c.req.query('to') === 'en' ? 'en' : 'nl';
+    setCookie(c, LANG_COOKIE, to, { path: '/', sameSite: 'Lax', maxAge: YEAR_SECONDS });
+    return c.redirect(safeNext(c.req.query('back')), 303);
+  });
+}

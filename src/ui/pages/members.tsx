@@ -1,0 +1,200 @@
+/**
+ * @module members-page
+ * `/portals/:portalId/members` — *Instellingen → Gebruikers*: who works in the portal and in which
+ * role; give someone a portal or domain role (a new person is invited by e-mail to choose their own
+ * password), or take their roles away.
+ */
+import type { Context, Hono } from 'hono';
+import { asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { AppEnv } from '../../http/context.ts';
+import { domains } from '../../store/schema/index.ts';
+import { DOMAIN_ROLES, PORTAL_ROLES } from '../../core/roles.ts';
+import { isAppError } from '../../core/errors.ts';
+import { listMembers, MemberInput } from '../../tenancy/members.ts';
+import { addMemberAudited, removeMemberAudited } from '../../tenancy/change-member.ts';
+import { Layout } from '../layout.tsx';
+import { pageContext, render } from '../page-context.ts';
+import { isUuid, pageRefusal } from '../authorize-page.ts';
+import { notFoundPage } from './error-pages.tsx';
+import { Csrf, Field, Notice } from '../components/form.tsx';
+import { roleNames } from '../components/roles.ts';
+
+/** "Where" is the whole portal or one domain; the role must fit it. */
+const MemberForm = z
+  .object({
+    email: z.string().default(''),
+    name: z.string().default(''),
+    where: z.string(),
+    role: z.string(),
+  })
+  .transform(({ where, ...rest }) =>
+    where === 'portal' ? { kind: 'portal', ...rest } : { kind: 'domain', domainId: where, ...rest },
+  );
+const NOTICES = { added: 'members.added', invited: 'members.invited', removed: 'members.removed' } as const;
+
+type Note = { kind: 'ok' | 'error'; text: string } | undefined;
+
+export function membersPage(app: Hono<AppEnv>): void {
+  app.get('/portals/:portalId/members', async (c) => {
+    const refused = await guard(c);
+    if (refused) return refused;
+    const { t } = pageContext(c);
+    const done = (Object.keys(NOTICES) as Array<keyof typeof NOTICES>).find(
+      (key) => c.req.query(key) !== undefined,
+    );
+    return show(c, done ? { kind: 'ok', text: t(NOTICES[done]) } : undefined);
+  });
+
+  app.post('/portals/:portalId/members', async (c) => {
+    const refused = await guard(c);
+    if (refused) return refused;
+    const portalId = c.req.param('portalId');
+    const { t, locale } = pageContext(c);
+    const parsed = MemberInput.safeParse(MemberForm.safeParse(await c.req.parseBody()).data ?? {});
+    if (!parsed.success) {
+      const roleProblem = parsed.error.issues.some((issue) => issue.path[0] === 'role');
+      return show(
+        c,
+        { kind: 'error', text: t(roleProblem ? 'members.roleMismatch' : 'common.invalid') },
+        400,
+      );
+    }
+    const { db, mailer, config } = c.var.services;
+    try {
+      const by = { actor: c.var.actor!, requestId: c.var.requestId };
+      const added = await addMemberAudited(
+        { db, mailer, publicUrl: config.publicUrl },
+        by,
+        portalId,
+        parsed.data,
+      );
+      return c.redirect(`/portals/${portalId}/members?${added.invited ? 'invited' : 'added'}`, 303);
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      return show(c, { kind: 'error', text: error.text[locale] }, 422);
+    }
+  });
+
+  app.post('/portals/:portalId/members/:userId/remove', async (c) => {
+    const refused = await guard(c);
+    if (refused) return refused;
+    const { portalId, userId } = c.req.param();
+    if (!isUuid(userId)) return notFoundPage(c);
+    const by = { actor: c.var.actor!, requestId: c.var.requestId };
+    if (!(await removeMemberAudited(c.var.services, by, portalId, userId))) return notFoundPage(c);
+    return c.redirect(`/portals/${portalId}/members?removed`, 303);
+  });
+}
+
+async function guard(c: Context<AppEnv>): Promise<Response | undefined> {
+  const portalId = c.req.param('portalId') ?? '';
+  if (!isUuid(portalId)) return notFoundPage(c);
+  return pageRefusal(c, 'portal.members.manage', { kind: 'portal', portalId });
+}
+
+async function show(c: Context<AppEnv>, notice: Note, status: 200 | 400 | 422 = 200) {
+  const portalId = c.req.param('portalId')!;
+  const { db } = c.var.services;
+  const members = await listMembers(db, portalId);
+  const portalDomains = await db
+    .select({ id: domains.id, name: domains.name })
+    .from(domains)
+    .where(eq(domains.portalId, portalId))
+    .orderBy(asc(domains.name));
+  const page = pageContext(c);
+  const { t } = page;
+  return render(
+    c,
+    <Layout page={page} title={t('members.title')} portalId={portalId}>
+      <p class="lead">{t('members.intro')}</p>
+      <Notice kind={notice?.kind ?? 'ok'} text={notice?.text} />
+      <section class="card" aria-labelledby="members">
+        <h2 id="members">{t('members.title')}</h2>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('common.name')}</th>
+              <th scope="col">{t('login.email')}</th>
+              <th scope="col">{t('members.roles')}</th>
+              <th scope="col">{t('common.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((member) => (
+              <tr>
+                <td>{member.name}</td>
+                <td>{member.email}</td>
+                <td>
+                  <ul class="plain">
+                    {member.portalRole && <li>{roleNames(t, [member.portalRole])}</li>}
+                    {member.domainRoles.map((role) => (
+                      <li>
+                        {t('members.domainRole', {
+                          role: roleNames(t, [role.role]),
+                          domain: role.domainName,
+                        })}
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+                <td>
+                  {member.userId !== page.actor?.userId && (
+                    <form
+                      method="post"
+                      action={`/portals/${portalId}/members/${member.userId}/remove`}
+                      class="inline"
+                    >
+                      <Csrf page={page} />
+                      <button
+                        type="submit"
+                        class="secondary"
+                        aria-label={t('members.removeFor', { name: member.name })}
+                      >
+                        {t('members.remove')}
+                      </button>
+                    </form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <form method="post" action={`/portals/${portalId}/members`} class="card">
+        <Csrf page={page} />
+        <h2>{t('members.add')}</h2>
+        <Field id="email" label={t('login.email')} type="email" required autocomplete="off" />
+        <Field id="name" label={t('common.name')} required autocomplete="off" />
+        <div class="field">
+          <label for="where">{t('members.where')}</label>
+          <select id="where" name="where">
+            <option value="portal">{t('members.wherePortal')}</option>
+            {portalDomains.map((domain) => (
+              <option value={domain.id}>{t('domain.title', { name: domain.name })}</option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="role">{t('members.role')}</label>
+          <select id="role" name="role">
+            <optgroup label={t('members.wherePortal')}>
+              {PORTAL_ROLES.map((role) => (
+                <option value={role}>{roleNames(t, [role])}</option>
+              ))}
+            </optgroup>
+            <optgroup label={t('operator.domain')}>
+              {DOMAIN_ROLES.map((role) => (
+                <option value={role}>{roleNames(t, [role])}</option>
+              ))}
+            </optgroup>
+          </select>
+        </div>
+        <div class="actions">
+          <button type="submit">{t('members.submit')}</button>
+        </div>
+      </form>
+    </Layout>,
+    status,
+  );
+}

@@ -1,0 +1,208 @@
+/**
+ * @module operator-console-page
+ * `/operator`, the service operator only: contract-line requests to grant or refuse (active lines to
+ * revoke), each decision mailed to the requester and audited; and the portals, with a form for a new one.
+ */
+import type { Context, Hono } from 'hono';
+import { asc, desc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { AppEnv } from '../../http/context.ts';
+import { administrations, contractLines, domains, portals, users } from '../../store/schema/index.ts';
+import { isAppError } from '../../core/errors.ts';
+import { decideContractLine } from '../../tenancy/contract-lines.ts';
+import { createPortal } from '../../tenancy/create-portal.ts';
+import { Layout } from '../layout.tsx';
+import { pageContext, render, type PageContext } from '../page-context.ts';
+import { pageRefusal } from '../authorize-page.ts';
+import { Csrf, Field, Notice } from '../components/form.tsx';
+import { formatDateTime } from '../components/format.ts';
+
+const DecisionInput = z.object({
+  decision: z.enum(['grant', 'refuse', 'revoke']),
+  note: z.string().trim().max(1000).default(''),
+});
+const PortalForm = z.object({ name: z.string().trim().min(2).max(200) });
+
+export function operatorConsolePage(app: Hono<AppEnv>): void {
+  app.get('/operator', async (c) => {
+    const refused = await pageRefusal(c, 'operator', { kind: 'service' });
+    if (refused) return refused;
+    const { t } = pageContext(c);
+    const notice =
+      c.req.query('decided') !== undefined
+        ? t('operator.decided')
+        : c.req.query('created') !== undefined
+          ? t('operator.created')
+          : undefined;
+    return show(c, notice ? { kind: 'ok', text: notice } : undefined);
+  });
+
+  app.post('/operator/contract-lines/:lineId/decision', async (c) => {
+    const refused = await pageRefusal(c, 'operator', { kind: 'service' });
+    if (refused) return refused;
+    const form = DecisionInput.safeParse(await c.req.parseBody());
+    const lineId = c.req.param('lineId');
+    if (!form.success || !z.uuid().safeParse(lineId).success) return c.text('invalid', 400);
+    try {
+      await decideContractLine({
+        db: c.var.services.db,
+        mailer: c.var.services.mailer,
+        actor: c.var.actor!,
+        lineId,
+        decision: form.data.decision,
+        ...(form.data.note ? { note: form.data.note } : {}),
+        requestId: c.var.requestId,
+      });
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      return show(c, { kind: 'error', text: error.text[pageContext(c).locale] }, 422);
+    }
+    return c.redirect('/operator?decided', 303);
+  });
+
+  app.post('/operator/portals', async (c) => {
+    const refused = await pageRefusal(c, 'operator', { kind: 'service' });
+    if (refused) return refused;
+    const form = PortalForm.safeParse(await c.req.parseBody());
+    if (!form.success) return show(c, { kind: 'error', text: pageContext(c).t('common.invalid') }, 400);
+    await createPortal(
+      c.var.services.db,
+      { actor: c.var.actor!, requestId: c.var.requestId },
+      form.data.name,
+    );
+    return c.redirect('/operator?created', 303);
+  });
+}
+
+async function show(
+  c: Context<AppEnv>,
+  notice: { kind: 'ok' | 'error'; text: string } | undefined,
+  status: 200 | 400 | 422 = 200,
+) {
+  const { db } = c.var.services;
+  const lines = await db
+    .select({
+      line: contractLines,
+      administration: administrations,
+      domain: domains,
+      portal: portals,
+      user: users,
+    })
+    .from(contractLines)
+    .innerJoin(administrations, eq(administrations.id, contractLines.administrationId))
+    .innerJoin(domains, eq(domains.id, contractLines.domainId))
+    .innerJoin(portals, eq(portals.id, domains.portalId))
+    .leftJoin(users, eq(users.id, contractLines.requestedBy))
+    .orderBy(desc(contractLines.requestedAt));
+  const allPortals = await db
+    .select({ id: portals.id, name: portals.name })
+    .from(portals)
+    .orderBy(asc(portals.name));
+  const page = pageContext(c);
+  const { t, locale } = page;
+  return render(
+    c,
+    <Layout page={page} title={t('operator.title')}>
+      <Notice kind={notice?.kind ?? 'ok'} text={notice?.text} />
+      <section class="card" aria-labelledby="requests">
+        <h2 id="requests">{t('operator.requests')}</h2>
+        {lines.length === 0 ? (
+          <p>{t('operator.noRequests')}</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('operator.portal')}</th>
+                <th scope="col">{t('operator.domain')}</th>
+                <th scope="col">{t('overview.administration')}</th>
+                <th scope="col">{t('operator.requestedBy')}</th>
+                <th scope="col">{t('operator.requestedAt')}</th>
+                <th scope="col">{t('common.status')}</th>
+                <th scope="col">{t('common.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {lines.map(({ line, administration, domain, portal, user }) => (
+                <tr>
+                  <td>{portal.name}</td>
+                  <td>{domain.name}</td>
+                  <td>{administration.name}</td>
+                  <td>{user?.email ?? t('common.none')}</td>
+                  <td class="nowrap">{formatDateTime(locale, line.requestedAt)}</td>
+                  <td>{t(`domain.line.${line.status}`)}</td>
+                  <td>
+                    {line.status === 'requested' && (
+                      <DecisionForm
+                        page={page}
+                        lineId={line.id}
+                        decisions={['grant', 'refuse']}
+                        label={administration.name}
+                      />
+                    )}
+                    {line.status === 'active' && (
+                      <DecisionForm
+                        page={page}
+                        lineId={line.id}
+                        decisions={['revoke']}
+                        label={administration.name}
+                      />
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section class="card" aria-labelledby="portals">
+        <h2 id="portals">{t('operator.portals')}</h2>
+        <ul>
+          {allPortals.map((portal) => (
+            <li>
+              {portal.name} · <a href={`/portals/${portal.id}/audit`}>{t('nav.audit')}</a> ·{' '}
+              <a href={`/portals/${portal.id}/members`}>{t('nav.members')}</a>
+            </li>
+          ))}
+        </ul>
+        <form method="post" action="/operator/portals">
+          <Csrf page={page} />
+          <Field id="portal-name" name="name" label={t('operator.newPortal')} required autocomplete="off" />
+          <div class="actions">
+            <button type="submit">{t('operator.create')}</button>
+          </div>
+        </form>
+      </section>
+    </Layout>,
+    status,
+  );
+}
+
+function DecisionForm(props: {
+  page: PageContext;
+  lineId: string;
+  decisions: Array<'grant' | 'refuse' | 'revoke'>;
+  label: string;
+}) {
+  const { t } = props.page;
+  const noteId = `note-${props.lineId}`;
+  return (
+    <form method="post" action={`/operator/contract-lines/${props.lineId}/decision`} class="decision">
+      <Csrf page={props.page} />
+      <label for={noteId} class="visually-hidden">
+        {t('operator.note')} ({props.label})
+      </label>
+      <input id={noteId} name="note" type="text" placeholder={t('operator.note')} />
+      {props.decisions.map((decision) => (
+        <button
+          type="submit"
+          name="decision"
+          value={decision}
+          class={decision === 'grant' ? '' : 'secondary'}
+          aria-label={`${t(`operator.${decision}`)}: ${props.label}`}
+        >
+          {t(`operator.${decision}`)}
+        </button>
+      ))}
+    </form>
+  );
+}

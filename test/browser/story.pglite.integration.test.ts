@@ -1,0 +1,240 @@
+/**
+ * The story of the original description, in a real browser against the real demo: the portal_admin
+ * fills in Loket instellingen and adds the feature to a domain's contract; a backoffice user enters
+ * the domain's Loket user, tests it, enters the Relatiecode and opens Personeel → Loket service; a
+ * contract line is requested and granted; an HRM user is refused; and it all reads in English too.
+ * Every page is screenshotted and checked with axe-core.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserMissing, checkPage, openBrowser, startDemo, type Browser, type Demo } from './browser.ts';
+
+const PASSWORD = 'Demo-wachtwoord-2026';
+const missing = browserMissing();
+if (missing) console.log(`skipped: the browser suite (${missing})`);
+
+type LoketCredentials = {
+  clientId: string;
+  clientSecret: string;
+  users: Array<{ username: string; password: string; environmentCode: string; rights: string[] }>;
+};
+type YukiCredentials = { accessKeys: Array<{ key: string; level: string }> };
+
+describe.skipIf(missing !== undefined)('the web UI in a browser', { timeout: 60_000 }, () => {
+  let demo: Demo;
+  let browser: Browser;
+  let page: Page;
+  const violations: string[] = [];
+  const check = async (name: string) => violations.push(...(await checkPage(page, name)));
+
+  beforeAll(async () => {
+    demo = await startDemo();
+    browser = await openBrowser();
+    page = browser.page;
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.stop();
+  });
+
+  async function logIn(email: string) {
+    await page.goto(`${demo.url}/login`);
+    await page.getByLabel('E-mailadres').fill(email);
+    await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD);
+    await page.locator('form.card').getByRole('button', { name: 'Inloggen' }).click();
+    await page.waitForURL(/\/portals\/|\/operator/);
+  }
+
+  async function logOut() {
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await page.waitForURL(/\/login/);
+  }
+
+  it('shows the login page with the demo accounts, in Dutch and in English', async () => {
+    await page.goto(demo.url);
+    expect(await page.locator('h1').textContent()).toBe('Inloggen');
+    expect(await page.locator('.demo-banner').textContent()).toContain('Demo-omgeving');
+    expect(await page.getByRole('cell', { name: 'beheer@jansendeboer.nl', exact: true }).count()).toBe(1);
+    await check('01-login-nl');
+    await page.getByRole('link', { name: 'Switch to English' }).click();
+    expect(await page.locator('h1').textContent()).toBe('Sign in');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await check('02-login-en');
+    await page.getByRole('link', { name: 'Schakel naar Nederlands' }).click();
+    expect(await page.locator('h1').textContent()).toBe('Inloggen');
+  });
+
+  it('lets a wrong password fail with a message, and offers a password reset', async () => {
+    await page.goto(`${demo.url}/login`);
+    await page.getByLabel('E-mailadres').fill('beheer@jansendeboer.nl');
+    await page.getByLabel('Wachtwoord', { exact: true }).fill('niet-het-wachtwoord');
+    await page.locator('form.card').getByRole('button', { name: 'Inloggen' }).click();
+    expect(await page.getByRole('alert').textContent()).toContain('klopt niet');
+    await page.getByRole('link', { name: 'Wachtwoord vergeten?' }).click();
+    await check('03-forgot-password');
+    await page.getByLabel('E-mailadres').fill('beheer@jansendeboer.nl');
+    await page.getByRole('button', { name: 'Stuur de link' }).click();
+    expect(await page.getByRole('status').textContent()).toContain('één uur geldig');
+    await page.goto(`${demo.url}/reset-password?token=verzonnen`);
+    await check('04-reset-password');
+    await page.getByLabel('Nieuw wachtwoord').fill('een-lang-nieuw-wachtwoord');
+    await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+    expect(await page.getByRole('alert').textContent()).toContain('ongeldig');
+  });
+
+  it('portal_admin: Loket instellingen, then the feature on the domain contract', async () => {
+    await logIn('beheer@jansendeboer.nl');
+    expect(await page.locator('h1').textContent()).toContain('Administratiekantoor Jansen & De Boer');
+    expect(
+      await page.getByText('De Loket API-client (client id en secret) is niet ingevuld').count(),
+    ).toBeGreaterThan(0);
+    await check('05-overview-before');
+
+    await page.getByText('Instellingen', { exact: true }).click();
+    await page.getByRole('link', { name: 'Loket instellingen' }).click();
+    expect(await page.locator('h1').textContent()).toBe('Loket instellingen');
+    await check('06-loket-instellingen');
+    // The demo hints link to the sandboxes' credentials, as a newcomer would follow them.
+    const loketHref = await page.locator('.demo-hint a').first().getAttribute('href');
+    const yukiHref = await page.locator('.demo-hint a').nth(1).getAttribute('href');
+    const loket = (await (await fetch(loketHref!)).json()) as LoketCredentials;
+    const yuki = (await (await fetch(yukiHref!)).json()) as YukiCredentials;
+    await page.getByLabel('Client id').fill(loket.clientId);
+    await page.getByLabel('Client secret').fill(loket.clientSecret);
+    await page
+      .getByLabel('Yuki webservice-toegangssleutel')
+      .fill(yuki.accessKeys.find((key) => key.level === 'portal')!.key);
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    expect(await page.getByRole('status').textContent()).toBe('Opgeslagen.');
+    expect(await page.getByText('niet ingesteld').count()).toBe(0);
+    // With the Yuki key in place, the portal's domains and administrations come from the Yuki sandbox.
+    await page.getByRole('button', { name: 'Nu synchroniseren met Yuki' }).click();
+    expect(await page.getByRole('status').textContent()).toContain(
+      'Yuki gesynchroniseerd: 2 domeinen en 3 administraties gezien',
+    );
+    await page.getByText('Instellingen', { exact: true }).click();
+    await page.getByRole('link', { name: 'Gebruikers' }).click();
+    expect(await page.getByRole('cell', { name: 'hrm@bakkerijdevries.nl', exact: true }).count()).toBe(1);
+    await check('06b-members');
+
+    await page.getByRole('link', { name: 'Overzicht' }).click();
+    for (const domain of ['Bakkerij De Vries', 'Van der Berg Groep']) {
+      await page.getByRole('link', { name: `Contract ${domain}` }).click();
+      await page.getByRole('button', { name: 'Toevoegen aan het contract' }).click();
+      expect(await page.getByText('Op het contract').count()).toBe(1);
+      await page.getByRole('link', { name: 'Overzicht' }).click();
+    }
+    await page.getByRole('link', { name: 'Contract Bakkerij De Vries' }).click();
+    await check('07-domain-contract');
+    await page.getByRole('link', { name: 'Auditlog' }).click();
+    expect(await page.getByText('portal.loket_settings.update').count()).toBe(1);
+    expect(await page.getByText('portal.sync_from_yuki').count()).toBe(1);
+    expect(await page.getByText('domain.feature.add').count()).toBe(2);
+    await check('08-audit-log');
+    await logOut();
+  });
+
+  it('backoffice: Loket settings, test connection, Relatiecode, Personeel → Loket service', async () => {
+    await logIn('backoffice@jansendeboer.nl');
+    await check('09-overview-backoffice');
+    await page.getByRole('link', { name: 'Loket-instellingen Bakkerij De Vries' }).click();
+    const loket = (await (await fetch(`${demo.loketUrl}/_sandbox/credentials`)).json()) as LoketCredentials;
+    const saveUser = async (user: LoketCredentials['users'][number]) => {
+      await page.getByLabel('Gebruikersnaam').fill(user.username);
+      await page.getByLabel('Wachtwoord', { exact: true }).fill(user.password);
+      await page.getByLabel('Omgevingscode').fill(user.environmentCode);
+      await page.getByRole('button', { name: 'Opslaan' }).click();
+      expect(await page.getByRole('status').first().textContent()).toBe('Opgeslagen.');
+      expect(await page.getByText('Ingevuld, nog niet getest').count()).toBe(1);
+    };
+    // First a Loket user that lacks a right: the test says which one, and who can grant it.
+    await saveUser(loket.users.find((user) => user.username === 'zonder.loonaangifte')!);
+    await page.getByRole('button', { name: 'Verbinding testen' }).click();
+    await page.getByText('De Loket-gebruiker mist deze rechten: Raadplegen loonaangifte').waitFor();
+    await check('10-domain-loket-settings-missing-right');
+    await saveUser(loket.users.find((user) => user.rights.length === 5)!);
+    await page.getByRole('button', { name: 'Verbinding testen' }).click();
+    await page.getByText('De verbinding werkt').waitFor();
+    await check('10-domain-loket-settings');
+
+    await page.getByRole('link', { name: 'Overzicht' }).click();
+    await page.getByRole('link', { name: 'Bakkerij De Vries B.V.' }).click();
+    // A client number Loket does not know is refused with the reason.
+    await page.getByLabel('Relatiecode (cliëntnummer uit Loket)').fill('99999');
+    await page.locator('form', { hasText: 'Relatiecode' }).getByRole('button', { name: 'Opslaan' }).click();
+    expect(await page.getByRole('alert').textContent()).toContain(
+      'Loket kent geen loonadministratie met cliëntnummer 99999',
+    );
+    await page.getByLabel('Relatiecode (cliëntnummer uit Loket)').fill('10231');
+    await page.locator('form', { hasText: 'Relatiecode' }).getByRole('button', { name: 'Opslaan' }).click();
+    expect(await page.getByText('Gekoppeld aan de Loket-loonadministratie').count()).toBe(1);
+    await check('11-administration-tab');
+
+    await page.getByText('Personeel', { exact: true }).click();
+    await page.getByRole('link', { name: 'Loket service' }).click();
+    expect(await page.locator('h1').textContent()).toBe('Loket service');
+    expect(await page.getByText('Koppeling compleet').count()).toBe(1);
+    expect(await page.getByRole('heading', { name: 'Importeren' }).count()).toBe(1);
+    await check('12-loket-service');
+
+    await page.getByRole('link', { name: 'Switch to English' }).click();
+    expect(await page.getByText('Link complete').count()).toBe(1);
+    expect(await page.getByText('Staff', { exact: true }).count()).toBe(1);
+    await check('13-loket-service-en');
+    await page.getByRole('link', { name: 'Schakel naar Nederlands' }).click();
+  });
+
+  it('backoffice: a non-standard administration shows what is missing and requests a contract line', async () => {
+    await page.getByRole('link', { name: 'Overzicht' }).click();
+    await page.getByRole('link', { name: 'Van der Berg Holding B.V.' }).click();
+    expect(
+      await page.getByText('is niet de standaardadministratie en heeft geen actieve contractregel').count(),
+    ).toBe(1);
+    await page.getByText('Personeel', { exact: true }).click();
+    await page.getByRole('link', { name: 'Loket service' }).click();
+    expect(await page.getByText('Nog niet compleet').count()).toBe(1);
+    expect(await page.getByText('heeft geen werkende Loket-gebruiker').count()).toBe(1);
+    expect(await page.getByText('daarvoor is een actieve contractregel nodig').count()).toBe(1);
+    await check('14-loket-service-incomplete');
+    await page.getByRole('link', { name: 'Van der Berg Groep' }).click();
+    await page.getByRole('button', { name: 'Activering aanvragen voor Van der Berg Holding B.V.' }).click();
+    expect(await page.getByRole('status').textContent()).toContain('De aanvraag is verstuurd');
+    expect(await page.getByRole('cell', { name: 'Aangevraagd' }).count()).toBe(1);
+    await logOut();
+  });
+
+  it('operator: grants the contract line in the operator console', async () => {
+    await logIn('operator@loket-yuki.nl');
+    expect(await page.locator('h1').textContent()).toBe('Operatorconsole');
+    await check('15-operator-console');
+    await page.getByRole('button', { name: 'Toekennen: Van der Berg Holding B.V.' }).click();
+    expect(await page.getByRole('status').textContent()).toContain('Het besluit is opgeslagen');
+    expect(await page.getByRole('cell', { name: 'Actief' }).count()).toBe(1);
+    await logOut();
+  });
+
+  it('HRM: sees no Loket menu item, and a typed URL gives a 403 page', async () => {
+    await logIn('hrm@bakkerijdevries.nl');
+    expect(await page.getByRole('columnheader', { name: 'Koppeling' }).count()).toBe(0);
+    await check('16-overview-hrm');
+    await page.getByRole('link', { name: 'Bakkerij De Vries B.V.' }).click();
+    const administrationUrl = page.url();
+    expect(await page.getByText('Personeel', { exact: true }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Loket service' }).count()).toBe(0);
+    expect(await page.getByLabel('Relatiecode (cliëntnummer uit Loket)').count()).toBe(0);
+    const refused = await page.goto(`${administrationUrl}/loket`);
+    expect(refused?.status()).toBe(403);
+    expect(await page.locator('h1').textContent()).toBe('Geen toegang');
+    expect(await page.getByText('Dit kan wel: Portaalbeheerder, Backoffice in het domein.').count()).toBe(1);
+    await check('17-forbidden');
+    const unknown = await page.goto(`${demo.url}/administrations/00000000-0000-4000-8000-000000000000`);
+    expect(unknown?.status()).toBe(404);
+    await check('18-not-found');
+    await logOut();
+  });
+
+  it('finds no serious or critical accessibility problems on any page', () => {
+    expect(violations).toEqual([]);
+  });
+});
