@@ -7,13 +7,17 @@ import { createTestServices } from './support/services.ts';
 import { startTestSmtpServer, type TestSmtpServer } from './support/smtp.ts';
 import { call, cookieFrom, login } from './support/auth-harness.ts';
 import { createTenants, PASSWORD, type Tenants } from './support/tenants.ts';
+import { demoFirm } from '../sandbox/shared/demo-firm.ts';
 import { startLoketSandbox, type RunningLoketSandbox } from '../sandbox/loket/index.ts';
 import { parseYukiSandboxOptions, startYukiSandbox, type YukiSandbox } from '../sandbox/yuki/index.ts';
 import { createApp } from '../src/http/app.ts';
 import { startJobEngine, type JobEngine } from '../src/jobs/engine.ts';
+import { allQueues } from '../src/jobs/queues.ts';
 import { queryRows, type DatabaseHandle } from '../src/store/database.ts';
 import { domains } from '../src/store/schema/index.ts';
 import { createLogger } from '../src/runtime/logger.ts';
+import { startImportWorkers } from '../src/jobs/import-queues.ts';
+import { createImportEnvironment } from '../src/sync/environment.ts';
 
 type Session = { cookie: string; csrf: string };
 
@@ -24,6 +28,7 @@ describe('setting up the link at its three levels, as the original description t
   let loket: RunningLoketSandbox;
   let yuki: YukiSandbox;
   let app: ReturnType<typeof createApp>;
+  let services: ReturnType<typeof createTestServices>;
   let tenants: Tenants;
   let loketCredentials: {
     clientId: string;
@@ -56,10 +61,11 @@ describe('setting up the link at its three levels, as the original description t
   beforeAll(async () => {
     database = await openTestDatabase();
     jobs = await startJobEngine({ database, logger: testLogger, supervise: false, instanceName: 'test' });
+    await jobs.ensureQueues(allQueues);
     smtp = await startTestSmtpServer();
     loket = await startLoketSandbox({ redirectUri: 'http://localhost:3000/loket/oauth/callback' });
     yuki = await startYukiSandbox(parseYukiSandboxOptions({}));
-    const services = createTestServices({
+    services = createTestServices({
       database,
       jobs,
       env: {
@@ -373,6 +379,48 @@ describe('setting up the link at its three levels, as the original description t
     const other = tenants.a.domainIds[1];
     expect((await send(colleague, 'GET', `/api/domains/${other}/loket-connection`)).status).toBe(404);
   });
+
+  it('Import now: previewed, queued, worked by the import workers, and seen in Yuki and in the history', async () => {
+    const backoffice = as(tenants.emails.backoffice);
+    const path = `/api/administrations/${tenants.a.standardId}/imports`;
+    const preview = await send(backoffice, 'POST', path, { dryRun: true });
+    expect(preview.status).toBe(200);
+    expect(((await preview.json()) as { summary: string }).summary).toMatch(/loonstroken/);
+
+    expect((await send(backoffice, 'POST', path, {})).status).toBe(202);
+    await startImportWorkers(jobs, {
+      env: createImportEnvironment({
+        db: database.db,
+        secretBox: services.secrets,
+        yuki: services.yuki,
+        config: services.config,
+      }),
+      logger: testLogger,
+    });
+    let history: { items: Array<{ state: string; kind: string }>; runs?: unknown[] } = { items: [] };
+    for (let tries = 0; tries < 120; tries++) {
+      history = (await (await send(backoffice, 'GET', path)).json()) as typeof history;
+      if (
+        history.items.length > 0 &&
+        history.items.every((item) => ['posted', 'skipped'].includes(item.state))
+      )
+        break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(history.items.length, JSON.stringify(history).slice(0, 1500)).toBeGreaterThan(0);
+    // A journal run Loket shows as exported by another application is skipped, as §4 of the design asks.
+    expect(history.items.filter((item) => !['posted', 'skipped'].includes(item.state))).toEqual([]);
+    const bakery = demoFirm.domains[0]!.administrations[0]!.yukiAdministrationId;
+    const inFolder = (folder: number) =>
+      yuki.state.documents.filter(
+        (document) => document.administrationId === bakery && document.folder === folder,
+      ).length;
+    const count = (kind: string) =>
+      history.items.filter((item) => item.kind === kind && item.state === 'posted').length;
+    expect(inFolder(4)).toBe(count('payslip'));
+    expect(inFolder(5)).toBe(count('tax_return'));
+    expect(count('payslip')).toBeGreaterThan(0);
+  }, 90_000);
 
   it('never writes a secret to the log', () => {
     expect(logText).toContain('"msg":"request"');

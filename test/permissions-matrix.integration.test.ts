@@ -11,6 +11,7 @@ import { call, login } from './support/auth-harness.ts';
 import { createTenants, PASSWORD, ROLE_NAMES, type RoleName, type Tenants } from './support/tenants.ts';
 import { createApp } from '../src/http/app.ts';
 import { startJobEngine, type JobEngine } from '../src/jobs/engine.ts';
+import { allQueues } from '../src/jobs/queues.ts';
 import type { DatabaseHandle } from '../src/store/database.ts';
 import { domainFeatures, portalMemberships } from '../src/store/schema/index.ts';
 import { createUser } from '../src/auth/users.ts';
@@ -107,6 +108,14 @@ const MATRIX: Record<string, Entry> = {
     tenant: true,
     body: () => ({ relationCode: null }),
   },
+  'POST /api/administrations/{administrationId}/imports': {
+    allowed: LINK,
+    tenant: true,
+    body: () => ({ kinds: ['journal'] }),
+  },
+  'GET /api/administrations/{administrationId}/imports': { allowed: LINK, tenant: true },
+  'GET /api/administrations/{administrationId}/imports/{runId}': { allowed: LINK, tenant: true },
+  'POST /api/domains/{domainId}/imports': { allowed: LINK, tenant: true },
   'GET /api/operator/contract-lines': { allowed: ['operator'], tenant: false },
   'POST /api/operator/contract-lines/{lineId}/decision': {
     allowed: ['operator'],
@@ -124,7 +133,8 @@ function fill(path: string, ids: Ids): string {
     .replace('{administrationId}', ids.administrationId)
     .replace('{feature}', 'loket_payroll_link')
     .replace('{lineId}', '00000000-0000-4000-8000-000000000000')
-    .replace('{userId}', ids.memberId);
+    .replace('{userId}', ids.memberId)
+    .replace('{runId}', '00000000-0000-4000-8000-000000000002');
 }
 
 describe('permission matrix', () => {
@@ -139,6 +149,7 @@ describe('permission matrix', () => {
   beforeAll(async () => {
     database = await openTestDatabase();
     jobs = await startJobEngine({ database, logger: testLogger, supervise: false, instanceName: 'test' });
+    await jobs.ensureQueues(allQueues);
     app = createApp(createTestServices({ database, jobs }));
     tenants = await createTenants(database.db);
     const member = async (portalId: string, email: string) => {

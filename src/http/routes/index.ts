@@ -21,6 +21,7 @@ import { loketConnection } from './domains/loketConnection.ts';
 import { postContractLine } from './domains/postContractLine.ts';
 import { administration } from './administrations/administration.ts';
 import { putRelationCode } from './administrations/putRelationCode.ts';
+import { imports } from './administrations/imports.ts';
 import { loketConnectionActions } from './domains/loketConnectionActions.ts';
 import { operatorContractLines } from './operator/contractLines.ts';
 import { registerAuthRoutes } from './auth/index.ts';
@@ -43,6 +44,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   postContractLine(app);
   administration(app);
   putRelationCode(app);
+  imports(app);
   loketConnectionActions(app);
   operatorContractLines(app);
 }

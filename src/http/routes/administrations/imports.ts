@@ -1,0 +1,223 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { and, eq, isNotNull } from 'drizzle-orm';
+import type { Context } from 'hono';
+import { administrations, IMPORT_KINDS } from '../../../store/schema/index.ts';
+import { parsePeriodKey } from '../../../core/periods.ts';
+import { importAdministrationQueue } from '../../../jobs/import-queues.ts';
+import { planImportRun, runProgress } from '../../../sync/import-run.ts';
+import { importHistory } from '../../../sync/status.ts';
+import { createImportEnvironment } from '../../../sync/environment.ts';
+import { recordAudit } from '../../../audit/record-audit.ts';
+import type { AppEnv } from '../../context.ts';
+import { appErrorJson, errorResponses } from '../../errors.ts';
+import { guardAdministration, guardDomain } from '../../authorize.ts';
+
+const periodKey = z
+  .string()
+  .refine((value) => parsePeriodKey(value) !== null, 'a period such as 2026-10 (2026-13 for a 13th period)');
+
+const ImportRequest = z
+  .object({
+    kinds: z.array(z.enum(IMPORT_KINDS)).min(1).optional(),
+    /** A backfill of older periods; without it, the look-back window from the first period to import. */
+    fromPeriod: periodKey.optional(),
+    toPeriod: periodKey.optional(),
+    /** Also journal runs Loket shows as exported by another application. */
+    includeExported: z.boolean().optional(),
+    /** Only say what would be imported. */
+    dryRun: z.boolean().optional(),
+  })
+  .openapi('ImportRequest');
+
+const Progress = z.record(
+  z.string(),
+  z.object({
+    total: z.number(),
+    posted: z.number(),
+    failed: z.number(),
+    waiting: z.number(),
+    open: z.number(),
+  }),
+);
+
+const errors = { 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] };
+const adminParams = z.object({ administrationId: z.uuid() });
+
+const postRoute = createRoute({
+  method: 'post',
+  path: '/api/administrations/{administrationId}/imports',
+  tags: ['imports'],
+  summary: 'Import now, a backfill, or (dryRun) a preview of what would be imported',
+  request: { params: adminParams, body: { content: { 'application/json': { schema: ImportRequest } } } },
+  responses: {
+    200: {
+      description: 'Preview',
+      content: { 'application/json': { schema: z.object({ summary: z.string() }) } },
+    },
+    202: {
+      description: 'Queued',
+      content: { 'application/json': { schema: z.object({ queued: z.boolean() }) } },
+    },
+    400: { description: 'Invalid input' },
+    ...errors,
+    422: errorResponses[422],
+    503: errorResponses[503],
+  },
+});
+
+const historyRoute = createRoute({
+  method: 'get',
+  path: '/api/administrations/{administrationId}/imports',
+  tags: ['imports'],
+  summary: 'The latest import runs and what happened to each item, errors explained',
+  request: { params: adminParams },
+  responses: {
+    200: {
+      description: 'History',
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              runs: z.array(z.record(z.string(), z.unknown())),
+              items: z.array(z.record(z.string(), z.unknown())),
+            })
+            .openapi('ImportHistory'),
+        },
+      },
+    },
+    ...errors,
+  },
+});
+
+const progressRoute = createRoute({
+  method: 'get',
+  path: '/api/administrations/{administrationId}/imports/{runId}',
+  tags: ['imports'],
+  summary: 'Progress of one run: done / total per kind',
+  request: { params: adminParams.extend({ runId: z.uuid() }) },
+  responses: {
+    200: { description: 'Progress', content: { 'application/json': { schema: Progress } } },
+    ...errors,
+  },
+});
+
+const domainRoute = createRoute({
+  method: 'post',
+  path: '/api/domains/{domainId}/imports',
+  tags: ['imports'],
+  summary: 'Import now for every linked administration of the domain',
+  request: { params: z.object({ domainId: z.uuid() }) },
+  responses: {
+    202: {
+      description: 'Queued',
+      content: { 'application/json': { schema: z.object({ queued: z.number().int() }) } },
+    },
+    ...errors,
+  },
+});
+
+async function auditImport(
+  c: Context<AppEnv>,
+  scope: { portalId: string; domainId: string },
+  administrationId: string,
+  details: Record<string, unknown>,
+) {
+  const actor = c.var.actor!;
+  await recordAudit(c.var.services.db, {
+    actorUserId: actor.userId,
+    actorLabel: actor.email,
+    portalId: scope.portalId,
+    domainId: scope.domainId,
+    administrationId,
+    action: details.dryRun ? 'import.previewed' : 'import.requested',
+    targetType: 'administration',
+    targetId: administrationId,
+    details,
+    requestId: c.var.requestId,
+  });
+}
+
+export function imports(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(postRoute, async (c) => {
+    const guarded = await guardAdministration(c, c.req.valid('param').administrationId, 'link.use');
+    if (!guarded.ok) return guarded.response as never;
+    const { administration, scope } = guarded.value;
+    const body = c.req.valid('json');
+    const actor = c.var.actor!;
+    const request = {
+      administrationId: administration.id,
+      trigger: body.fromPeriod ? ('backfill' as const) : ('manual' as const),
+      requestedBy: actor.userId,
+      requestedLabel: actor.email,
+      ...(body.kinds ? { kinds: body.kinds } : {}),
+      ...(body.fromPeriod ? { fromPeriodId: parsePeriodKey(body.fromPeriod)! } : {}),
+      ...(body.toPeriod ? { toPeriodId: parsePeriodKey(body.toPeriod)! } : {}),
+      ...(body.includeExported ? { includeExported: true } : {}),
+    };
+    await auditImport(c, scope, administration.id, { ...body });
+    if (body.dryRun) {
+      const { db, secrets, yuki, config } = c.var.services;
+      try {
+        const env = createImportEnvironment({ db, secretBox: secrets, yuki, config });
+        const { summary } = await planImportRun(env, { ...request, dryRun: true });
+        return c.json({ summary }, 200);
+      } catch (error) {
+        return appErrorJson(c, error) as never;
+      }
+    }
+    await c.var.services.jobs.send(importAdministrationQueue, request);
+    return c.json({ queued: true }, 202);
+  });
+
+  app.openapi(historyRoute, async (c) => {
+    const guarded = await guardAdministration(c, c.req.valid('param').administrationId, 'link.use');
+    if (!guarded.ok) return guarded.response as never;
+    const history = await importHistory(c.var.services.db, guarded.value.administration.id);
+    return c.json(
+      JSON.parse(JSON.stringify(history)) as {
+        runs: Record<string, unknown>[];
+        items: Record<string, unknown>[];
+      },
+      200,
+    );
+  });
+
+  app.openapi(progressRoute, async (c) => {
+    const guarded = await guardAdministration(c, c.req.valid('param').administrationId, 'link.use');
+    if (!guarded.ok) return guarded.response as never;
+    const progress = await runProgress(c.var.services.db, c.req.valid('param').runId);
+    return c.json(
+      progress as Record<
+        string,
+        { total: number; posted: number; failed: number; waiting: number; open: number }
+      >,
+      200,
+    );
+  });
+
+  app.openapi(domainRoute, async (c) => {
+    const guarded = await guardDomain(c, c.req.valid('param').domainId, 'link.use');
+    if (!guarded.ok) return guarded.response as never;
+    const scope = guarded.value;
+    const linked = await c.var.services.db
+      .select({ id: administrations.id })
+      .from(administrations)
+      .where(
+        and(
+          eq(administrations.domainId, scope.domainId),
+          isNotNull(administrations.loketPayrollAdministrationId),
+        ),
+      );
+    const actor = c.var.actor!;
+    for (const { id } of linked) {
+      await c.var.services.jobs.send(importAdministrationQueue, {
+        administrationId: id,
+        trigger: 'manual',
+        requestedBy: actor.userId,
+        requestedLabel: actor.email,
+      });
+      await auditImport(c, scope, id, { domainWide: true });
+    }
+    return c.json({ queued: linked.length }, 202);
+  });
+}
