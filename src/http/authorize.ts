@@ -8,6 +8,7 @@ import type { Context } from 'hono';
 import { decide, type Action, type Scope } from '../core/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { AppEnv } from './context.ts';
+import type { ChangedBy } from '../tenancy/changed-by.ts';
 import { errorJson, NOT_FOUND } from './errors.ts';
 import {
   loadAdministrationScope,
@@ -97,4 +98,9 @@ async function notFoundUnlessSignedOut(c: Context<AppEnv>): Promise<Response> {
   return c.var.actor
     ? errorJson(c, 404, 'not_found', NOT_FOUND)
     : errorJson(c, 401, 'not_signed_in', REFUSALS.not_signed_in);
+}
+
+/** Who is changing something in this request, for the tenancy "do + audit" functions. */
+export function changedBy(c: Context<AppEnv>): ChangedBy {
+  return { actor: c.var.actor!, requestId: c.var.requestId };
 }

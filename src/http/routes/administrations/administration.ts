@@ -1,13 +1,9 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import {
-  LinkSettingsInput,
-  updateLinkSettings,
-  viewAdministration,
-} from '../../../tenancy/administration-settings.ts';
-import { recordAudit } from '../../../audit/record-audit.ts';
+import { LinkSettingsInput, viewAdministration } from '../../../tenancy/administration-settings.ts';
+import { changeLinkSettings } from '../../../tenancy/change-link-settings.ts';
 import type { AppEnv } from '../../context.ts';
 import { errorResponses } from '../../errors.ts';
-import { guardAdministration } from '../../authorize.ts';
+import { changedBy, guardAdministration } from '../../authorize.ts';
 
 export const AdministrationDetail = z
   .object({
@@ -69,25 +65,7 @@ export function administration(app: OpenAPIHono<AppEnv>): void {
     const guarded = await guardAdministration(c, c.req.valid('param').administrationId, 'link.use');
     if (!guarded.ok) return guarded.response as never;
     const { db } = c.var.services;
-    const { scope } = guarded.value;
-    const { changed, administration: updated } = await updateLinkSettings(
-      db,
-      guarded.value.administration,
-      c.req.valid('json'),
-    );
-    const actor = c.var.actor!;
-    await recordAudit(db, {
-      actorUserId: actor.userId,
-      actorLabel: actor.email,
-      portalId: scope.portalId,
-      domainId: scope.domainId,
-      administrationId: updated.id,
-      action: 'administration.link_settings.update',
-      targetType: 'administration',
-      targetId: updated.id,
-      changedFields: changed,
-      requestId: c.var.requestId,
-    });
+    const updated = await changeLinkSettings(db, changedBy(c), guarded.value, c.req.valid('json'));
     return c.json(await viewAdministration(db, updated), 200);
   });
 }

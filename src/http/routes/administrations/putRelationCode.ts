@@ -1,10 +1,9 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { setRelationCode } from '../../../tenancy/relation-code.ts';
+import { changeRelationCode } from '../../../tenancy/change-relation-code.ts';
 import { viewAdministration } from '../../../tenancy/administration-settings.ts';
-import { recordAudit } from '../../../audit/record-audit.ts';
 import type { AppEnv } from '../../context.ts';
 import { appErrorJson, errorResponses } from '../../errors.ts';
-import { guardAdministration } from '../../authorize.ts';
+import { changedBy, guardAdministration } from '../../authorize.ts';
 import { AdministrationDetail } from './administration.ts';
 
 const route = createRoute({
@@ -38,26 +37,15 @@ export function putRelationCode(app: OpenAPIHono<AppEnv>): void {
     const guarded = await guardAdministration(c, c.req.valid('param').administrationId, 'link.use');
     if (!guarded.ok) return guarded.response as never;
     const { db, secrets, config } = c.var.services;
-    const { relationCode } = c.req.valid('json');
-    const { scope } = guarded.value;
-    const actor = c.var.actor!;
-    const audit = {
-      actorUserId: actor.userId,
-      actorLabel: actor.email,
-      portalId: scope.portalId,
-      domainId: scope.domainId,
-      administrationId: guarded.value.administration.id,
-      action: 'administration.relation_code.update',
-      targetType: 'administration',
-      targetId: guarded.value.administration.id,
-      requestId: c.var.requestId,
-    };
     try {
-      const updated = await setRelationCode({ db, secrets, config }, guarded.value, relationCode);
-      await recordAudit(db, { ...audit, changedFields: ['relationCode'], details: { relationCode } });
+      const updated = await changeRelationCode(
+        { db, secrets, config },
+        changedBy(c),
+        guarded.value,
+        c.req.valid('json').relationCode,
+      );
       return c.json(await viewAdministration(db, updated), 200);
     } catch (error) {
-      await recordAudit(db, { ...audit, outcome: 'refused', details: { relationCode } });
       return appErrorJson(c, error) as never;
     }
   });

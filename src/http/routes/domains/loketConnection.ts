@@ -1,13 +1,9 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import {
-  getLoketConnection,
-  PasswordConnectionInput,
-  savePasswordConnection,
-} from '../../../tenancy/loket-connection.ts';
-import { recordAudit } from '../../../audit/record-audit.ts';
+import { getLoketConnection, PasswordConnectionInput } from '../../../tenancy/loket-connection.ts';
+import { changeLoketConnection } from '../../../tenancy/change-loket-connection.ts';
 import type { AppEnv } from '../../context.ts';
 import { errorResponses } from '../../errors.ts';
-import { guardDomain } from '../../authorize.ts';
+import { changedBy, guardDomain } from '../../authorize.ts';
 
 const LoketConnection = z
   .object({
@@ -67,20 +63,7 @@ export function loketConnection(app: OpenAPIHono<AppEnv>): void {
     const guarded = await guardDomain(c, c.req.valid('param').domainId, 'link.use');
     if (!guarded.ok) return guarded.response as never;
     const { db, secrets } = c.var.services;
-    const scope = guarded.value;
-    const changed = await savePasswordConnection(db, secrets, scope, c.req.valid('json'));
-    const actor = c.var.actor!;
-    await recordAudit(db, {
-      actorUserId: actor.userId,
-      actorLabel: actor.email,
-      portalId: scope.portalId,
-      domainId: scope.domainId,
-      action: 'domain.loket_connection.update',
-      targetType: 'loket_connection',
-      targetId: scope.domainId,
-      changedFields: changed,
-      requestId: c.var.requestId,
-    });
-    return c.json(await getLoketConnection(db, scope.domainId), 200);
+    await changeLoketConnection({ db, secrets }, changedBy(c), guarded.value, c.req.valid('json'));
+    return c.json(await getLoketConnection(db, guarded.value.domainId), 200);
   });
 }

@@ -1,12 +1,12 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { testLoketConnection } from '../../../tenancy/test-loket-connection.ts';
+import { runLoketConnectionTest } from '../../../tenancy/run-loket-connection-test.ts';
 import { completeLoketAuthorization, startLoketAuthorization } from '../../../tenancy/loket-oauth.ts';
 import { recordAudit } from '../../../audit/record-audit.ts';
 import { isAppError } from '../../../core/errors.ts';
 import type { AppEnv } from '../../context.ts';
 import { appErrorJson, errorJson, errorResponses } from '../../errors.ts';
-import { guardDomain } from '../../authorize.ts';
+import { changedBy, guardDomain } from '../../authorize.ts';
 
 const STATE_COOKIE = 'ly_loket_oauth';
 const params = z.object({ domainId: z.uuid() });
@@ -78,18 +78,7 @@ export function loketConnectionActions(app: OpenAPIHono<AppEnv>): void {
     const guarded = await guardDomain(c, c.req.valid('param').domainId, 'link.use');
     if (!guarded.ok) return guarded.response as never;
     const { db, secrets, config } = c.var.services;
-    const result = await testLoketConnection({ db, secrets, config }, guarded.value);
-    const actor = c.var.actor!;
-    await recordAudit(db, {
-      actorUserId: actor.userId,
-      actorLabel: actor.email,
-      portalId: guarded.value.portalId,
-      domainId: guarded.value.domainId,
-      action: 'domain.loket_connection.test',
-      outcome: result.ok ? 'ok' : 'failed',
-      details: { missingRights: result.missingRights, error: result.error?.code ?? null },
-      requestId: c.var.requestId,
-    });
+    const result = await runLoketConnectionTest({ db, secrets, config }, changedBy(c), guarded.value);
     return c.json(result, 200);
   });
 

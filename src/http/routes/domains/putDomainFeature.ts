@@ -1,10 +1,8 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { and, eq } from 'drizzle-orm';
-import { domainFeatures } from '../../../store/schema/index.ts';
-import { recordAudit } from '../../../audit/record-audit.ts';
+import { changeDomainFeature } from '../../../tenancy/change-domain-feature.ts';
 import type { AppEnv } from '../../context.ts';
 import { errorResponses } from '../../errors.ts';
-import { guardDomain } from '../../authorize.ts';
+import { changedBy, guardDomain } from '../../authorize.ts';
 
 const params = z.object({ domainId: z.uuid(), feature: z.enum(['loket_payroll_link']) });
 const ok = {
@@ -45,30 +43,14 @@ export function putDomainFeature(app: OpenAPIHono<AppEnv>): void {
       const { domainId, feature } = c.req.valid('param');
       const guarded = await guardDomain(c, domainId, 'domain.contract.manage');
       if (!guarded.ok) return guarded.response as never;
-      const { db } = c.var.services;
-      const actor = c.var.actor!;
-      if (action === 'add') {
-        await db
-          .insert(domainFeatures)
-          .values({ domainId, feature, addedBy: actor.userId })
-          .onConflictDoNothing();
-      } else {
-        await db
-          .delete(domainFeatures)
-          .where(and(eq(domainFeatures.domainId, domainId), eq(domainFeatures.feature, feature)));
-      }
-      await recordAudit(db, {
-        actorUserId: actor.userId,
-        actorLabel: actor.email,
-        portalId: guarded.value.portalId,
-        domainId,
-        action: `domain.feature.${action}`,
-        targetType: 'feature',
-        targetId: feature,
-        requestId: c.var.requestId,
-      });
-      const rows = await db.select().from(domainFeatures).where(eq(domainFeatures.domainId, domainId));
-      return c.json({ features: rows.map((row) => row.feature).sort() }, 200);
+      const features = await changeDomainFeature(
+        c.var.services.db,
+        changedBy(c),
+        guarded.value,
+        feature,
+        action,
+      );
+      return c.json({ features }, 200);
     });
   }
 }

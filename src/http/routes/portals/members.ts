@@ -1,9 +1,9 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { addMember, listMembers, MemberInput, removeMember } from '../../../tenancy/members.ts';
-import { recordAudit } from '../../../audit/record-audit.ts';
+import { listMembers, MemberInput } from '../../../tenancy/members.ts';
+import { addMemberAudited, removeMemberAudited } from '../../../tenancy/change-member.ts';
 import type { AppEnv } from '../../context.ts';
 import { appErrorJson, errorJson, errorResponses, NOT_FOUND } from '../../errors.ts';
-import { refusal } from '../../authorize.ts';
+import { changedBy, refusal } from '../../authorize.ts';
 
 const Member = z
   .object({
@@ -72,21 +72,9 @@ export function members(app: OpenAPIHono<AppEnv>): void {
     const refused = await refusal(c, 'portal.members.manage', { kind: 'portal', portalId });
     if (refused) return refused as never;
     const { db, mailer, config } = c.var.services;
-    const actor = c.var.actor!;
-    const input = c.req.valid('json');
     try {
-      const added = await addMember({ db, mailer, publicUrl: config.publicUrl }, actor, portalId, input);
-      await recordAudit(db, {
-        actorUserId: actor.userId,
-        actorLabel: actor.email,
-        portalId,
-        domainId: input.kind === 'domain' ? input.domainId : null,
-        action: 'portal.member.add',
-        targetType: 'user',
-        targetId: added.userId,
-        details: { role: input.role, invited: added.invited },
-        requestId: c.var.requestId,
-      });
+      const deps = { db, mailer, publicUrl: config.publicUrl };
+      const added = await addMemberAudited(deps, changedBy(c), portalId, c.req.valid('json'));
       return c.json(added, 201);
     } catch (error) {
       return appErrorJson(c, error) as never;
@@ -97,18 +85,8 @@ export function members(app: OpenAPIHono<AppEnv>): void {
     const { portalId, userId } = c.req.valid('param');
     const refused = await refusal(c, 'portal.members.manage', { kind: 'portal', portalId });
     if (refused) return refused as never;
-    const { db } = c.var.services;
-    if (!(await removeMember(db, portalId, userId))) return errorJson(c, 404, 'not_found', NOT_FOUND);
-    const actor = c.var.actor!;
-    await recordAudit(db, {
-      actorUserId: actor.userId,
-      actorLabel: actor.email,
-      portalId,
-      action: 'portal.member.remove',
-      targetType: 'user',
-      targetId: userId,
-      requestId: c.var.requestId,
-    });
+    const removed = await removeMemberAudited(c.var.services, changedBy(c), portalId, userId);
+    if (!removed) return errorJson(c, 404, 'not_found', NOT_FOUND);
     return c.body(null, 204);
   });
 }

@@ -1,9 +1,8 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { portals } from '../../../store/schema/index.ts';
-import { recordAudit } from '../../../audit/record-audit.ts';
+import { createPortal } from '../../../tenancy/create-portal.ts';
 import type { AppEnv } from '../../context.ts';
 import { errorResponses } from '../../errors.ts';
-import { refusal } from '../../authorize.ts';
+import { changedBy, refusal } from '../../authorize.ts';
 
 const route = createRoute({
   method: 'post',
@@ -30,22 +29,7 @@ export function postPortal(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
     const refused = await refusal(c, 'operator', { kind: 'service' });
     if (refused) return refused as never;
-    const db = c.var.services.db;
-    const [portal] = await db
-      .insert(portals)
-      .values({ name: c.req.valid('json').name })
-      .returning();
-    const actor = c.var.actor!;
-    await recordAudit(db, {
-      actorUserId: actor.userId,
-      actorLabel: actor.email,
-      portalId: portal!.id,
-      action: 'portal.create',
-      targetType: 'portal',
-      targetId: portal!.id,
-      changedFields: ['name'],
-      requestId: c.var.requestId,
-    });
-    return c.json({ id: portal!.id, name: portal!.name }, 201);
+    const portal = await createPortal(c.var.services.db, changedBy(c), c.req.valid('json').name);
+    return c.json(portal, 201);
   });
 }

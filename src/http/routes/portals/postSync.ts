@@ -1,9 +1,8 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { syncPortalFromYuki } from '../../../tenancy/sync-from-yuki.ts';
-import { recordAudit } from '../../../audit/record-audit.ts';
+import { runYukiSync } from '../../../tenancy/run-yuki-sync.ts';
 import type { AppEnv } from '../../context.ts';
 import { appErrorJson, errorResponses } from '../../errors.ts';
-import { refusal } from '../../authorize.ts';
+import { changedBy, refusal } from '../../authorize.ts';
 
 const Counts = z.object({ seen: z.number().int(), added: z.number().int(), gone: z.number().int() });
 
@@ -36,18 +35,8 @@ export function postSync(app: OpenAPIHono<AppEnv>): void {
     const refused = await refusal(c, 'portal.manage', { kind: 'portal', portalId });
     if (refused) return refused as never;
     const { db, secrets, yuki } = c.var.services;
-    const actor = c.var.actor!;
     try {
-      const report = await syncPortalFromYuki({ db, secrets, yuki }, portalId);
-      await recordAudit(db, {
-        actorUserId: actor.userId,
-        actorLabel: actor.email,
-        portalId,
-        action: 'portal.sync_from_yuki',
-        details: report,
-        requestId: c.var.requestId,
-      });
-      return c.json(report, 200);
+      return c.json(await runYukiSync({ db, secrets, yuki }, changedBy(c), portalId), 200);
     } catch (error) {
       return appErrorJson(c, error) as never;
     }

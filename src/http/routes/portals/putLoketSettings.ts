@@ -1,13 +1,9 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import {
-  getLoketSettings,
-  LoketSettingsInput,
-  updateLoketSettings,
-} from '../../../tenancy/portal-settings.ts';
-import { recordAudit } from '../../../audit/record-audit.ts';
+import { getLoketSettings, LoketSettingsInput } from '../../../tenancy/portal-settings.ts';
+import { changeLoketSettings } from '../../../tenancy/change-loket-settings.ts';
 import type { AppEnv } from '../../context.ts';
 import { errorJson, errorResponses, NOT_FOUND } from '../../errors.ts';
-import { refusal } from '../../authorize.ts';
+import { changedBy, refusal } from '../../authorize.ts';
 import { LoketSettings } from './getLoketSettings.ts';
 
 const route = createRoute({
@@ -34,20 +30,9 @@ export function putLoketSettings(app: OpenAPIHono<AppEnv>): void {
     const refused = await refusal(c, 'portal.manage', { kind: 'portal', portalId });
     if (refused) return refused as never;
     const { db, secrets } = c.var.services;
-    const changed = await updateLoketSettings(db, secrets, portalId, c.req.valid('json'));
+    await changeLoketSettings({ db, secrets }, changedBy(c), portalId, c.req.valid('json'));
     const settings = await getLoketSettings(db, portalId);
     if (!settings) return errorJson(c, 404, 'not_found', NOT_FOUND);
-    const actor = c.var.actor!;
-    await recordAudit(db, {
-      actorUserId: actor.userId,
-      actorLabel: actor.email,
-      portalId,
-      action: 'portal.loket_settings.update',
-      targetType: 'portal',
-      targetId: portalId,
-      changedFields: changed,
-      requestId: c.var.requestId,
-    });
     return c.json(settings, 200);
   });
 }
