@@ -11,6 +11,8 @@ import { probeQueue, readProbeReport } from '../jobs/probe.ts';
 import { runService } from './run-service.ts';
 import { rotateKeys } from '../secrets/rotate-keys.ts';
 import { reportStartupError } from './startup-error.ts';
+import { importCommand } from './import-command.ts';
+import { statusCommand } from './status-command.ts';
 
 export function createProgram(): Command {
   const program = new Command('loket-yuki')
@@ -109,6 +111,9 @@ export function createProgram(): Command {
         process.exitCode = reportStartupError(error);
       }
     });
+
+  program.addCommand(importCommand());
+  program.addCommand(statusCommand());
 
   return program;
 }

@@ -1,0 +1,48 @@
+/**
+ * @module cli/status-command
+ * `loket-yuki status`: administrations × recent periods × kinds, with the items per state, for an
+ * operator who wants to see at a glance what reached Yuki and what needs attention.
+ */
+import { Command } from 'commander';
+import { lookbackWindow, periodId } from '../core/periods.ts';
+import { loadConfig } from '../runtime/config.ts';
+import { createLogger } from '../runtime/logger.ts';
+import { openRuntime } from '../runtime/runtime.ts';
+import { importStatus } from '../sync/status.ts';
+import { EMBEDDED_NOTE, parseId, parsePeriod } from './cli-arguments.ts';
+import { reportStartupError } from './startup-error.ts';
+import { formatStatusTable } from './status-table.ts';
+
+/** The current month and the two before it: the periods people still act on. */
+function recentPeriods(today: Date): number {
+  return periodId(lookbackWindow('month', today.toISOString().slice(0, 10), 2).from);
+}
+
+export function statusCommand(): Command {
+  return new Command('status')
+    .description('print the imports per administration, recent period and kind')
+    .option('--portal <id>', 'only the administrations of this portal', parseId)
+    .option(
+      '--from <period>',
+      'from this period on, e.g. 2026-08 (default: the last three months)',
+      parsePeriod,
+    )
+    .addHelpText('after', EMBEDDED_NOTE)
+    .action(async (options: { portal?: string; from?: number }) => {
+      try {
+        const config = loadConfig(process.env, 'production');
+        const runtime = await openRuntime(config, createLogger('warn'), { supervise: false, role: 'status' });
+        try {
+          const statuses = await importStatus(runtime.database.db, {
+            ...(options.portal ? { portalId: options.portal } : {}),
+            fromPeriodId: options.from ?? recentPeriods(new Date()),
+          });
+          console.log(formatStatusTable(statuses));
+        } finally {
+          await runtime.close();
+        }
+      } catch (error) {
+        process.exitCode = reportStartupError(error);
+      }
+    });
+}
