@@ -15,6 +15,7 @@ import { domainContractPage } from './pages/domain-contract.tsx';
 import { domainLoketSettingsPage } from './pages/domain-loket-settings.tsx';
 import { administrationTabPage } from './pages/administration-tab.tsx';
 import { loketServicePage } from './pages/loket-service.tsx';
+import { loketImportPages } from './pages/loket-import.tsx';
 import { operatorConsolePage } from './pages/operator-console.tsx';
 import { auditLogPage } from './pages/audit-log.tsx';
 import { membersPage } from './pages/members.tsx';
@@ -31,6 +32,7 @@ export function registerPages(app: Hono<AppEnv>): void {
   domainLoketSettingsPage(app);
   administrationTabPage(app);
   loketServicePage(app);
+  loketImportPages(app);
   operatorConsolePage(app);
   auditLogPage(app);
   membersPage(app);

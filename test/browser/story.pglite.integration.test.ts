@@ -3,6 +3,7 @@
  * fills in Loket instellingen and adds the feature to a domain's contract; a backoffice user enters
  * the domain's Loket user, tests it, enters the Relatiecode and opens Personeel → Loket service; a
  * contract line is requested and granted; an HRM user is refused; and it all reads in English too.
+ * After the Relatiecode, "Import now" runs on the demo's own workers until the grid shows the payslips.
  * Every page is screenshotted and checked with axe-core.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -175,8 +176,24 @@ describe.skipIf(missing !== undefined)('the web UI in a browser', { timeout: 60_
     await page.getByRole('link', { name: 'Loket service' }).click();
     expect(await page.locator('h1').textContent()).toBe('Loket service');
     expect(await page.getByText('Koppeling compleet').count()).toBe(1);
-    expect(await page.getByRole('heading', { name: 'Importeren' }).count()).toBe(1);
+    expect(await page.getByRole('heading', { name: 'Importeren', exact: true }).count()).toBe(1);
+    expect(await page.getByText('Nog niet opgehaald').count()).toBeGreaterThan(0);
     await check('12-loket-service');
+
+    // Import now: htmx swaps in the progress, polls it every 2 s, and says when the run is done.
+    await page.getByRole('button', { name: 'Nu importeren' }).click();
+    await page.getByRole('link', { name: 'Pagina vernieuwen' }).waitFor({ timeout: 60_000 });
+    expect(await page.locator('#import-progress').textContent()).toMatch(/Loonstroken: (\d+) van \1/);
+    await page.getByRole('link', { name: 'Pagina vernieuwen' }).click();
+    await page
+      .locator('.import-grid')
+      .getByText(/\d+ geïmporteerd/)
+      .first()
+      .waitFor();
+    expect(await page.getByRole('cell', { name: /^Loonstrook / }).count()).toBeGreaterThan(0);
+    const viewer = page.getByTitle('Bekijk in de Yuki-sandbox').first();
+    expect(await viewer.getAttribute('href')).toMatch(/\/_sandbox\/viewer\/administrations\//);
+    await check('12b-loket-service-imported');
 
     await page.getByRole('link', { name: 'Switch to English' }).click();
     expect(await page.getByText('Link complete').count()).toBe(1);

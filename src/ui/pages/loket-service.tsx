@@ -2,9 +2,11 @@
  * @module loket-service-page
  * `/administrations/:administrationId/loket` — *Personeel → Loket service*, for portal_admin and the
  * domain's backoffice only: the state of the link and, while it is incomplete, exactly what is missing
- * and which role can fix it. The import section is where the import engine's grid will be.
+ * and which role can fix it; once it is complete, the import: grid, Import now, backfill, progress and
+ * history (`../import/`, whose routes are in `loket-import.tsx`).
  */
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { eq } from 'drizzle-orm';
 import type { AppEnv } from '../../http/context.ts';
 import { portals } from '../../store/schema/index.ts';
@@ -17,64 +19,102 @@ import { notFoundPage } from './error-pages.tsx';
 import { MissingList } from '../components/missing-list.tsx';
 import { administrationNav } from '../components/administration-nav.ts';
 import { formatDateTime } from '../components/format.ts';
+import { Notice } from '../components/form.tsx';
+import type { ImportTarget } from '../import/request-import.ts';
+import { loadImportView } from '../import/import-view.ts';
+import { ImportSection } from '../import/import-section.tsx';
+import { RequestedAfter } from '../import/import-progress.tsx';
+import type { BackfillState } from '../import/backfill-form.tsx';
+
+export type LoketServiceExtras = {
+  notice?: { kind: 'ok' | 'error'; text: string } | undefined;
+  backfill?: BackfillState | undefined;
+  /** Just after a request, the latest run before it (or `none`): the progress waits for the next. */
+  requestedAfter?: string | undefined;
+  status?: ContentfulStatusCode;
+};
 
 export function loketServicePage(app: Hono<AppEnv>): void {
   app.get('/administrations/:administrationId/loket', async (c) => {
     const guarded = await guardAdministrationPage(c, c.req.param('administrationId'), 'link.use');
     if (!guarded.ok) return guarded.response;
-    const { scope, administration } = guarded.value;
-    const { db } = c.var.services;
-    const [portal] = await db.select().from(portals).where(eq(portals.id, scope.portalId));
-    // The overview computes what is missing; the page shows the same verdict for this administration.
-    const domains = portal ? await portalOverview(db, c.var.actor!, scope.portalId, portal) : [];
-    const status = domains
-      .find((domain) => domain.id === scope.domainId)
-      ?.administrations.find((row) => row.id === administration.id);
-    if (!status) return notFoundPage(c);
-    const connection = await getLoketConnection(db, scope.domainId);
-    const page = pageContext(c);
-    const { t, locale } = page;
-    const nav = await administrationNav(db, page.actor, guarded.value, 'loket');
-    return render(
-      c,
-      <Layout page={page} title={t('service.title')} portalId={scope.portalId} administration={nav}>
-        <p class="lead">{t('service.intro', { name: administration.name })}</p>
-        <section class="card" aria-labelledby="link-state">
-          <h2 id="link-state">{t('service.link')}</h2>
-          <MissingList
-            page={page}
-            missing={status.missing}
-            where={{
-              portalId: scope.portalId,
-              domainId: scope.domainId,
-              administrationId: administration.id,
-              features: scope.features,
-            }}
-          />
-          <dl class="facts">
-            <dt>{t('service.payrollAdministration')}</dt>
-            <dd>
-              {administration.loketPayrollAdministrationName
-                ? `${administration.loketPayrollAdministrationName} (${administration.relationCode})`
-                : t('admin.notResolved')}
-            </dd>
-            <dt>{t('service.connection')}</dt>
-            <dd>
-              {t(`connection.status.${connection.status}`)}
-              {connection.checkedAt && (
-                <span class="muted">
-                  {' '}
-                  · {t('connection.checkedAt', { at: formatDateTime(locale, connection.checkedAt) })}
-                </span>
-              )}
-            </dd>
-          </dl>
-        </section>
-        <section class="card" aria-labelledby="import" id="import-section">
-          <h2 id="import">{t('service.import')}</h2>
-          <p>{t('service.importPending')}</p>
-        </section>
-      </Layout>,
-    );
+    const requested = RequestedAfter.safeParse(c.req.query('requested'));
+    if (!requested.success) return showLoketService(c, guarded.value);
+    const { t } = pageContext(c);
+    return showLoketService(c, guarded.value, {
+      notice: { kind: 'ok', text: t('import.requested') },
+      requestedAfter: requested.data,
+    });
   });
+}
+
+/** The whole page; the import routes render it again with a preview, an error or a notice. */
+export async function showLoketService(
+  c: Context<AppEnv>,
+  target: ImportTarget,
+  extras: LoketServiceExtras = {},
+): Promise<Response> {
+  const { scope, administration } = target;
+  const { services } = c.var;
+  const { db } = services;
+  const [portal] = await db.select().from(portals).where(eq(portals.id, scope.portalId));
+  // The overview computes what is missing; the page shows the same verdict for this administration.
+  const domains = portal ? await portalOverview(db, c.var.actor!, scope.portalId, portal) : [];
+  const status = domains
+    .find((domain) => domain.id === scope.domainId)
+    ?.administrations.find((row) => row.id === administration.id);
+  if (!status) return notFoundPage(c);
+  const connection = await getLoketConnection(db, scope.domainId);
+  const page = pageContext(c);
+  const { t, locale } = page;
+  const nav = await administrationNav(db, page.actor, target, 'loket');
+  const complete = status.missing.length === 0;
+  const view = complete ? await loadImportView(services, administration) : undefined;
+  return render(
+    c,
+    <Layout page={page} title={t('service.title')} portalId={scope.portalId} administration={nav}>
+      <p class="lead">{t('service.intro', { name: administration.name })}</p>
+      <Notice kind={extras.notice?.kind ?? 'ok'} text={extras.notice?.text} />
+      <section class="card" aria-labelledby="link-state">
+        <h2 id="link-state">{t('service.link')}</h2>
+        <MissingList
+          page={page}
+          missing={status.missing}
+          where={{
+            portalId: scope.portalId,
+            domainId: scope.domainId,
+            administrationId: administration.id,
+            features: scope.features,
+          }}
+        />
+        <dl class="facts">
+          <dt>{t('service.payrollAdministration')}</dt>
+          <dd>
+            {administration.loketPayrollAdministrationName
+              ? `${administration.loketPayrollAdministrationName} (${administration.relationCode})`
+              : t('admin.notResolved')}
+          </dd>
+          <dt>{t('service.connection')}</dt>
+          <dd>
+            {t(`connection.status.${connection.status}`)}
+            {connection.checkedAt && (
+              <span class="muted">
+                {' '}
+                · {t('connection.checkedAt', { at: formatDateTime(locale, connection.checkedAt) })}
+              </span>
+            )}
+          </dd>
+        </dl>
+      </section>
+      {view && (
+        <ImportSection
+          page={page}
+          view={view}
+          backfill={extras.backfill}
+          requestedAfter={extras.requestedAfter}
+        />
+      )}
+    </Layout>,
+    extras.status,
+  );
 }

@@ -1,0 +1,149 @@
+/**
+ * @module import-history
+ * What happened: the runs (who, when, why, result), the items that failed with the reason and what
+ * to do in the page's language, the control-total warnings, and the documents posted in Yuki — linked
+ * to the Yuki sandbox viewer in the demo.
+ */
+import { cents, formatEuro } from '../../core/money.ts';
+import { periodKey } from '../../core/periods.ts';
+import type { PageContext } from '../page-context.ts';
+import { formatDateTime } from '../components/format.ts';
+import { periodOf } from './import-grid.tsx';
+import type { ImportItemRow, ImportView } from './import-view.ts';
+
+/** The subject as a person reads it, without the `[lky:…]` marker kept for reconciliation. */
+const readable = (item: ImportItemRow) => item.subject.replace(/ \[lky:[0-9a-f]+\]$/, '');
+
+function Runs({ page, view }: { page: PageContext; view: ImportView }) {
+  const { t, locale } = page;
+  if (view.runs.length === 0) return <p>{t('import.historyEmpty')}</p>;
+  return (
+    <table>
+      <caption class="visually-hidden">{t('import.history')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('import.when')}</th>
+          <th scope="col">{t('import.who')}</th>
+          <th scope="col">{t('import.trigger')}</th>
+          <th scope="col">{t('import.result')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {view.runs.map((run) => (
+          <tr>
+            <td>{formatDateTime(locale, run.startedAt)}</td>
+            <td>{run.requestedLabel}</td>
+            <td>{t(`import.trigger.${run.trigger}`)}</td>
+            <td>
+              <span class={run.state === 'failed' ? 'badge badge-error' : 'badge'}>
+                {t(`import.run.${run.state}`)}
+              </span>{' '}
+              <p class="run-summary" lang={run.state === 'failed' ? locale : 'nl'}>
+                {run.state === 'failed' ? (locale === 'nl' ? run.errorNl : run.errorEn) : run.summary}
+              </p>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Failures({ page, items }: { page: PageContext; items: ImportItemRow[] }) {
+  const { t, locale } = page;
+  if (items.length === 0) return null;
+  return (
+    <>
+      <h3>{t('import.failures')}</h3>
+      <p class="hint">{t('import.failuresHint')}</p>
+      <ul class="failures">
+        {items.map((item) => (
+          <li>
+            <strong>{readable(item)}</strong>{' '}
+            <span class="muted">({periodKey(periodOf(item.periodId))})</span>
+            <p>{locale === 'nl' ? item.errorNl : item.errorEn}</p>
+            {item.errorDetail && <p class="muted">{item.errorDetail}</p>}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function Warnings({ page, items }: { page: PageContext; items: ImportItemRow[] }) {
+  const { t, locale } = page;
+  const warned = items.flatMap((item) =>
+    (item.details.warnings ?? []).map((warning) => ({ item, text: warning[locale] })),
+  );
+  if (warned.length === 0) return null;
+  return (
+    <>
+      <h3>{t('import.warnings')}</h3>
+      <ul class="warnings">
+        {warned.map(({ item, text }) => (
+          <li>
+            <strong>{readable(item)}</strong>: {text}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function Documents({ page, view }: { page: PageContext; view: ImportView }) {
+  const { t } = page;
+  const posted = view.items.filter((item) => item.state === 'posted');
+  return (
+    <>
+      <h3>{t('import.documents')}</h3>
+      {posted.length === 0 ? (
+        <p>{t('import.documentsEmpty')}</p>
+      ) : (
+        <table>
+          <caption class="visually-hidden">{t('import.documents')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('import.period')}</th>
+              <th scope="col">{t('import.subject')}</th>
+              <th scope="col">{t('import.amount')}</th>
+              <th scope="col">{t('import.document')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {posted.map((item) => (
+              <tr>
+                <td>{periodKey(periodOf(item.periodId))}</td>
+                <td>{readable(item)}</td>
+                <td class="amount">
+                  {item.amountCents === null ? t('common.none') : formatEuro(cents(item.amountCents))}
+                </td>
+                <td>
+                  {view.viewerUrl ? (
+                    <a href={view.viewerUrl} title={t('import.viewer')}>
+                      {item.yukiDocumentId}
+                    </a>
+                  ) : (
+                    item.yukiDocumentId
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
+export function ImportHistoryView({ page, view }: { page: PageContext; view: ImportView }) {
+  const { t } = page;
+  return (
+    <section class="card" aria-labelledby="import-history">
+      <h2 id="import-history">{t('import.history')}</h2>
+      <Runs page={page} view={view} />
+      <Failures page={page} items={view.failures} />
+      <Warnings page={page} items={view.items} />
+      <Documents page={page} view={view} />
+    </section>
+  );
+}

@@ -1,0 +1,338 @@
+/**
+ * The import part of *Personeel → Loket service* on the real app, with both sandboxes over HTTP and a
+ * link set up as users set it up: the grid and "Import now" on a complete link, the queued job and its
+ * audit, the progress while nobody has worked it yet, the history once it ran, the backfill preview
+ * and confirmation, a refused user, and the English texts.
+ */
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase } from '../../test/support/database.ts';
+import { testLogger } from '../../test/support/logger.ts';
+import { createTestServices } from '../../test/support/services.ts';
+import { call, login } from '../../test/support/auth-harness.ts';
+import { createTenants, PASSWORD, type RoleName, type Tenants } from '../../test/support/tenants.ts';
+import { startLoketSandbox, type RunningLoketSandbox } from '../../sandbox/loket/index.ts';
+import { parseYukiSandboxOptions, startYukiSandbox, type YukiSandbox } from '../../sandbox/yuki/index.ts';
+import { periodContaining, periodKey, shiftPeriod } from '../core/periods.ts';
+import { createApp } from '../http/app.ts';
+import type { AppServices } from '../http/context.ts';
+import { startJobEngine, type JobEngine } from '../jobs/engine.ts';
+import {
+  importAdministrationQueue,
+  importQueues,
+  type ImportAdministrationPayload,
+} from '../jobs/import-queues.ts';
+import { queryRows, type DatabaseHandle } from '../store/database.ts';
+import { glAccountMappings } from '../store/schema/index.ts';
+import { createImportEnvironment } from '../sync/environment.ts';
+import { importNow } from '../sync/import-run.ts';
+import { yukiDay } from '../yuki/budget.ts';
+
+type Session = { cookie: string; csrf: string };
+
+describe('Personeel → Loket service: importing', () => {
+  let database: DatabaseHandle;
+  let jobs: JobEngine;
+  let loket: RunningLoketSandbox;
+  let yuki: YukiSandbox;
+  let services: AppServices;
+  let app: ReturnType<typeof createApp>;
+  let tenants: Tenants;
+  const sessions = new Map<string, Session>();
+  const current = periodContaining('month', yukiDay(new Date()));
+  const previous = periodKey(shiftPeriod(current, -1));
+
+  async function as(role: RoleName): Promise<Session> {
+    const email = tenants.emails[role];
+    let session = sessions.get(email);
+    if (!session) {
+      const { cookie, csrfToken } = await login(app, { email, password: PASSWORD });
+      session = { cookie, csrf: csrfToken };
+      sessions.set(email, session);
+    }
+    return session;
+  }
+
+  async function api(role: RoleName, method: string, path: string, json?: unknown) {
+    const session = await as(role);
+    const response = await call(app, path, {
+      method,
+      cookie: session.cookie,
+      csrf: session.csrf,
+      ...(json === undefined ? {} : { json }),
+    });
+    expect(response.status, `${method} ${path}: ${await response.clone().text()}`).toBeLessThan(300);
+    return response;
+  }
+
+  async function page(path: string, role: RoleName, options: { lang?: 'en'; htmx?: boolean } = {}) {
+    const session = await as(role);
+    const response = await call(app, path, {
+      cookie: [session.cookie, options.lang ? `ly_lang=${options.lang}` : ''].filter(Boolean).join('; '),
+      ...(options.htmx ? { headers: { 'hx-request': 'true' } } : {}),
+    });
+    return {
+      status: response.status,
+      html: await response.text(),
+      location: response.headers.get('location'),
+    };
+  }
+
+  async function post(path: string, role: RoleName, form: Record<string, string> = {}, htmx = false) {
+    const session = await as(role);
+    return call(app, path, {
+      cookie: session.cookie,
+      form: { ...form, _csrf: session.csrf },
+      ...(htmx ? { headers: { 'hx-request': 'true' } } : {}),
+    });
+  }
+
+  const queued = () =>
+    queryRows<{ data: ImportAdministrationPayload }>(
+      database.db,
+      sql`select data from pgboss.job where name = ${importAdministrationQueue.name} order by created_on`,
+    );
+  const audited = (action: string) =>
+    queryRows<{ actor_label: string; administration_id: string; portal_id: string; details: unknown }>(
+      database.db,
+      sql`select actor_label, administration_id, portal_id, details from audit_events where action = ${action}`,
+    );
+  const servicePath = () => `/administrations/${tenants.a.standardId}/loket`;
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    jobs = await startJobEngine({
+      database,
+      logger: testLogger,
+      supervise: false,
+      instanceName: 'ui-import',
+    });
+    await jobs.ensureQueues(importQueues as never);
+    loket = await startLoketSandbox({});
+    yuki = await startYukiSandbox(parseYukiSandboxOptions({}));
+    services = createTestServices({
+      database,
+      jobs,
+      env: {
+        LOKET_API_URL: loket.url,
+        LOKET_OAUTH_URL: loket.oauthUrl,
+        LOKET_ACC_API_URL: loket.url,
+        LOKET_ACC_OAUTH_URL: loket.oauthUrl,
+        YUKI_API_URL: yuki.url,
+      },
+    });
+    app = createApp(services);
+    tenants = await createTenants(database.db);
+    const credentials = (await (await fetch(`${loket.controlUrl}/credentials`)).json()) as {
+      clientId: string;
+      clientSecret: string;
+      users: Array<{ username: string; password: string; environmentCode: string }>;
+    };
+    const [bakery] = tenants.a.domainIds;
+    await api('portal_admin', 'PUT', `/api/portals/${tenants.a.portalId}/loket-settings`, {
+      loketClientId: credentials.clientId,
+      loketClientSecret: credentials.clientSecret,
+      loketEnvironment: 'acceptance',
+      yukiAccessKey: yuki.credentials()[0]!.key,
+      lookbackPeriods: 1,
+    });
+    await api('portal_admin', 'PUT', `/api/domains/${bakery}/features/loket_payroll_link`);
+    const user = credentials.users.find((candidate) => candidate.username === 'koppeling.yuki')!;
+    await api('backoffice', 'PUT', `/api/domains/${bakery}/loket-connection`, {
+      username: user.username,
+      password: user.password,
+      environmentCode: user.environmentCode,
+    });
+    await api('backoffice', 'POST', `/api/domains/${bakery}/loket-connection/test`);
+    await api('backoffice', 'PUT', `/api/administrations/${tenants.a.standardId}/relation-code`, {
+      relationCode: 10231,
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await jobs?.stop();
+    await Promise.all([loket?.close(), yuki?.close()]);
+    await database?.close();
+  });
+
+  it('shows the look-back grid, Import now and the backfill once the link is complete', async () => {
+    const { status, html } = await page(servicePath(), 'backoffice');
+    expect(status).toBe(200);
+    expect(html).toContain('Koppeling compleet');
+    expect(html).toContain('<th scope="col">Loonstroken</th>');
+    expect(html).toContain(`<th scope="row">${periodKey(current)}</th>`);
+    expect(html).toContain(`<th scope="row">${previous}</th>`);
+    expect(html).toContain('Nog niet opgehaald');
+    expect(html).not.toContain('Nog niet in Loket');
+    expect(html).toContain('Nu importeren</button>');
+    expect(html).toContain('Er is nog niet geïmporteerd.');
+    expect(html).toContain('Voorbeeld bekijken</button>');
+    expect(html).not.toContain('every 2s');
+  });
+
+  it('Import now queues the job and audits it; the progress waits for it; once run, the history shows it', async () => {
+    const response = await post(`${servicePath()}/import`, 'backoffice');
+    expect(response.status).toBe(303);
+    const location = response.headers.get('location')!;
+    expect(location).toBe(`${servicePath()}?requested=none`);
+    const [job, ...others] = await queued();
+    expect(others).toEqual([]);
+    expect(job!.data).toMatchObject({
+      administrationId: tenants.a.standardId,
+      trigger: 'manual',
+      requestedLabel: tenants.emails.backoffice,
+    });
+    expect(await audited('import.requested')).toEqual([
+      {
+        actor_label: tenants.emails.backoffice,
+        administration_id: tenants.a.standardId,
+        portal_id: tenants.a.portalId,
+        details: { trigger: 'manual' },
+      },
+    ]);
+
+    const waiting = await page(location, 'backoffice');
+    expect(waiting.html).toContain('De import is aangevraagd.');
+    expect(waiting.html).toContain('Wacht op de verwerking…');
+    expect(waiting.html).toContain('hx-trigger="every 2s"');
+
+    // The worker's part, with the job's own payload.
+    const env = createImportEnvironment({
+      db: database.db,
+      secretBox: services.secrets,
+      yuki: services.yuki,
+      config: services.config,
+    });
+    const run = await importNow(env, job!.data);
+    expect(run.outcomes.length).toBeGreaterThan(0);
+    expect(run.outcomes.every((outcome) => outcome.outcome === 'posted')).toBe(true);
+
+    const fragment = await page(`${servicePath()}/progress?after=none`, 'backoffice', {
+      htmx: true,
+    });
+    expect(fragment.html).toMatch(/^<div id="import-progress"/);
+    expect(fragment.html).not.toContain('every 2s');
+    expect(fragment.html).toMatch(/Loonstroken: (\d+) van \1/);
+    expect(fragment.html).toContain('Pagina vernieuwen');
+
+    const done = await page(servicePath(), 'backoffice');
+    expect(done.html).toMatch(/\d+ geïmporteerd/);
+    // The current period is asked about, and Loket has no approved payroll in it yet.
+    expect(done.html).toContain('Nog niet in Loket');
+    expect(done.html).not.toContain('Nog niet opgehaald');
+    expect(done.html).toMatch(/€ \d{1,3}(\.\d{3})*,\d{2}/);
+    expect(done.html).toContain(tenants.emails.backoffice);
+    expect(done.html).toContain(`Loonjournaalpost`);
+    expect(done.html).toMatch(/Loonstrook [^<]+, [a-z]+ \d{4}/);
+    expect(done.html).not.toContain('[lky:');
+    const yukiIds = yuki.state.documents.map((document) => document.id);
+    expect(yukiIds.some((id) => done.html.includes(id))).toBe(true);
+  }, 120_000);
+
+  it('with htmx, Import now answers the polling progress fragment instead of a redirect', async () => {
+    const response = await post(`${servicePath()}/import`, 'backoffice', {}, true);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toMatch(/^<div id="import-progress"/);
+    expect(html).toContain('hx-trigger="every 2s"');
+    // It waits for a run after the one that ran before, whatever the clocks say.
+    expect(html).toMatch(/hx-get="[^"]+\/loket\/progress\?after=[0-9a-f-]{36}"/);
+    expect(html).toContain('Wacht op de verwerking…');
+    expect(await queued()).toHaveLength(2);
+  });
+
+  it('previews a backfill with what it would import, then queues exactly that window', async () => {
+    const from = periodKey(shiftPeriod(current, -3));
+    const to = periodKey(shiftPeriod(current, -2));
+    const invalid = await post(`${servicePath()}/backfill/preview`, 'backoffice', { from: '2026-8x', to });
+    expect(invalid.status).toBe(400);
+    expect(await invalid.text()).toContain('Vul een periode in als 2026-08.');
+    const reversed = await post(`${servicePath()}/backfill/preview`, 'backoffice', { from: to, to: from });
+    expect(await reversed.text()).toContain('De eerste periode moet vóór of gelijk aan de laatste liggen.');
+
+    const preview = await post(`${servicePath()}/backfill/preview`, 'backoffice', { from, to });
+    expect(preview.status).toBe(200);
+    const html = await preview.text();
+    expect(html).toMatch(new RegExp(`${from}: \\d+ loonstroken, 1 loonaangifte`));
+    expect(html).toMatch(new RegExp(`${to}: \\d+ loonstroken, 1 journaalpost, 1 loonaangifte`));
+    expect(html).toContain('Importeren bevestigen</button>');
+    expect(await audited('import.backfill_previewed')).toHaveLength(1);
+    expect((await queued()).length).toBe(2);
+
+    const confirmed = await post(`${servicePath()}/backfill`, 'backoffice', { from, to });
+    expect(confirmed.status).toBe(303);
+    const jobsNow = await queued();
+    expect(jobsNow.at(-1)!.data).toMatchObject({
+      trigger: 'backfill',
+      fromPeriodId: Number(from.replace('-', '')),
+      toPeriodId: Number(to.replace('-', '')),
+    });
+    // The preview is no run of its own in the history.
+    const after = await page(servicePath(), 'backoffice');
+    expect(after.html.match(/<td>Oudere perioden<\/td>/g)).toBeNull();
+  }, 60_000);
+
+  it('explains a failed item in the language of the page, also before the look-back window', async () => {
+    // The backfill's journal cannot be posted: its GL account is mapped to one Yuki does not have.
+    await database.db.insert(glAccountMappings).values({
+      portalId: tenants.a.portalId,
+      administrationId: tenants.a.standardId,
+      loketCode: '40950',
+      yukiCode: '40999',
+    });
+    const backfill = (await queued()).at(-1)!.data;
+    const env = createImportEnvironment({
+      db: database.db,
+      secretBox: services.secrets,
+      yuki: services.yuki,
+      config: services.config,
+    });
+    const run = await importNow(env, { ...backfill, kinds: ['journal'] });
+    expect(run.outcomes).toContainEqual({
+      outcome: 'failed',
+      retryable: false,
+      code: 'sync.gl_accounts_unusable',
+    });
+
+    const dutch = await page(servicePath(), 'backoffice');
+    expect(dutch.html).toContain('<h3>Mislukt</h3>');
+    expect(dutch.html).toContain(
+      'gebruikt grootboekrekeningen die in Yuki niet bestaan of niet actief zijn: 40999 (Loket 40950).',
+    );
+    expect(dutch.html).toContain('koppel ze aan een andere rekening of activeer ze in Yuki.');
+    const english = await page(servicePath(), 'backoffice', { lang: 'en' });
+    expect(english.html).toContain('<h3>Failed</h3>');
+    expect(english.html).toContain(
+      'uses GL accounts that do not exist or are disabled in Yuki: 40999 (Loket 40950).',
+    );
+    expect(english.html).toContain('map them to another account or enable them in Yuki.');
+    expect(english.html).toContain('Earlier periods');
+  }, 60_000);
+
+  it('refuses whom the policy refuses: no page, no import, no job', async () => {
+    const before = (await queued()).length;
+    for (const role of ['hrm', 'guest'] as const) {
+      const response = await post(`${servicePath()}/import`, role);
+      expect(response.status, role).toBe(403);
+      const preview = await post(`${servicePath()}/backfill/preview`, role, { from: previous, to: previous });
+      expect(preview.status, role).toBe(403);
+      expect((await page(`${servicePath()}/progress`, role, { htmx: true })).status, role).toBe(403);
+    }
+    const other = await post(`/administrations/${tenants.b.administrationId}/loket/import`, 'backoffice');
+    expect(other.status).toBe(404);
+    expect((await queued()).length).toBe(before);
+  });
+
+  it('reads in English with the language switch', async () => {
+    const { html } = await page(servicePath(), 'backoffice', { lang: 'en' });
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('Import now</button>');
+    expect(html).toContain('<th scope="col">Payslips</th>');
+    expect(html).toContain('<th scope="col">Tax return</th>');
+    expect(html).toMatch(/\d+ imported/);
+    expect(html).toContain('Not yet in Loket');
+    expect(html).toContain('Posted in Yuki');
+    expect(html).toContain('Import earlier periods');
+    expect(html).not.toContain('Nu importeren');
+  });
+});

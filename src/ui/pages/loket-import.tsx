@@ -1,0 +1,131 @@
+/**
+ * @module loket-import-pages
+ * The import actions of *Personeel → Loket service*, for whom may use the link: "Import now" and a
+ * confirmed backfill queue the import (POST/redirect/GET, or the progress fragment for htmx), a
+ * backfill preview renders the page with what would be imported, and the progress fragment htmx polls.
+ */
+import type { Context, Hono } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../../http/context.ts';
+import { isAppError } from '../../core/errors.ts';
+import { parsePeriodKey } from '../../core/periods.ts';
+import { guardAdministrationPage } from '../authorize-page.ts';
+import { isHtmx, pageContext } from '../page-context.ts';
+import type { BackfillState } from '../import/backfill-form.tsx';
+import { ImportProgress, RequestedAfter } from '../import/import-progress.tsx';
+import { latestRunProgress } from '../import/import-view.ts';
+import {
+  previewBackfill,
+  requestImport,
+  type BackfillWindow,
+  type ImportTarget,
+} from '../import/request-import.ts';
+import { showLoketService } from './loket-service.tsx';
+
+const Period = z
+  .string()
+  .trim()
+  .transform((value, context) => {
+    const id = parsePeriodKey(value);
+    // The import queue takes periods of the years 1900–2999 only.
+    if (id === null || id < 190001 || id > 299953) {
+      context.addIssue({ code: 'custom', message: 'invalid' });
+      return z.NEVER;
+    }
+    return id;
+  });
+
+const BackfillInput = z
+  .object({ from: Period, to: Period })
+  .refine((window) => window.from <= window.to, { path: ['to'], message: 'order' });
+
+type Parsed =
+  { ok: true; window: BackfillWindow; state: BackfillState } | { ok: false; state: BackfillState };
+
+async function parseBackfill(c: Context<AppEnv>): Promise<Parsed> {
+  const { t } = pageContext(c);
+  const body = await c.req.parseBody();
+  const typed = (name: string) => (typeof body[name] === 'string' ? body[name] : '');
+  const state: BackfillState = { from: typed('from'), to: typed('to'), errors: {} };
+  const form = BackfillInput.safeParse(body);
+  if (form.success) {
+    return { ok: true, window: { fromPeriodId: form.data.from, toPeriodId: form.data.to }, state };
+  }
+  for (const issue of form.error.issues) {
+    const field = issue.path[0] === 'to' ? 'to' : 'from';
+    state.errors[field] ??= t(issue.message === 'order' ? 'import.periodOrder' : 'import.periodInvalid');
+  }
+  return { ok: false, state };
+}
+
+const changedBy = (c: Context<AppEnv>) => ({ actor: c.var.actor!, requestId: c.var.requestId });
+const servicePage = (target: ImportTarget) => `/administrations/${target.administration.id}/loket`;
+
+export function loketImportPages(app: Hono<AppEnv>): void {
+  app.post('/administrations/:administrationId/loket/import', async (c) => {
+    const guarded = await guardAdministrationPage(c, c.req.param('administrationId'), 'link.use');
+    if (!guarded.ok) return guarded.response;
+    const id = guarded.value.administration.id;
+    const before = await latestRunProgress(c.var.services.db, id);
+    const after = before.run?.id ?? 'none';
+    await requestImport(c.var.services, changedBy(c), guarded.value);
+    if (!isHtmx(c)) return c.redirect(`${servicePage(guarded.value)}?requested=${after}`, 303);
+    return c.html(
+      <ImportProgress
+        page={pageContext(c)}
+        administrationId={id}
+        run={before.run}
+        progress={before.progress}
+        requestedAfter={after}
+      />,
+    );
+  });
+
+  app.get('/administrations/:administrationId/loket/progress', async (c) => {
+    const guarded = await guardAdministrationPage(c, c.req.param('administrationId'), 'link.use');
+    if (!guarded.ok) return guarded.response;
+    const after = RequestedAfter.safeParse(c.req.query('after')).data;
+    if (!isHtmx(c)) {
+      return c.redirect(`${servicePage(guarded.value)}${after ? `?requested=${after}` : ''}`, 303);
+    }
+    const id = guarded.value.administration.id;
+    const { run, progress } = await latestRunProgress(c.var.services.db, id);
+    return c.html(
+      <ImportProgress
+        page={pageContext(c)}
+        administrationId={id}
+        run={run}
+        progress={progress}
+        requestedAfter={after}
+      />,
+    );
+  });
+
+  app.post('/administrations/:administrationId/loket/backfill/preview', async (c) => {
+    const guarded = await guardAdministrationPage(c, c.req.param('administrationId'), 'link.use');
+    if (!guarded.ok) return guarded.response;
+    const parsed = await parseBackfill(c);
+    if (!parsed.ok) return showLoketService(c, guarded.value, { backfill: parsed.state, status: 400 });
+    try {
+      const preview = await previewBackfill(c.var.services, changedBy(c), guarded.value, parsed.window);
+      return showLoketService(c, guarded.value, { backfill: { ...parsed.state, preview } });
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      const text = error.text[pageContext(c).locale];
+      return showLoketService(c, guarded.value, {
+        backfill: { ...parsed.state, errors: { preview: text } },
+        status: error.retryable ? 503 : 422,
+      });
+    }
+  });
+
+  app.post('/administrations/:administrationId/loket/backfill', async (c) => {
+    const guarded = await guardAdministrationPage(c, c.req.param('administrationId'), 'link.use');
+    if (!guarded.ok) return guarded.response;
+    const parsed = await parseBackfill(c);
+    if (!parsed.ok) return showLoketService(c, guarded.value, { backfill: parsed.state, status: 400 });
+    const before = await latestRunProgress(c.var.services.db, guarded.value.administration.id);
+    await requestImport(c.var.services, changedBy(c), guarded.value, parsed.window);
+    return c.redirect(`${servicePage(guarded.value)}?requested=${before.run?.id ?? 'none'}`, 303);
+  });
+}
