@@ -14,7 +14,8 @@ import { LoketConnection } from '../loket/connection.ts';
 import { passwordGrant, type LoketOAuthClient, type LoketTokens } from '../loket/oauth.ts';
 import { z } from 'zod';
 
-export class LinkIncompleteError extends AppError {}
+/** A level of the link is not filled in yet; the message says where and who can do it. */
+export class LinkSetupError extends AppError {}
 
 /** The stored (decrypted) form of a Loket token pair. */
 const LoketTokensSchema = z.object({
@@ -33,7 +34,7 @@ export async function loketOAuthClient(
 ): Promise<LoketOAuthClient & { apiBaseUrl: string }> {
   const [portal] = await deps.db.select().from(portals).where(eq(portals.id, portalId));
   if (!portal?.loketClientId || !portal.loketClientSecretEnc) {
-    throw new LinkIncompleteError('loket_client_missing', {
+    throw new LinkSetupError('loket_client_missing', {
       nl: 'De Loket API-client (client id en secret) is nog niet ingevuld bij Instellingen → Loket instellingen. De portaalbeheerder kan dat doen.',
       en: 'The Loket API client (client id and secret) is not filled in under Settings → Loket settings. The portal administrator can do this.',
     });
@@ -77,7 +78,7 @@ export async function openLoketSession(
     .from(loketConnections)
     .where(eq(loketConnections.domainId, scope.domainId));
   if (!row) {
-    throw new LinkIncompleteError('loket_connection_missing', {
+    throw new LinkSetupError('loket_connection_missing', {
       nl: 'Dit domein heeft nog geen Loket-gebruiker. Vul bij het domein de Loket-instellingen in of kies "Koppelen met Loket".',
       en: 'This domain has no Loket user yet. Fill in the domain\'s Loket settings or choose "Connect with Loket".',
     });
@@ -103,7 +104,7 @@ export async function openLoketSession(
     : undefined;
   if (!tokens) {
     if (!signIn) {
-      throw new LinkIncompleteError('loket_not_connected', {
+      throw new LinkSetupError('loket_not_connected', {
         nl: 'De koppeling met Loket is verlopen of nog niet gemaakt. Kies bij het domein opnieuw "Koppelen met Loket".',
         en: 'The connection with Loket has expired or was never made. Choose "Connect with Loket" again on the domain.',
       });

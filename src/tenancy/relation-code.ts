@@ -8,10 +8,10 @@ import { and, eq, ne } from 'drizzle-orm';
 import { administrations } from '../store/schema/index.ts';
 import { findPayrollAdministrationByClientNumber } from '../loket/employers.ts';
 import { activeContractLine } from './contract-lines.ts';
-import { LinkIncompleteError, openLoketSession, type LoketSessionDeps } from './loket-session.ts';
+import { LinkSetupError, openLoketSession, type LoketSessionDeps } from './loket-session.ts';
 import type { Administration, DomainScope } from './scope.ts';
 
-export class RelationCodeError extends LinkIncompleteError {}
+export class RelationCodeError extends LinkSetupError {}
 
 export async function setRelationCode(
   deps: LoketSessionDeps,

@@ -9,7 +9,7 @@ import type { Database } from '../store/database.ts';
 import { administrations, domains, portals } from '../store/schema/index.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
 import type { YukiClient } from '../yuki/yuki.client.ts';
-import { LinkIncompleteError } from './loket-session.ts';
+import { LinkSetupError } from './loket-session.ts';
 
 export type SyncReport = {
   domains: { seen: number; added: number; gone: number };
@@ -22,7 +22,7 @@ export async function syncPortalFromYuki(deps: SyncDeps, portalId: string): Prom
   const { db } = deps;
   const [portal] = await db.select().from(portals).where(eq(portals.id, portalId));
   if (!portal?.yukiAccessKeyEnc) {
-    throw new LinkIncompleteError('yuki_access_key_missing', {
+    throw new LinkSetupError('yuki_access_key_missing', {
       nl: 'Er is nog geen Yuki-webservicesleutel ingevuld bij Instellingen → Loket instellingen.',
       en: 'No Yuki web-service access key has been filled in under Settings → Loket settings yet.',
     });
