@@ -4,7 +4,7 @@
  * another one. The firm requests a line here; the service e-mails the operator (by default
  * administratie@yuki.nl) who grants or refuses it in the operator console; the requester hears back.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../store/database.ts';
 import { administrations, contractLines, domains, portals, users } from '../store/schema/index.ts';
 import { AppError } from '../core/errors.ts';
@@ -184,4 +184,22 @@ export async function decideContractLine(options: DecideOptions): Promise<Contra
     requestId: options.requestId ?? null,
   });
   return updated;
+}
+
+/** Every contract line with its firm, domain, administration and requester, newest request first. */
+export function listContractLines(db: Database) {
+  return db
+    .select({
+      line: contractLines,
+      administration: administrations,
+      domain: domains,
+      portal: portals,
+      user: users,
+    })
+    .from(contractLines)
+    .innerJoin(administrations, eq(administrations.id, contractLines.administrationId))
+    .innerJoin(domains, eq(domains.id, contractLines.domainId))
+    .innerJoin(portals, eq(portals.id, domains.portalId))
+    .leftJoin(users, eq(users.id, contractLines.requestedBy))
+    .orderBy(desc(contractLines.requestedAt));
 }

@@ -4,12 +4,12 @@
  * revoke), each decision mailed to the requester and audited; and the portals, with a form for a new one.
  */
 import type { Context, Hono } from 'hono';
-import { asc, desc, eq } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppEnv } from '../../http/context.ts';
-import { administrations, contractLines, domains, portals, users } from '../../store/schema/index.ts';
+import { portals } from '../../store/schema/index.ts';
 import { isAppError } from '../../core/errors.ts';
-import { decideContractLine } from '../../tenancy/contract-lines.ts';
+import { decideContractLine, listContractLines } from '../../tenancy/contract-lines.ts';
 import { createPortal } from '../../tenancy/create-portal.ts';
 import { Layout } from '../layout.tsx';
 import { pageContext, render, type PageContext } from '../page-context.ts';
@@ -80,20 +80,7 @@ async function show(
   status: 200 | 400 | 422 = 200,
 ) {
   const { db } = c.var.services;
-  const lines = await db
-    .select({
-      line: contractLines,
-      administration: administrations,
-      domain: domains,
-      portal: portals,
-      user: users,
-    })
-    .from(contractLines)
-    .innerJoin(administrations, eq(administrations.id, contractLines.administrationId))
-    .innerJoin(domains, eq(domains.id, contractLines.domainId))
-    .innerJoin(portals, eq(portals.id, domains.portalId))
-    .leftJoin(users, eq(users.id, contractLines.requestedBy))
-    .orderBy(desc(contractLines.requestedAt));
+  const lines = await listContractLines(db);
   const allPortals = await db
     .select({ id: portals.id, name: portals.name })
     .from(portals)

@@ -1,7 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { desc, eq } from 'drizzle-orm';
-import { administrations, contractLines, domains, portals, users } from '../../../store/schema/index.ts';
-import { decideContractLine } from '../../../tenancy/contract-lines.ts';
+import { decideContractLine, listContractLines } from '../../../tenancy/contract-lines.ts';
 import type { AppEnv } from '../../context.ts';
 import { appErrorJson, errorResponses } from '../../errors.ts';
 import { refusal } from '../../authorize.ts';
@@ -63,20 +61,7 @@ export function operatorContractLines(app: OpenAPIHono<AppEnv>): void {
   app.openapi(listRoute, async (c) => {
     const refused = await refusal(c, 'operator', { kind: 'service' });
     if (refused) return refused as never;
-    const rows = await c.var.services.db
-      .select({
-        line: contractLines,
-        administration: administrations,
-        domain: domains,
-        portal: portals,
-        user: users,
-      })
-      .from(contractLines)
-      .innerJoin(administrations, eq(administrations.id, contractLines.administrationId))
-      .innerJoin(domains, eq(domains.id, contractLines.domainId))
-      .innerJoin(portals, eq(portals.id, domains.portalId))
-      .leftJoin(users, eq(users.id, contractLines.requestedBy))
-      .orderBy(desc(contractLines.requestedAt));
+    const rows = await listContractLines(c.var.services.db);
     return c.json(
       rows.map(({ line, administration, domain, portal, user }) => ({
         id: line.id,
