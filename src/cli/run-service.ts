@@ -45,6 +45,8 @@ export async function runService(options: ServiceOptions): Promise<void> {
       workerId: runtime.workerId,
       logger: runtime.logger,
       importEnvironment: importEnvironment(runtime),
+      mailer: runtime.mailer,
+      publicUrl: runtime.config.publicUrl,
     });
   }
   if (options.http) {

@@ -36,6 +36,8 @@ describe('job engine', () => {
       db: database.db,
       workerId: 'test-worker',
       logger: testLogger,
+      mailer: services.mailer,
+      publicUrl: services.config.publicUrl,
       importEnvironment: createImportEnvironment({
         db: database.db,
         secretBox: services.secrets,

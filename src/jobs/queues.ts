@@ -10,8 +10,16 @@ import type { QueueDefinition } from './queue.ts';
 import { probeQueue, recordProbe } from './probe.ts';
 import { cleanUp, HOUSEKEEPING_CRON, housekeepingQueue } from './housekeeping.ts';
 import { importQueues, startImportWorkers } from './import-queues.ts';
+import { FAILURE_DIGEST_CRON, failureDigestQueue } from './failure-digest.ts';
+import { sendFailureDigests } from '../sync/failure-digest.ts';
+import type { Mailer } from '../mail/mailer.ts';
 
-export const allQueues = [probeQueue, housekeepingQueue, ...importQueues] as QueueDefinition<unknown>[];
+export const allQueues = [
+  probeQueue,
+  housekeepingQueue,
+  failureDigestQueue,
+  ...importQueues,
+] as QueueDefinition<unknown>[];
 
 export type WorkerDependencies = {
   db: Database;
@@ -19,6 +27,9 @@ export type WorkerDependencies = {
   logger: Logger;
   /** What the import needs in this process: its Yuki client, secrets and Loket connections. */
   importEnvironment: ImportItemEnvironment;
+  mailer: Mailer;
+  /** For links in e-mails. */
+  publicUrl: string;
 };
 
 /** Registers the handler of every queue on this process. */
@@ -32,5 +43,13 @@ export async function startWorkers(jobs: JobEngine, dependencies: WorkerDependen
   });
   // One schedule row, whatever the number of workers: pg-boss fires each slot once.
   await jobs.schedule(housekeepingQueue, HOUSEKEEPING_CRON, {});
+  await jobs.work(failureDigestQueue, async () => {
+    await sendFailureDigests({
+      db: dependencies.db,
+      mailer: dependencies.mailer,
+      publicUrl: dependencies.publicUrl,
+    });
+  });
+  await jobs.schedule(failureDigestQueue, FAILURE_DIGEST_CRON, {});
   await startImportWorkers(jobs, { env: dependencies.importEnvironment, logger: dependencies.logger });
 }

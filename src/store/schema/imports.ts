@@ -19,7 +19,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { administrations } from './tenancy.ts';
+import { administrations, domains } from './tenancy.ts';
 
 export const IMPORT_KINDS = ['payslip', 'journal', 'tax_return'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -157,3 +157,19 @@ export const yukiGlSchemes = pgTable('yuki_gl_schemes', {
     .notNull(),
   fetchedAt: timestamp('fetched_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** One failure digest per domain per Yuki day at most; the row is claimed before the mail goes out. */
+export const failureDigests = pgTable(
+  'failure_digests',
+  {
+    domainId: uuid('domain_id')
+      .notNull()
+      .references(() => domains.id, { onDelete: 'cascade' }),
+    day: text('day').notNull(),
+    failures: integer('failures').notNull(),
+    recipients: jsonb('recipients').$type<string[]>().notNull(),
+    delivered: boolean('delivered').notNull().default(false),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.domainId, table.day] })],
+);
