@@ -3,10 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportFixture } from '../../test/support/import-fixture.ts';
 import { bakery, startImportFixture } from '../../test/support/import-fixture.ts';
 import { testLogger } from '../../test/support/logger.ts';
-import { importItems, importRuns } from '../store/schema/index.ts';
+import { administrations, importItems, importRuns } from '../store/schema/index.ts';
 import type { JobEngine } from './engine.ts';
 import { startJobEngine } from './engine.ts';
-import { importAdministrationQueue, importQueues, startImportWorkers } from './import-queues.ts';
+import {
+  importAdministrationQueue,
+  importQueues,
+  startImportWorkers,
+  startScheduledImports,
+} from './import-queues.ts';
 
 let fixture: ImportFixture;
 let jobs: JobEngine;
@@ -66,5 +71,31 @@ describe('import queues', () => {
     );
     expect(documents).toHaveLength(13);
     expect(fixture.yuki.state.journals).toHaveLength(1);
+  }, 60_000);
+
+  it("starts a scheduled import only when the administration's own cron expression is due", async () => {
+    const db = fixture.database.db;
+    await db
+      .update(administrations)
+      .set({ autoImport: true, importSchedule: '0 7 * * 1-5' })
+      .where(eq(administrations.id, fixture.bakeryId));
+    await db
+      .update(administrations)
+      .set({ autoImport: false })
+      .where(eq(administrations.id, fixture.installerId));
+    const scheduledRuns = async () =>
+      (await db.select().from(importRuns).where(eq(importRuns.administrationId, fixture.bakeryId))).filter(
+        (run) => run.trigger === 'schedule',
+      );
+    const context = { jobId: 'test', attempt: 1, signal: new AbortController().signal };
+
+    await startScheduledImports(jobs, db, () => new Date('2026-11-16T14:00:00Z'))({}, context); // Monday 15:00
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await scheduledRuns()).toHaveLength(0);
+
+    await startScheduledImports(jobs, db, () => new Date('2026-11-16T06:00:00Z'))({}, context); // Monday 07:00
+    const runs = await waitFor(scheduledRuns, (value) => value.length > 0);
+    expect(runs).toHaveLength(1);
+    expect(runs[0]!.requestedLabel).toBe('scheduler');
   }, 60_000);
 });

@@ -15,7 +15,7 @@ import type { ImportItemEnvironment } from '../sync/import-item.ts';
 import { importItem } from '../sync/import-item.ts';
 import { finishRunIfComplete, planImportRun } from '../sync/import-run.ts';
 import { itemsToResume } from '../sync/reconcile.ts';
-import { yukiDay } from '../yuki/budget.ts';
+import { isImportDue } from '../core/schedule.ts';
 import type { JobEngine, JobHandler } from './engine.ts';
 import { defineQueue } from './queue.ts';
 
@@ -87,26 +87,23 @@ export function runItem(jobs: JobEngine, env: ImportItemEnvironment): JobHandler
   };
 }
 
-/** Hourly in the first and last five days of a month (payroll time), once a day at 06:00 otherwise. */
-export function isAutomaticImportDue(at: Date): boolean {
-  const [year, month, day] = yukiDay(at).split('-').map(Number) as [number, number, number];
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day <= 5 || day > daysInMonth - 5) return true;
-  return (
-    Number(at.toLocaleString('en-GB', { timeZone: 'Europe/Amsterdam', hour: '2-digit', hour12: false })) === 6
-  );
-}
-
-/** Starts an import for every administration with automatic import on (its own choice, else the portal's). */
+/**
+ * Starts an import for every administration with automatic import on (its own choice, else the
+ * portal's) whose schedule is due: its own cron expression, else the portal's, else the built-in rhythm.
+ */
 export function startScheduledImports(
   jobs: JobEngine,
   db: Database,
   now: () => Date = () => new Date(),
 ): JobHandler<Record<string, never>> {
   return async () => {
-    if (!isAutomaticImportDue(now())) return;
-    const due = await db
-      .select({ id: administrations.id })
+    const at = now();
+    const candidates = await db
+      .select({
+        id: administrations.id,
+        schedule: administrations.importSchedule,
+        portalSchedule: portals.importSchedule,
+      })
       .from(administrations)
       .innerJoin(portals, eq(portals.id, administrations.portalId))
       .where(
@@ -118,6 +115,7 @@ export function startScheduledImports(
           ),
         ),
       );
+    const due = candidates.filter((row) => isImportDue(row.schedule ?? row.portalSchedule, at));
     for (const { id } of due) {
       await jobs.send(
         importAdministrationQueue,

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { Database } from '../store/database.ts';
 import { administrations } from '../store/schema/index.ts';
 import { changedFields } from '../audit/record-audit.ts';
+import { CronSchedule } from '../core/schedule.ts';
 import { activeContractLine } from './contract-lines.ts';
 import type { Administration } from './scope.ts';
 
@@ -23,6 +24,8 @@ export const LinkSettingsInput = z
       .nullable(),
     /** Null follows the portal default. */
     autoImport: z.boolean().nullable(),
+    /** Null follows the portal's schedule. */
+    importSchedule: CronSchedule.nullable(),
     netPayComponentKey: z.number().int().positive().nullable(),
     costCenterProjects: z.record(z.string().min(1).max(50), z.string().min(1).max(50)),
   })
@@ -42,6 +45,7 @@ export type AdministrationView = {
   loketPayrollAdministrationName: string | null;
   importFromPeriod: string | null;
   autoImport: boolean | null;
+  importSchedule: string | null;
   netPayComponentKey: number | null;
   costCenterProjects: Record<string, string>;
 };
@@ -64,6 +68,7 @@ export async function viewAdministration(
     loketPayrollAdministrationName: administration.loketPayrollAdministrationName,
     importFromPeriod: administration.importFromPeriod,
     autoImport: administration.autoImport,
+    importSchedule: administration.importSchedule,
     netPayComponentKey: administration.netPayComponentKey,
     costCenterProjects: administration.costCenterProjects,
   };

@@ -10,6 +10,7 @@ import type { Database } from '../store/database.ts';
 import { portals } from '../store/schema/index.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
 import { changedFields } from '../audit/record-audit.ts';
+import { CronSchedule } from '../core/schedule.ts';
 
 export const DOCUMENT_KINDS = ['payslips', 'journal', 'tax_return'] as const;
 
@@ -29,6 +30,8 @@ export const LoketSettingsInput = z
     documentKinds: z.array(z.enum(DOCUMENT_KINDS)).min(1),
     notificationRecipients: z.array(z.email()).max(20),
     blockOnControlDifference: z.boolean(),
+    /** Cron expression for automatic imports; null keeps the built-in payroll rhythm. */
+    importSchedule: CronSchedule.nullable(),
   })
   .partial();
 
@@ -46,6 +49,7 @@ export type LoketSettingsView = {
   documentKinds: Array<(typeof DOCUMENT_KINDS)[number]>;
   notificationRecipients: string[];
   blockOnControlDifference: boolean;
+  importSchedule: string | null;
 };
 
 export async function getLoketSettings(
@@ -66,6 +70,7 @@ export async function getLoketSettings(
     documentKinds: portal.documentKinds,
     notificationRecipients: portal.notificationRecipients,
     blockOnControlDifference: portal.blockOnControlDifference,
+    importSchedule: portal.importSchedule,
   };
 }
 

@@ -18,6 +18,7 @@ export const AdministrationDetail = z
     loketPayrollAdministrationName: z.string().nullable(),
     importFromPeriod: z.string().nullable(),
     autoImport: z.boolean().nullable(),
+    importSchedule: z.string().nullable(),
     netPayComponentKey: z.number().int().nullable(),
     costCenterProjects: z.record(z.string(), z.string()),
   })

@@ -17,6 +17,7 @@ export const LoketSettings = z
     documentKinds: z.array(z.enum(['payslips', 'journal', 'tax_return'])),
     notificationRecipients: z.array(z.string()),
     blockOnControlDifference: z.boolean(),
+    importSchedule: z.string().nullable(),
   })
   .openapi('LoketSettings');
 
