@@ -8,7 +8,8 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
 import type { AppEnv } from '../context.ts';
-import { findSession, SESSION_ABSOLUTE_MS, touchSession } from '../../auth/sessions.ts';
+import { destroySession, findSession, SESSION_ABSOLUTE_MS, touchSession } from '../../auth/sessions.ts';
+import { recordAudit } from '../../audit/record-audit.ts';
 import { loadActor } from '../../auth/load-actor.ts';
 
 // 32 random bytes in base64url; anything else is not worth a database query.
@@ -60,3 +61,20 @@ export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
   const routeSetCookie = c.res.headers.getSetCookie().some((cookie) => cookie.startsWith(`${name}=`));
   if (hadCookie && !actor && !routeSetCookie) clearSessionCookie(c);
 });
+
+/** Ends this request's session: the row, the cookie, and an audit line when someone was signed in. */
+export async function signOut(c: Context<AppEnv>): Promise<void> {
+  const { db } = c.var.services;
+  const token = readSessionToken(c);
+  if (token) await destroySession(db, token);
+  clearSessionCookie(c);
+  const actor = c.var.actor;
+  if (actor) {
+    await recordAudit(db, {
+      actorUserId: actor.userId,
+      actorLabel: actor.email,
+      action: 'auth.logout',
+      requestId: c.var.requestId,
+    });
+  }
+}

@@ -12,7 +12,7 @@ import { Email } from '../../auth/users.ts';
 import { PASSWORD_MAX_LENGTH } from '../../auth/password.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { clientAddress } from '../../http/middleware/client-address.ts';
-import { clearSessionCookie, readSessionToken, setSessionCookie } from '../../http/middleware/session.ts';
+import { readSessionToken, setSessionCookie, signOut } from '../../http/middleware/session.ts';
 import { Layout } from '../layout.tsx';
 import { pageContext, render, type PageContext } from '../page-context.ts';
 import { Csrf, Field, Notice } from '../components/form.tsx';
@@ -169,19 +169,7 @@ export function loginPages(app: Hono<AppEnv>): void {
   });
 
   app.post('/logout', async (c) => {
-    const { db } = c.var.services;
-    const token = readSessionToken(c);
-    if (token) await destroySession(db, token);
-    clearSessionCookie(c);
-    const actor = c.var.actor;
-    if (actor) {
-      await recordAudit(db, {
-        actorUserId: actor.userId,
-        actorLabel: actor.email,
-        action: 'auth.logout',
-        requestId: c.var.requestId,
-      });
-    }
+    await signOut(c);
     return c.redirect('/login?signedOut', 303);
   });
 }
