@@ -10,7 +10,7 @@ import { and, eq, isNotNull, or, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Logger } from '../runtime/logger.ts';
 import type { Database } from '../store/database.ts';
-import { administrations, IMPORT_KINDS, portals } from '../store/schema/index.ts';
+import { administrations, IMPORT_KINDS, importItems, portals } from '../store/schema/index.ts';
 import type { ImportItemEnvironment } from '../sync/import-item.ts';
 import { importItem } from '../sync/import-item.ts';
 import { finishRunIfComplete, planImportRun } from '../sync/import-run.ts';
@@ -75,6 +75,8 @@ export function planAdministration(
   return async (payload) => {
     const planned = await planImportRun(env, payload);
     for (const itemId of planned.itemIds) await sendItem(jobs, { itemId, runId: planned.runId });
+    // Every item may already be done (another run posted them): then nothing else would close this run.
+    await finishRunIfComplete(env.db, planned.runId);
   };
 }
 
@@ -82,7 +84,14 @@ export function runItem(jobs: JobEngine, env: ImportItemEnvironment): JobHandler
   return async (payload) => {
     const result = await importItem(env, payload.itemId);
     if (result.outcome === 'waiting_quota') await sendItem(jobs, payload, result.notBefore);
-    if (payload.runId) await finishRunIfComplete(env.db, payload.runId);
+    // A second "Import now" may have taken the item over while this job waited: finish both runs.
+    const [item] = await env.db
+      .select({ lastRunId: importItems.lastRunId })
+      .from(importItems)
+      .where(eq(importItems.id, payload.itemId));
+    for (const runId of new Set([payload.runId, item?.lastRunId])) {
+      if (runId) await finishRunIfComplete(env.db, runId);
+    }
     if (result.outcome === 'failed' && result.retryable) throw new RetryImportItemError(result.code);
   };
 }
