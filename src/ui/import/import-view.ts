@@ -13,7 +13,7 @@ import { runProgress, type KindProgress } from '../../sync/import-run.ts';
 import { importHistory, type ImportHistory } from '../../sync/status.ts';
 import type { Administration } from '../../tenancy/scope.ts';
 import { yukiDay } from '../../yuki/budget.ts';
-import { importEnvironment } from './import-environment.ts';
+import { importEnvironment } from '../../http/import-environment.ts';
 
 export type ImportRun = ImportHistory['runs'][number];
 export type ImportItemRow = ImportHistory['items'][number];

@@ -15,11 +15,11 @@ import type { BackfillState } from '../import/backfill-form.tsx';
 import { ImportProgress, RequestedAfter } from '../import/import-progress.tsx';
 import { latestRunProgress } from '../import/import-view.ts';
 import {
-  previewBackfill,
+  previewImport,
   requestImport,
-  type BackfillWindow,
+  type ImportOptions,
   type ImportTarget,
-} from '../import/request-import.ts';
+} from '../../http/request-import.ts';
 import { showLoketService } from './loket-service.tsx';
 
 const Period = z
@@ -39,8 +39,7 @@ const BackfillInput = z
   .object({ from: Period, to: Period })
   .refine((window) => window.from <= window.to, { path: ['to'], message: 'order' });
 
-type Parsed =
-  { ok: true; window: BackfillWindow; state: BackfillState } | { ok: false; state: BackfillState };
+type Parsed = { ok: true; window: ImportOptions; state: BackfillState } | { ok: false; state: BackfillState };
 
 async function parseBackfill(c: Context<AppEnv>): Promise<Parsed> {
   const { t } = pageContext(c);
@@ -107,7 +106,7 @@ export function loketImportPages(app: Hono<AppEnv>): void {
     const parsed = await parseBackfill(c);
     if (!parsed.ok) return showLoketService(c, guarded.value, { backfill: parsed.state, status: 400 });
     try {
-      const preview = await previewBackfill(c.var.services, changedBy(c), guarded.value, parsed.window);
+      const preview = await previewImport(c.var.services, changedBy(c), guarded.value, parsed.window);
       return showLoketService(c, guarded.value, { backfill: { ...parsed.state, preview } });
     } catch (error) {
       if (!isAppError(error)) throw error;

@@ -20,7 +20,7 @@ import { MissingList } from '../components/missing-list.tsx';
 import { administrationNav } from '../components/administration-nav.ts';
 import { formatDateTime } from '../components/format.ts';
 import { Notice } from '../components/form.tsx';
-import type { ImportTarget } from '../import/request-import.ts';
+import type { ImportTarget } from '../../http/request-import.ts';
 import { loadImportView } from '../import/import-view.ts';
 import { ImportSection } from '../import/import-section.tsx';
 import { RequestedAfter } from '../import/import-progress.tsx';

@@ -1,16 +1,13 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { and, eq, isNotNull } from 'drizzle-orm';
-import type { Context } from 'hono';
 import { administrations, IMPORT_KINDS } from '../../../store/schema/index.ts';
 import { parsePeriodKey } from '../../../core/periods.ts';
-import { importAdministrationQueue } from '../../../jobs/import-queues.ts';
-import { planImportRun, runProgress } from '../../../sync/import-run.ts';
 import { importHistory } from '../../../sync/status.ts';
-import { createImportEnvironment } from '../../../sync/environment.ts';
-import { recordAudit } from '../../../audit/record-audit.ts';
+import { runProgress } from '../../../sync/import-run.ts';
+import { previewImport, requestImport } from '../../request-import.ts';
 import type { AppEnv } from '../../context.ts';
 import { appErrorJson, errorResponses } from '../../errors.ts';
-import { guardAdministration, guardDomain } from '../../authorize.ts';
+import { changedBy, guardAdministration, guardDomain } from '../../authorize.ts';
 
 const periodKey = z
   .string()
@@ -116,56 +113,28 @@ const domainRoute = createRoute({
   },
 });
 
-async function auditImport(
-  c: Context<AppEnv>,
-  scope: { portalId: string; domainId: string },
-  administrationId: string,
-  details: Record<string, unknown>,
-) {
-  const actor = c.var.actor!;
-  await recordAudit(c.var.services.db, {
-    actorUserId: actor.userId,
-    actorLabel: actor.email,
-    portalId: scope.portalId,
-    domainId: scope.domainId,
-    administrationId,
-    action: details.dryRun ? 'import.previewed' : 'import.requested',
-    targetType: 'administration',
-    targetId: administrationId,
-    details,
-    requestId: c.var.requestId,
-  });
-}
-
 export function imports(app: OpenAPIHono<AppEnv>): void {
   app.openapi(postRoute, async (c) => {
     const guarded = await guardAdministration(c, c.req.valid('param').administrationId, 'link.use');
     if (!guarded.ok) return guarded.response as never;
-    const { administration, scope } = guarded.value;
     const body = c.req.valid('json');
-    const actor = c.var.actor!;
-    const request = {
-      administrationId: administration.id,
-      trigger: body.fromPeriod ? ('backfill' as const) : ('manual' as const),
-      requestedBy: actor.userId,
-      requestedLabel: actor.email,
+    const options = {
       ...(body.kinds ? { kinds: body.kinds } : {}),
       ...(body.fromPeriod ? { fromPeriodId: parsePeriodKey(body.fromPeriod)! } : {}),
       ...(body.toPeriod ? { toPeriodId: parsePeriodKey(body.toPeriod)! } : {}),
       ...(body.includeExported ? { includeExported: true } : {}),
     };
-    await auditImport(c, scope, administration.id, { ...body });
     if (body.dryRun) {
-      const { db, secrets, yuki, config } = c.var.services;
       try {
-        const env = createImportEnvironment({ db, secretBox: secrets, yuki, config });
-        const { summary } = await planImportRun(env, { ...request, dryRun: true });
-        return c.json({ summary }, 200);
+        return c.json(
+          { summary: await previewImport(c.var.services, changedBy(c), guarded.value, options) },
+          200,
+        );
       } catch (error) {
         return appErrorJson(c, error) as never;
       }
     }
-    await c.var.services.jobs.send(importAdministrationQueue, request);
+    await requestImport(c.var.services, changedBy(c), guarded.value, options);
     return c.json({ queued: true }, 202);
   });
 
@@ -173,13 +142,8 @@ export function imports(app: OpenAPIHono<AppEnv>): void {
     const guarded = await guardAdministration(c, c.req.valid('param').administrationId, 'link.use');
     if (!guarded.ok) return guarded.response as never;
     const history = await importHistory(c.var.services.db, guarded.value.administration.id);
-    return c.json(
-      JSON.parse(JSON.stringify(history)) as {
-        runs: Record<string, unknown>[];
-        items: Record<string, unknown>[];
-      },
-      200,
-    );
+    // Rows with dates: c.json writes them as ISO strings, the shape the schema describes.
+    return c.json(history as never, 200);
   });
 
   app.openapi(progressRoute, async (c) => {
@@ -200,7 +164,7 @@ export function imports(app: OpenAPIHono<AppEnv>): void {
     if (!guarded.ok) return guarded.response as never;
     const scope = guarded.value;
     const linked = await c.var.services.db
-      .select({ id: administrations.id })
+      .select()
       .from(administrations)
       .where(
         and(
@@ -208,15 +172,8 @@ export function imports(app: OpenAPIHono<AppEnv>): void {
           isNotNull(administrations.loketPayrollAdministrationId),
         ),
       );
-    const actor = c.var.actor!;
-    for (const { id } of linked) {
-      await c.var.services.jobs.send(importAdministrationQueue, {
-        administrationId: id,
-        trigger: 'manual',
-        requestedBy: actor.userId,
-        requestedLabel: actor.email,
-      });
-      await auditImport(c, scope, id, { domainWide: true });
+    for (const administration of linked) {
+      await requestImport(c.var.services, changedBy(c), { scope, administration });
     }
     return c.json({ queued: linked.length }, 202);
   });
