@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { openTestDatabase } from '../../test/support/database.ts';
 import { testLogger } from '../../test/support/logger.ts';
+import { waitFor } from '../../test/support/wait-for.ts';
 import { createTestServices } from '../../test/support/services.ts';
 import { createImportEnvironment } from '../sync/environment.ts';
 import type { DatabaseHandle } from '../store/database.ts';
@@ -10,19 +11,6 @@ import { startJobEngine, type JobEngine } from './engine.ts';
 import { probeQueue, readProbeReport } from './probe.ts';
 import { allQueues, startWorkers } from './queues.ts';
 import { defineQueue } from './queue.ts';
-
-async function waitFor<T>(
-  read: () => Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('job engine', () => {
   let database: DatabaseHandle;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportFixture } from '../../test/support/import-fixture.ts';
 import { bakery, startImportFixture } from '../../test/support/import-fixture.ts';
 import { testLogger } from '../../test/support/logger.ts';
+import { waitFor } from '../../test/support/wait-for.ts';
 import { administrations, importItems, importRuns } from '../store/schema/index.ts';
 import type { JobEngine } from './engine.ts';
 import { startJobEngine } from './engine.ts';
@@ -31,19 +32,6 @@ afterAll(async () => {
   await jobs?.stop();
   await fixture?.close();
 });
-
-async function waitFor<T>(
-  read: () => Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs = 45_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 describe('import queues', () => {
   it('plans an administration, fans out one job per item and finishes the run', async () => {
