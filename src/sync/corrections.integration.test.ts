@@ -98,7 +98,8 @@ describe('corrections', () => {
     const items = await fixture.env.db
       .select()
       .from(importItems)
-      .where(eq(importItems.administrationId, fixture.installerId));
+      .where(eq(importItems.administrationId, fixture.installerId))
+      .orderBy(importItems.periodId);
     expect([...new Set(items.map((i) => `${i.periodId} ${i.periodEndDate}`))].sort()).toEqual([
       '202609 2026-09-06',
       '202610 2026-10-04',
