@@ -8,9 +8,18 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
 import type { AppEnv } from '../context.ts';
-import { destroySession, findSession, SESSION_ABSOLUTE_MS, touchSession } from '../../auth/sessions.ts';
+import {
+  createSession,
+  destroySession,
+  findSession,
+  SESSION_ABSOLUTE_MS,
+  touchSession,
+} from '../../auth/sessions.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
 import { loadActor } from '../../auth/load-actor.ts';
+import type { LoginOutcome, SignedInUser } from '../../auth/login.ts';
+import { attemptLogin } from '../../auth/login.ts';
+import { clientAddress } from './client-address.ts';
 
 // 32 random bytes in base64url; anything else is not worth a database query.
 const SessionToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
@@ -61,6 +70,34 @@ export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
   const routeSetCookie = c.res.headers.getSetCookie().some((cookie) => cookie.startsWith(`${name}=`));
   if (hadCookie && !actor && !routeSetCookie) clearSessionCookie(c);
 });
+
+/**
+ * Checks the password under the throttle and audits the attempt; on success replaces any earlier
+ * session (a planted cookie gains nothing) and sets the new cookie. A throttled answer sets Retry-After.
+ */
+export async function signIn(
+  c: Context<AppEnv>,
+  credentials: { email: string; password: string },
+): Promise<Exclude<LoginOutcome, { ok: true }> | { ok: true; user: SignedInUser; csrfToken: string }> {
+  const { db } = c.var.services;
+  const ip = clientAddress(c);
+  const audit = { actorLabel: credentials.email, action: 'auth.login', requestId: c.var.requestId } as const;
+  const outcome = await attemptLogin(db, { ...credentials, ip });
+  if (!outcome.ok) {
+    const actorUserId = outcome.reason === 'throttled' ? null : (outcome.knownUser?.id ?? null);
+    const reason =
+      outcome.reason === 'throttled' ? 'throttled' : actorUserId ? 'wrong_password' : 'unknown_email';
+    await recordAudit(db, { ...audit, actorUserId, outcome: 'refused', details: { ip, reason } });
+    if (outcome.reason === 'throttled') c.header('Retry-After', String(outcome.retryAfterSeconds));
+    return outcome;
+  }
+  const previous = readSessionToken(c);
+  if (previous) await destroySession(db, previous);
+  const session = await createSession(db, outcome.user.id);
+  setSessionCookie(c, session.token);
+  await recordAudit(db, { ...audit, actorUserId: outcome.user.id, outcome: 'ok', details: { ip } });
+  return { ok: true, user: outcome.user, csrfToken: session.csrfToken };
+}
 
 /** Ends this request's session: the row, the cookie, and an audit line when someone was signed in. */
 export async function signOut(c: Context<AppEnv>): Promise<void> {

@@ -6,13 +6,9 @@
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../../http/context.ts';
-import { attemptLogin } from '../../auth/login.ts';
-import { createSession, destroySession } from '../../auth/sessions.ts';
 import { Email } from '../../auth/users.ts';
 import { PASSWORD_MAX_LENGTH } from '../../auth/password.ts';
-import { recordAudit } from '../../audit/record-audit.ts';
-import { clientAddress } from '../../http/middleware/client-address.ts';
-import { readSessionToken, setSessionCookie, signOut } from '../../http/middleware/session.ts';
+import { signIn, signOut } from '../../http/middleware/session.ts';
 import { Layout } from '../layout.tsx';
 import { pageContext, render, type PageContext } from '../page-context.ts';
 import { Csrf, Field, Notice } from '../components/form.tsx';
@@ -138,33 +134,12 @@ export function loginPages(app: Hono<AppEnv>): void {
     const next = safeNext(typeof body.next === 'string' ? body.next : undefined);
     if (!parsed.success) return showLogin(c, { next, error: t('login.wrong') }, 400);
     const { email, password } = parsed.data;
-    const { db } = c.var.services;
-    const ip = clientAddress(c);
-    const audit = { actorLabel: email, action: 'auth.login', requestId: c.var.requestId };
-    const outcome = await attemptLogin(db, { email, password, ip });
+    const outcome = await signIn(c, { email, password });
     if (!outcome.ok && outcome.reason === 'throttled') {
-      await recordAudit(db, {
-        ...audit,
-        actorUserId: null,
-        outcome: 'refused',
-        details: { ip, reason: 'throttled' },
-      });
-      c.header('Retry-After', String(outcome.retryAfterSeconds));
       const minutes = Math.ceil(outcome.retryAfterSeconds / 60);
       return showLogin(c, { next, email, error: t('login.throttled', { minutes }) }, 429);
     }
-    if (!outcome.ok) {
-      const actorUserId = outcome.knownUser?.id ?? null;
-      const reason = actorUserId ? 'wrong_password' : 'unknown_email';
-      await recordAudit(db, { ...audit, actorUserId, outcome: 'refused', details: { ip, reason } });
-      return showLogin(c, { next, email, error: t('login.wrong') }, 401);
-    }
-    // A session that existed before the login is never reused, so a planted cookie gains nothing.
-    const previous = readSessionToken(c);
-    if (previous) await destroySession(db, previous);
-    const session = await createSession(db, outcome.user.id);
-    setSessionCookie(c, session.token);
-    await recordAudit(db, { ...audit, actorUserId: outcome.user.id, outcome: 'ok', details: { ip } });
+    if (!outcome.ok) return showLogin(c, { next, email, error: t('login.wrong') }, 401);
     return c.redirect(next, 303);
   });
 

@@ -1,12 +1,8 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../context.ts';
-import { attemptLogin } from '../../../auth/login.ts';
-import { createSession, destroySession } from '../../../auth/sessions.ts';
-import { recordAudit } from '../../../audit/record-audit.ts';
 import { Email } from '../../../auth/users.ts';
 import { PASSWORD_MAX_LENGTH } from '../../../auth/password.ts';
-import { clientAddress } from '../../middleware/client-address.ts';
-import { readSessionToken, setSessionCookie } from '../../middleware/session.ts';
+import { signIn } from '../../middleware/session.ts';
 import {
   contentTypeRequired,
   InvalidRequest,
@@ -43,21 +39,10 @@ const route = createRoute({
 
 export function postLogin(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
-    const { db } = c.var.services;
     const { email, password } = isFormPost(c) ? c.req.valid('form') : c.req.valid('json');
-    const ip = clientAddress(c);
-    const audit = { actorLabel: email, action: 'auth.login' as const, requestId: c.var.requestId };
-
-    const outcome = await attemptLogin(db, { email, password, ip });
+    const outcome = await signIn(c, { email, password });
     if (!outcome.ok && outcome.reason === 'throttled') {
-      await recordAudit(db, {
-        ...audit,
-        actorUserId: null,
-        outcome: 'refused',
-        details: { ip, reason: 'throttled' },
-      });
       const minutes = Math.ceil(outcome.retryAfterSeconds / 60);
-      c.header('Retry-After', String(outcome.retryAfterSeconds));
       return c.json(
         {
           error: 'too_many_attempts',
@@ -70,9 +55,6 @@ export function postLogin(app: OpenAPIHono<AppEnv>): void {
       );
     }
     if (!outcome.ok) {
-      const actorUserId = outcome.knownUser?.id ?? null;
-      const reason = actorUserId ? 'wrong_password' : 'unknown_email';
-      await recordAudit(db, { ...audit, actorUserId, outcome: 'refused', details: { ip, reason } });
       return c.json(
         {
           error: 'wrong_credentials',
@@ -84,13 +66,6 @@ export function postLogin(app: OpenAPIHono<AppEnv>): void {
         401,
       );
     }
-
-    // A session that existed before the login is never reused, so a planted cookie gains nothing.
-    const previous = readSessionToken(c);
-    if (previous) await destroySession(db, previous);
-    const session = await createSession(db, outcome.user.id);
-    setSessionCookie(c, session.token);
-    await recordAudit(db, { ...audit, actorUserId: outcome.user.id, outcome: 'ok', details: { ip } });
-    return c.json({ user: outcome.user, csrfToken: session.csrfToken }, 200);
+    return c.json({ user: outcome.user, csrfToken: outcome.csrfToken }, 200);
   });
 }
