@@ -180,6 +180,44 @@ describe('journals', () => {
   });
 });
 
+describe('viewer', () => {
+  it('shows one document on its own page, a memoriaal with its journal lines, and links to it', async () => {
+    const { app, call, session, control } = setup();
+    const sid = await session();
+    const entries =
+      `<JournalEntry><EntryDate>2024-12-31</EntryDate><GLAccount>40000</GLAccount><Amount>1234.5</Amount><Description>Brutoloon</Description></JournalEntry>` +
+      `<JournalEntry><EntryDate>2024-12-31</EntryDate><GLAccount>17000</GLAccount><Amount>-1234.50</Amount><Description>Netto</Description></JournalEntry>`;
+    const posted = await call(
+      'Accounting',
+      'ProcessJournal',
+      `<sessionID>${sid}</sessionID><administrationID>${bakkerijAdmin.yukiAdministrationId}</administrationID>` +
+        `<xmlDoc><Journal xmlns="urn:xmlns:http://www.theyukicompany.com:journal"><AdministrationID>${bakkerijAdmin.yukiAdministrationId}</AdministrationID><DocumentSubject>Loonjournaalpost december 2024</DocumentSubject><JournalType>GeneralJournal</JournalType>${entries}</Journal></xmlDoc>`,
+    );
+    expect(posted.status, posted.text).toBe(200);
+    const [journal] = control.state.journals;
+    const id = demo(journal).id;
+
+    const page = await app.request(`/_sandbox/viewer/documents/${id}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('<h1>Loonjournaalpost december 2024</h1>');
+    expect(html).toContain(`Document ${id}`);
+    expect(html).toContain(`href="/_sandbox/documents/${id}/file"`);
+    expect(html).toMatch(/<td>Brutoloon<\/td>.*<td class="num">1234.50<\/td>/s);
+    expect(html).toMatch(
+      /<td colspan="4">Totaal<\/td><td class="num">1234.50<\/td><td class="num">1234.50<\/td>/,
+    );
+
+    const administration = await app.request(
+      `/_sandbox/viewer/administrations/${bakkerijAdmin.yukiAdministrationId}`,
+    );
+    expect(await administration.text()).toContain(`href="/_sandbox/viewer/documents/${id}"`);
+    expect(
+      (await app.request('/_sandbox/viewer/documents/00000000-0000-4000-8000-000000000000')).status,
+    ).toBe(404);
+  });
+});
+
 describe('Upload.aspx', () => {
   it('stores a multipart upload in the default folder and reports failures in its XML', async () => {
     const { app, control } = setup();

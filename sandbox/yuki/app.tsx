@@ -13,7 +13,7 @@ import { SoapFault, soapFault } from './soap.ts';
 import type { SandboxState } from './state.ts';
 import { credentials, SERVICES } from './state.ts';
 import { handleUploadAspx } from './upload-aspx.ts';
-import { AdministrationPage, OverviewPage } from './viewer.tsx';
+import { AdministrationPage, DocumentPage, OverviewPage } from './viewer.tsx';
 
 const XML = 'text/xml; charset=utf-8';
 
@@ -39,6 +39,11 @@ async function injectFaults(state: SandboxState, config: Config): Promise<Respon
     });
   }
   return null;
+}
+
+/** `"http://www.theyukicompany.com/ProcessJournal"` → `ProcessJournal`. */
+function soapOperation(soapAction: string | undefined): string {
+  return (soapAction ?? '').replace(/"/g, '').split('/').at(-1) ?? '';
 }
 
 function stateJson(state: SandboxState) {
@@ -67,6 +72,8 @@ export function createApp(
     const raw = await c.req.text();
     try {
       const body = await handleSoapCall(state, config, service, c.req.header('SOAPAction'), raw);
+      const holdMs = config.faults.slowAnswers[soapOperation(c.req.header('SOAPAction'))] ?? 0;
+      if (holdMs > 0) await new Promise((resolve) => setTimeout(resolve, holdMs));
       return c.body(body, 200, { 'content-type': XML });
     } catch (error) {
       const fault =
@@ -112,6 +119,11 @@ export function createApp(
     const administration = state.administrations.find((a) => a.id === c.req.param('id'));
     if (!administration) return c.text('Administratie niet gevonden', 404);
     return c.html(`<!DOCTYPE html>${(<AdministrationPage state={state} administration={administration} />)}`);
+  });
+  app.get('/_sandbox/viewer/documents/:id', (c) => {
+    const document = state.documents.find((d) => d.id === c.req.param('id'));
+    if (!document) return c.text('Document niet gevonden', 404);
+    return c.html(`<!DOCTYPE html>${(<DocumentPage state={state} document={document} />)}`);
   });
   app.get('/_sandbox/documents/:id/file', (c) => {
     const document = state.documents.find((d) => d.id === c.req.param('id'));

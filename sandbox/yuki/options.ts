@@ -13,6 +13,11 @@ export const yukiFaultsSchema = z.object({
   sessionExpiresAfterCalls: z.number().int().min(0).default(0),
   /** Every domain's daily budget is treated as spent. */
   dailyLimitExhausted: z.boolean().default(false),
+  /**
+   * Operation → milliseconds its answer is held after the call took effect, e.g. `{ ProcessJournal: 5000 }`:
+   * the caller may give up waiting although Yuki already booked the journal or kept the document.
+   */
+  slowAnswers: z.record(z.string(), z.number().int().min(0).max(600_000)).default({}),
 });
 
 export type YukiFaults = z.infer<typeof yukiFaultsSchema>;

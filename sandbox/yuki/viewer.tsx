@@ -1,11 +1,12 @@
 /**
  * @module viewer
  * A read-only page per administration that shows what arrived in this "Yuki": journals with their lines
- * and totals, and the archive folders with their documents (each downloadable). Server-rendered, no JS.
+ * and totals, and the archive folders with their documents (each downloadable); and a page per document,
+ * which is where a link to one document points. Server-rendered, no JS.
  */
 import type { Child } from 'hono/jsx';
 import { centsToDecimal } from './journal.ts';
-import type { Administration, Credential, Journal, SandboxState } from './state.ts';
+import type { Administration, ArchiveDocument, Credential, Journal, SandboxState } from './state.ts';
 import { FOLDERS } from './state.ts';
 
 const STYLE = `
@@ -39,6 +40,7 @@ function Page(props: { title: string; children: Child }) {
 }
 
 const money = (value: number) => centsToDecimal(value);
+const documentPath = (id: string) => `/_sandbox/viewer/documents/${id}`;
 
 export function OverviewPage(props: { state: SandboxState; dailyCallLimit: number; keys: Credential[] }) {
   const { state } = props;
@@ -103,7 +105,9 @@ function JournalTable(props: { journal: Journal; administration: Administration 
     props.administration.glAccounts.find((g) => g.code === code)?.description ?? '';
   return (
     <article>
-      <h3>{journal.subject}</h3>
+      <h3>
+        <a href={documentPath(journal.id)}>{journal.subject}</a>
+      </h3>
       <p class="muted">
         <span class="badge">{journal.journalType}</span> · geboekt {journal.created.toISOString()} · document{' '}
         {journal.id}
@@ -185,7 +189,9 @@ export function AdministrationPage(props: { state: SandboxState; administration:
                 .filter((d) => d.folder === folder.id)
                 .map((d) => (
                   <tr>
-                    <td>{d.subject}</td>
+                    <td>
+                      <a href={documentPath(d.id)}>{d.subject}</a>
+                    </td>
                     <td>
                       <a href={`/_sandbox/documents/${d.id}/file`}>{d.fileName}</a>{' '}
                       <span class="muted">({d.bytes.length} bytes)</span>
@@ -203,6 +209,58 @@ export function AdministrationPage(props: { state: SandboxState; administration:
         </section>
       ))}
       {documents.length === 0 ? <p class="muted">Nog geen documenten.</p> : null}
+    </Page>
+  );
+}
+
+/** One archive document; a memoriaal also shows the journal that created it. */
+export function DocumentPage(props: { state: SandboxState; document: ArchiveDocument }) {
+  const { state, document } = props;
+  const administration = state.administrations.find((a) => a.id === document.administrationId);
+  const folder = FOLDERS.find((f) => f.id === document.folder);
+  const journal = state.journals.find((j) => j.id === document.id);
+  return (
+    <Page title={document.subject}>
+      <h1>{document.subject}</h1>
+      <p class="muted">
+        Document {document.id}
+        {administration ? (
+          <>
+            {' '}
+            · <a href={`/_sandbox/viewer/administrations/${administration.id}`}>{administration.name}</a>
+          </>
+        ) : null}
+      </p>
+      <table>
+        <tbody>
+          <tr>
+            <th scope="row">Map</th>
+            <td>{folder ? `${folder.id} · ${folder.description}` : document.folder}</td>
+          </tr>
+          <tr>
+            <th scope="row">Bestand</th>
+            <td>
+              <a href={`/_sandbox/documents/${document.id}/file`}>{document.fileName}</a>{' '}
+              <span class="muted">({document.bytes.length} bytes)</span>
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">Bedrag</th>
+            <td>
+              {document.amountCents === null ? '' : `${document.currency} ${money(document.amountCents)}`}
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">Opmerkingen</th>
+            <td>{document.remarks}</td>
+          </tr>
+          <tr>
+            <th scope="row">Aangemaakt</th>
+            <td>{document.created.toISOString()}</td>
+          </tr>
+        </tbody>
+      </table>
+      {journal && administration ? <JournalTable journal={journal} administration={administration} /> : null}
     </Page>
   );
 }

@@ -1,17 +1,21 @@
 /**
  * @module cli/status-command
  * `loket-yuki status`: administrations × recent periods × kinds, with the items per state, for an
- * operator who wants to see at a glance what reached Yuki and what needs attention.
+ * operator who wants to see at a glance what reached Yuki and what needs attention; then, per domain,
+ * the work that waits for Yuki's daily quota and when it goes on.
  */
 import { Command } from 'commander';
+import { asc, eq } from 'drizzle-orm';
 import { lookbackWindow, periodId } from '../core/periods.ts';
 import { loadConfig } from '../runtime/config.ts';
 import { createLogger } from '../runtime/logger.ts';
 import { openRuntime } from '../runtime/runtime.ts';
+import { domains } from '../store/schema/index.ts';
+import { quotaWaiting } from '../sync/quota-waiting.ts';
 import { importStatus } from '../sync/status.ts';
 import { EMBEDDED_NOTE, parseId, parsePeriod } from './cli-arguments.ts';
 import { reportStartupError } from './startup-error.ts';
-import { formatStatusTable } from './status-table.ts';
+import { formatQuotaWaiting, formatStatusTable } from './status-table.ts';
 
 /** The current month and the two before it: the periods people still act on. */
 function recentPeriods(today: Date): number {
@@ -38,6 +42,16 @@ export function statusCommand(): Command {
             fromPeriodId: options.from ?? recentPeriods(new Date()),
           });
           console.log(formatStatusTable(statuses));
+          const db = runtime.database.db;
+          const rows = await db
+            .select({ id: domains.id, name: domains.name })
+            .from(domains)
+            .where(options.portal ? eq(domains.portalId, options.portal) : undefined)
+            .orderBy(asc(domains.name));
+          const quota = [];
+          for (const row of rows) quota.push({ name: row.name, waiting: await quotaWaiting(db, row.id) });
+          const waiting = formatQuotaWaiting(quota);
+          if (waiting.length > 0) console.log(['', ...waiting].join('\n'));
         } finally {
           await runtime.close();
         }

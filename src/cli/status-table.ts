@@ -5,7 +5,9 @@
  */
 import { periodKey } from '../core/periods.ts';
 import type { ImportItemState, ImportKind } from '../store/schema/index.ts';
+import type { QuotaWaiting } from '../sync/quota-waiting.ts';
 import type { AdministrationStatus, StatusCell } from '../sync/status.ts';
+import { yukiDay } from '../yuki/budget.ts';
 
 const COLUMNS: Array<[ImportKind, string]> = [
   ['payslip', 'Payslips'],
@@ -57,4 +59,18 @@ export function formatStatusTable(statuses: AdministrationStatus[]): string {
       .join('  ')
       .trimEnd();
   return [line(header), ...rows.map(line)].join('\n');
+}
+
+export type DomainQuota = { name: string; waiting: QuotaWaiting };
+
+/** One line per domain whose work waits for Yuki's next day; none when nothing waits. */
+export function formatQuotaWaiting(domains: DomainQuota[]): string[] {
+  return domains
+    .filter((domain) => domain.waiting.total > 0)
+    .map(({ name, waiting }) => {
+      const kinds = COLUMNS.filter(([kind]) => waiting.byKind[kind] > 0)
+        .map(([kind, title]) => `${waiting.byKind[kind]} ${title.toLowerCase()}`)
+        .join(', ');
+      return `${name}: ${waiting.total} waiting for Yuki's daily quota (${kinds}), going on from ${yukiDay(waiting.resetsAt)} 00:00 Amsterdam time`;
+    });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCell, formatStatusTable } from './status-table.ts';
+import { formatCell, formatQuotaWaiting, formatStatusTable } from './status-table.ts';
 
 describe('formatCell', () => {
   it('lists the states that have items, settled ones first', () => {
@@ -36,5 +36,23 @@ describe('formatStatusTable', () => {
 
   it('prints only the header when nothing was imported', () => {
     expect(formatStatusTable([])).toBe('Administration  Period  Payslips  Journal  Tax return');
+  });
+});
+
+describe('formatQuotaWaiting', () => {
+  it('names each domain with work waiting for the quota, per kind, and when it goes on', () => {
+    const waiting = (payslip: number, journal: number) => ({
+      total: payslip + journal,
+      byKind: { payslip, journal, tax_return: 0 },
+      resetsAt: new Date('2026-11-18T23:00:00.000Z'),
+    });
+    expect(
+      formatQuotaWaiting([
+        { name: 'Bakkerij De Vries', waiting: waiting(19, 1) },
+        { name: 'Van der Berg Groep', waiting: waiting(0, 0) },
+      ]),
+    ).toEqual([
+      "Bakkerij De Vries: 20 waiting for Yuki's daily quota (19 payslips, 1 journal), going on from 2026-11-19 00:00 Amsterdam time",
+    ]);
   });
 });

@@ -18,7 +18,8 @@ export type JobEngine = {
   send<Payload>(
     queue: QueueDefinition<Payload>,
     payload: Payload,
-    options?: { singletonKey?: string; startAfter?: Date | number; id?: string },
+    /** `priority`: higher is fetched first (default 0). */
+    options?: { singletonKey?: string; startAfter?: Date | number; id?: string; priority?: number },
   ): Promise<string | null>;
   work<Payload>(
     queue: QueueDefinition<Payload>,
@@ -94,6 +95,7 @@ export async function startJobEngine(options: StartJobEngineOptions): Promise<Jo
         ...(sendOptions.id ? { id: sendOptions.id } : {}),
         ...(sendOptions.singletonKey ? { singletonKey: sendOptions.singletonKey } : {}),
         ...(sendOptions.startAfter !== undefined ? { startAfter: sendOptions.startAfter } : {}),
+        ...(sendOptions.priority !== undefined ? { priority: sendOptions.priority } : {}),
       });
     },
 

@@ -1,14 +1,16 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportFixture } from '../../test/support/import-fixture.ts';
 import { bakery, startImportFixture } from '../../test/support/import-fixture.ts';
 import { testLogger } from '../../test/support/logger.ts';
 import { waitFor } from '../../test/support/wait-for.ts';
+import { queryRows } from '../store/database.ts';
 import { administrations, importItems, importRuns } from '../store/schema/index.ts';
 import type { JobEngine } from './engine.ts';
 import { startJobEngine } from './engine.ts';
 import {
   importAdministrationQueue,
+  importItemQueue,
   importQueues,
   startImportWorkers,
   startScheduledImports,
@@ -59,6 +61,22 @@ describe('import queues', () => {
     );
     expect(documents).toHaveLength(13);
     expect(fixture.yuki.state.journals).toHaveLength(1);
+  }, 60_000);
+
+  it('gives every item job its posting priority: the books above the payslips', async () => {
+    const jobsByItem = await queryRows<{ item_id: string; priority: number }>(
+      fixture.database.db,
+      sql`select data->>'itemId' as item_id, max(priority) as priority from pgboss.job where name = ${importItemQueue.name} group by data->>'itemId'`,
+    );
+    const items = await fixture.env.db.select().from(importItems);
+    const priority = new Map(jobsByItem.map((job) => [job.item_id, Number(job.priority)]));
+    const of = (kind: string) =>
+      items.filter((i) => i.kind === kind).map((i) => priority.get(i.id) ?? Number.NaN);
+    const payslips = of('payslip');
+    expect(payslips).toHaveLength(12);
+    for (const books of [...of('journal'), ...of('tax_return')]) {
+      expect(books).toBeGreaterThan(Math.max(...payslips));
+    }
   }, 60_000);
 
   it("starts a scheduled import only when the administration's own cron expression is due", async () => {

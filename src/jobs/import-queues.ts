@@ -3,17 +3,21 @@
  * The import on pg-boss: `import.administration` plans one administration and fans out one
  * `import.item` job per (administration, kind, Loket object). An item job retries transient errors with
  * backoff, ends quietly on a permanent one (only that item stops), and re-sends itself for the next
- * Yuki day when the quota is spent. Exactly once rests on the item's claim, not on the queue, so a job
- * delivered twice does no harm. `import.schedule` fires hourly and starts the automatic imports due.
+ * Yuki day when the quota is spent. Item jobs carry their posting priority (sync/posting-order), so
+ * when the budget is short the books go before payslips, oldest period first. Exactly once rests on
+ * the item's claim, not on the queue, so a job delivered twice does no harm. `import.schedule` fires
+ * hourly and starts the automatic imports due.
  */
-import { and, eq, isNotNull, or, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, or, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Logger } from '../runtime/logger.ts';
 import type { Database } from '../store/database.ts';
+import type { ImportKind } from '../store/schema/index.ts';
 import { administrations, IMPORT_KINDS, importItems, portals } from '../store/schema/index.ts';
 import type { ImportItemEnvironment } from '../sync/import-item.ts';
 import { importItem } from '../sync/import-item.ts';
 import { finishRunIfComplete, planImportRun } from '../sync/import-run.ts';
+import { inPostingOrder, postingPriority } from '../sync/posting-order.ts';
 import { itemsToResume } from '../sync/reconcile.ts';
 import { isImportDue } from '../core/schedule.ts';
 import type { JobEngine, JobHandler } from './engine.ts';
@@ -61,11 +65,28 @@ export class RetryImportItemError extends Error {
   }
 }
 
-function sendItem(jobs: JobEngine, payload: ImportItemPayload, startAfter?: Date) {
+type Ranked = { kind: ImportKind; periodId: number };
+
+function sendItem(jobs: JobEngine, payload: ImportItemPayload, item: Ranked, startAfter?: Date) {
   return jobs.send(importItemQueue, payload, {
     singletonKey: payload.itemId,
+    priority: postingPriority(item.kind, item.periodId),
     ...(startAfter ? { startAfter } : {}),
   });
+}
+
+/** Sends a run's items in the order given, each with its priority. */
+async function sendItems(jobs: JobEngine, db: Database, itemIds: string[], runId: string | null) {
+  if (itemIds.length === 0) return;
+  const rows = await db
+    .select({ id: importItems.id, kind: importItems.kind, periodId: importItems.periodId })
+    .from(importItems)
+    .where(inArray(importItems.id, itemIds));
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  for (const itemId of itemIds) {
+    const item = byId.get(itemId);
+    if (item) await sendItem(jobs, { itemId, runId }, item);
+  }
 }
 
 export function planAdministration(
@@ -74,7 +95,7 @@ export function planAdministration(
 ): JobHandler<ImportAdministrationPayload> {
   return async (payload) => {
     const planned = await planImportRun(env, payload);
-    for (const itemId of planned.itemIds) await sendItem(jobs, { itemId, runId: planned.runId });
+    await sendItems(jobs, env.db, planned.itemIds, planned.runId);
     // Every item may already be done (another run posted them): then nothing else would close this run.
     await finishRunIfComplete(env.db, planned.runId);
   };
@@ -83,12 +104,12 @@ export function planAdministration(
 export function runItem(jobs: JobEngine, env: ImportItemEnvironment): JobHandler<ImportItemPayload> {
   return async (payload) => {
     const result = await importItem(env, payload.itemId);
-    if (result.outcome === 'waiting_quota') await sendItem(jobs, payload, result.notBefore);
-    // A second "Import now" may have taken the item over while this job waited: finish both runs.
     const [item] = await env.db
-      .select({ lastRunId: importItems.lastRunId })
+      .select({ lastRunId: importItems.lastRunId, kind: importItems.kind, periodId: importItems.periodId })
       .from(importItems)
       .where(eq(importItems.id, payload.itemId));
+    if (result.outcome === 'waiting_quota' && item) await sendItem(jobs, payload, item, result.notBefore);
+    // A second "Import now" may have taken the item over while this job waited: finish both runs.
     for (const runId of new Set([payload.runId, item?.lastRunId])) {
       if (runId) await finishRunIfComplete(env.db, runId);
     }
@@ -144,7 +165,8 @@ export async function resumeItems(jobs: JobEngine, env: ImportItemEnvironment): 
     env.db,
     env.staleAfterMs === undefined ? {} : { staleAfterMs: env.staleAfterMs },
   );
-  for (const item of items) await sendItem(jobs, { itemId: item.id, runId: item.lastRunId });
+  for (const item of inPostingOrder(items))
+    await sendItem(jobs, { itemId: item.id, runId: item.lastRunId }, item);
   return items.length;
 }
 

@@ -12,9 +12,10 @@ export class Semaphore {
       throw new RangeError(`concurrency limit must be at least 1: ${limit}`);
   }
 
-  /** Waits for a slot; call the returned function exactly once to free it. */
-  async acquire(): Promise<() => void> {
-    if (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+  /** Waits for a slot, or until `signal` aborts; call the returned function exactly once to free it. */
+  async acquire(signal?: AbortSignal): Promise<() => void> {
+    signal?.throwIfAborted();
+    if (this.active >= this.limit) await this.wait(signal);
     else this.active += 1;
     let released = false;
     return () => {
@@ -25,6 +26,23 @@ export class Semaphore {
       if (next) next();
       else this.active -= 1;
     };
+  }
+
+  /** Queues for a slot handed over by `release`; an abort leaves the queue without taking one. */
+  private wait(signal: AbortSignal | undefined): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const granted = () => {
+        signal?.removeEventListener('abort', aborted);
+        resolve();
+      };
+      const aborted = () => {
+        const index = this.waiting.indexOf(granted);
+        if (index >= 0) this.waiting.splice(index, 1);
+        reject(signal?.reason);
+      };
+      this.waiting.push(granted);
+      signal?.addEventListener('abort', aborted, { once: true });
+    });
   }
 
   get inFlight(): number {

@@ -26,4 +26,19 @@ describe('Semaphore', () => {
     release();
     expect(semaphore.inFlight).toBe(0);
   });
+
+  it('lets a waiter give up when its signal aborts, without losing the slot it never got', async () => {
+    const semaphore = new Semaphore(1);
+    const release = await semaphore.acquire();
+    const controller = new AbortController();
+    const gaveUp = semaphore.acquire(controller.signal);
+    const next = semaphore.acquire();
+    controller.abort(new Error('deadline'));
+    await expect(gaveUp).rejects.toThrow('deadline');
+    release();
+    const releaseNext = await next;
+    expect(semaphore.inFlight).toBe(1);
+    releaseNext();
+    expect(semaphore.inFlight).toBe(0);
+  });
 });

@@ -173,6 +173,50 @@ describe('faults and limits', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
   });
 
+  it('gives up on a request that does not answer within its timeout, after retrying it', async () => {
+    sandbox.setFaults({ latencyMs: 2000 });
+    const { stats, fetch } = countingFetch();
+    const { connection } = await fixture.connect({
+      connection: { fetch, timeoutMs: 200, retry: { attempts: 2, baseDelayMs: 5 } },
+    });
+    const started = Date.now();
+    await expect(collect(listEmployers(connection))).rejects.toMatchObject({
+      code: 'loket.unavailable',
+      detail: expect.stringContaining('gave up after 2 attempts'),
+    });
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(stats.calls).toBe(2);
+  });
+
+  it("stops a caller's requests when its signal aborts, waiting or running, and serves the others", async () => {
+    // Below the sandbox's one-second token life here, so the slow request itself still gets through.
+    sandbox.setFaults({ latencyMs: 700 });
+    const { stats, fetch } = countingFetch();
+    const { connection } = await fixture.connect({ connection: { fetch, maxConcurrency: 1 } });
+    const busy = collect(listEmployers(connection));
+    const controller = new AbortController();
+    const view = connection.withSignal(controller.signal);
+    // The view shares the one slot: its request waits behind `busy` until the signal gives up on it.
+    const waiting = collect(listEmployers(view));
+    setTimeout(() => controller.abort(new Error('deadline')), 100);
+    const started = Date.now();
+    await expect(waiting).rejects.toMatchObject({
+      code: 'loket.unavailable',
+      detail: expect.stringContaining('abandoned'),
+    });
+    expect(Date.now() - started).toBeLessThan(500);
+    expect(await busy).toHaveLength(3);
+    expect(stats.calls).toBe(1);
+
+    // A request already on its way stops too, and is not retried.
+    const running = new AbortController();
+    const runningView = connection.withSignal(running.signal);
+    setTimeout(() => running.abort(new Error('deadline')), 100);
+    await expect(collect(listEmployers(runningView))).rejects.toMatchObject({ code: 'loket.unavailable' });
+    expect(stats.calls).toBe(2);
+    expect(connection.inFlight).toBe(0);
+  });
+
   it('retries a JSON body cut off halfway', async () => {
     sandbox.setFaults({ truncateRate: 0.5 });
     const { stats, fetch } = countingFetch();

@@ -1,8 +1,9 @@
 /**
  * @module loket/connection
  * One authenticated Loket connection: the pinned Accept version, bearer tokens through the
- * TokenKeeper, at most `maxConcurrency` requests in flight, retries with backoff on network errors
- * and 5xx, Retry-After on 429, one refresh-and-retry on 401, and typed errors for everything else.
+ * TokenKeeper, at most `maxConcurrency` requests in flight, a timeout per request, retries with backoff
+ * on network errors and 5xx, Retry-After on 429, one refresh-and-retry on 401, and typed errors for
+ * everything else. `withSignal` gives a view whose requests all stop when the caller's signal aborts.
  */
 import type { z } from 'zod';
 import { Semaphore } from './concurrency.ts';
@@ -55,6 +56,8 @@ export type LoketConnectionOptions = {
   fetch?: typeof fetch;
   maxConcurrency?: number;
   retry?: Partial<RetryPolicy>;
+  /** Per HTTP request, the body included; default 60 s. A request that takes longer is retried. */
+  timeoutMs?: number;
   refreshMarginMs?: number;
   random?: () => number;
 };
@@ -69,13 +72,26 @@ export type RequestOptions = {
 
 type Exchange = RequestOptions & { method: 'GET' | 'PATCH'; path: string; accept: string; body?: unknown };
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number, signal: AbortSignal | undefined) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+
+const DEFAULT_TIMEOUT_MS = 60_000;
 
 export class LoketConnection {
   private readonly keeper: TokenKeeper;
   private readonly semaphore: Semaphore;
   private readonly policy: RetryPolicy;
   private readonly fetch: typeof fetch;
+  /** Set on a view made by `withSignal`: once it aborts, no request starts or goes on. */
+  private signal: AbortSignal | undefined;
 
   constructor(private readonly options: LoketConnectionOptions) {
     this.keeper = new TokenKeeper({
@@ -88,6 +104,17 @@ export class LoketConnection {
     this.semaphore = new Semaphore(options.maxConcurrency ?? 4);
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.fetch = options.fetch ?? fetch;
+  }
+
+  /**
+   * The same connection — tokens, concurrency slots, retry policy — for one caller whose work has a
+   * deadline: when `signal` aborts, waiting and running requests fail at once and nothing is retried.
+   */
+  withSignal(signal: AbortSignal): LoketConnection {
+    // A view that inherits every field (so the slots and tokens stay shared) and adds only the signal.
+    const view = Object.create(this) as LoketConnection;
+    view.signal = signal;
+    return view;
   }
 
   /** Requests in flight right now (for tests and metrics). */
@@ -185,7 +212,13 @@ export class LoketConnection {
     let refreshedAfter401 = false;
     let lastFailure = '';
     for (let attempt = 1; attempt <= this.policy.attempts; attempt += 1) {
-      const release = await this.semaphore.acquire();
+      if (this.signal?.aborted) throw this.abandoned(request, lastFailure);
+      let release: () => void;
+      try {
+        release = await this.semaphore.acquire(this.signal);
+      } catch {
+        throw this.abandoned(request, lastFailure);
+      }
       let keepSlot = false;
       let waitMs = 0;
       try {
@@ -195,6 +228,7 @@ export class LoketConnection {
           response = await this.send(request, token);
         } catch (error) {
           lastFailure = `network: ${String(error)}`;
+          if (this.signal?.aborted) throw this.abandoned(request, lastFailure);
           waitMs = backoffDelayMs(attempt, this.policy, this.options.random);
           continue;
         }
@@ -220,7 +254,8 @@ export class LoketConnection {
           keepSlot = result.keepSlot;
           return result.value;
         } catch (error) {
-          if (error instanceof TypeError) {
+          if (this.signal?.aborted) throw this.abandoned(request, `body: ${String(error)}`);
+          if (error instanceof TypeError || isTimeout(error)) {
             lastFailure = `body: ${String(error)}`;
             waitMs = backoffDelayMs(attempt, this.policy, this.options.random);
             continue;
@@ -229,11 +264,20 @@ export class LoketConnection {
         }
       } finally {
         if (!keepSlot) release();
-        if (waitMs > 0 && attempt < this.policy.attempts) await sleep(waitMs);
+        if (waitMs > 0 && attempt < this.policy.attempts) await sleep(waitMs, this.signal);
       }
     }
+    if (this.signal?.aborted) throw this.abandoned(request, lastFailure);
     throw new LoketUnavailableError({
       detail: `${request.method} ${request.path}: gave up after ${this.policy.attempts} attempts (${lastFailure})`,
+    });
+  }
+
+  /** The caller gave up (its deadline passed): the request stops here, without a retry. */
+  private abandoned(request: Exchange, lastFailure: string): LoketUnavailableError {
+    return new LoketUnavailableError({
+      cause: this.signal?.reason,
+      detail: `${request.method} ${request.path}: abandoned, the caller's deadline passed${lastFailure ? ` (${lastFailure})` : ''}`,
     });
   }
 
@@ -258,7 +302,9 @@ export class LoketConnection {
       .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
       .join('&');
     if (query) url.search = query;
+    const timeout = AbortSignal.timeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     return this.fetch(url, {
+      signal: this.signal ? AbortSignal.any([timeout, this.signal]) : timeout,
       method: request.method,
       headers: {
         Authorization: `Bearer ${token}`,
@@ -286,6 +332,11 @@ export class LoketConnection {
     }
     return new LoketUnexpectedResponseError({ detail });
   }
+}
+
+/** A body read cut off by the request's own timeout. */
+function isTimeout(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'TimeoutError';
 }
 
 function safeJson(text: string): unknown {

@@ -55,6 +55,8 @@ export function buildAuthorizeUrl({
 
 type Grant = 'authorization_code' | 'password' | 'refresh_token';
 
+const TOKEN_TIMEOUT_MS = 60_000;
+
 async function requestTokens(
   client: LoketOAuthClient,
   grant: Grant,
@@ -73,6 +75,8 @@ async function requestTokens(
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
       body: form,
+      // A token endpoint that never answers must not hold every request that waits for the token.
+      signal: AbortSignal.timeout(TOKEN_TIMEOUT_MS),
     });
     text = await response.text();
   } catch (error) {

@@ -33,7 +33,7 @@ describe('checkBalance', () => {
     })();
     expect(error).toBeInstanceOf(JournalUnbalancedError);
     expect((error as JournalUnbalancedError).text.nl).toBe(
-      'De loonjournaalpost van oktober 2026 is niet in evenwicht: debet € 5.200,01, credit € 5.200,00. Er is niets naar Yuki gestuurd; laat de journaalrun in Loket corrigeren.',
+      'De loonjournaalpost van oktober 2026 is niet in evenwicht: debet € 5.200,01, credit € 5.200,00 (verschil € 0,01). Er is niets naar Yuki gestuurd; laat de journaalrun in Loket corrigeren.',
     );
   });
 

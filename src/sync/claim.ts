@@ -25,9 +25,10 @@ export type ClaimOptions = {
 
 /**
  * Errors after which Yuki may hold the document although we never heard so: a timeout, a dropped
- * connection, a server fault, or our own failure after posting. Every other error stopped before Yuki.
+ * connection, a server fault, an attempt cut off at its deadline, or our own failure after posting.
+ * Every other error stopped before Yuki.
  */
-const MAYBE_POSTED = new Set(['yuki.unavailable', 'yuki.fault', 'internal']);
+const MAYBE_POSTED = new Set(['yuki.unavailable', 'yuki.fault', 'sync.attempt_timeout', 'internal']);
 
 function mustSearch(item: ImportItem): boolean {
   if (item.attempts === 0) return false;

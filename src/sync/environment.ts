@@ -18,6 +18,8 @@ export type CreateImportEnvironmentOptions = {
   yuki: YukiClient;
   config: Config;
   now?: () => Date;
+  /** How long one attempt on one item may take (default 5 minutes). */
+  attemptDeadlineMs?: number;
 };
 
 export function createImportEnvironment(options: CreateImportEnvironmentOptions): ImportItemEnvironment {
@@ -27,5 +29,10 @@ export function createImportEnvironment(options: CreateImportEnvironmentOptions)
     yuki: options.yuki,
     config: options.config,
   });
-  return { db: options.db, loadLink, ...(options.now ? { now: options.now } : {}) };
+  return {
+    db: options.db,
+    loadLink,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.attemptDeadlineMs === undefined ? {} : { attemptDeadlineMs: options.attemptDeadlineMs }),
+  };
 }

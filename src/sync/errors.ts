@@ -1,11 +1,12 @@
 /**
  * @module sync/errors
  * Why an import refused to post, as AppErrors whose Dutch and English text says what happened and what
- * to do. Nothing is posted when one of these is thrown; none is worth an automatic retry.
+ * to do. Nothing is posted when one of these is thrown and none is worth an automatic retry — except an
+ * attempt cut off at its deadline, which may have posted and is retried after searching Yuki.
  */
 import type { Cents } from '../core/money.ts';
-import { formatEuro } from '../core/money.ts';
-import { AppError } from '../core/errors.ts';
+import { cents, formatEuro } from '../core/money.ts';
+import { AppError, isAppError } from '../core/errors.ts';
 
 export type LinkGap =
   | 'administration_unknown'
@@ -64,9 +65,11 @@ export class JournalUnbalancedError extends AppError {
   constructor(period: string, debit: Cents, credit: Cents, date: string | null) {
     const on = date === null ? '' : ` op ${date}`;
     const onEn = date === null ? '' : ` on ${date}`;
+    // The difference is stated too: a cent is hard to spot between two large amounts.
+    const difference = formatEuro(cents(Math.abs(debit - credit)));
     super('sync.journal_unbalanced', {
-      nl: `De loonjournaalpost van ${period} is niet in evenwicht${on}: debet ${formatEuro(debit)}, credit ${formatEuro(credit)}. Er is niets naar Yuki gestuurd; laat de journaalrun in Loket corrigeren.`,
-      en: `The payroll journal of ${period} does not balance${onEn}: debit ${formatEuro(debit)}, credit ${formatEuro(credit)}. Nothing was sent to Yuki; have the journal run corrected in Loket.`,
+      nl: `De loonjournaalpost van ${period} is niet in evenwicht${on}: debet ${formatEuro(debit)}, credit ${formatEuro(credit)} (verschil ${difference}). Er is niets naar Yuki gestuurd; laat de journaalrun in Loket corrigeren.`,
+      en: `The payroll journal of ${period} does not balance${onEn}: debit ${formatEuro(debit)}, credit ${formatEuro(credit)} (difference ${difference}). Nothing was sent to Yuki; have the journal run corrected in Loket.`,
     });
   }
 }
@@ -86,6 +89,38 @@ export class UnusableGlAccountsError extends AppError {
       nl: `De loonjournaalpost van ${period} gebruikt grootboekrekeningen die in Yuki niet bestaan of niet actief zijn: ${list}. Er is niets naar Yuki gestuurd; koppel ze aan een andere rekening of activeer ze in Yuki.`,
       en: `The payroll journal of ${period} uses GL accounts that do not exist or are disabled in Yuki: ${list}. Nothing was sent to Yuki; map them to another account or enable them in Yuki.`,
     });
+  }
+}
+
+/** An attempt ran into its deadline; Loket or Yuki did not answer in time. Retried, Yuki searched first. */
+export class AttemptTimedOutError extends AppError {
+  constructor(deadlineMs: number, cause: unknown) {
+    const minutes = deadlineMs / 60_000;
+    const seconds = Math.ceil(deadlineMs / 1000);
+    const span = Number.isInteger(minutes)
+      ? {
+          nl: `${minutes} ${minutes === 1 ? 'minuut' : 'minuten'}`,
+          en: `${minutes} minute${minutes === 1 ? '' : 's'}`,
+        }
+      : {
+          nl: `${seconds} ${seconds === 1 ? 'seconde' : 'seconden'}`,
+          en: `${seconds} second${seconds === 1 ? '' : 's'}`,
+        };
+    super(
+      'sync.attempt_timeout',
+      {
+        nl: `Loket of Yuki antwoordde niet binnen ${span.nl}; deze poging is afgebroken. De import probeert het vanzelf opnieuw en doorzoekt Yuki eerst, zodat niets dubbel wordt geboekt.`,
+        en: `Loket or Yuki did not answer within ${span.en}; this attempt was stopped. The import tries again by itself and searches Yuki first, so nothing is booked twice.`,
+      },
+      {
+        retryable: true,
+        cause,
+        detail:
+          cause instanceof Error
+            ? `${cause.message}${isAppError(cause) && cause.detail ? ` — ${cause.detail}` : ''}`
+            : String(cause),
+      },
+    );
   }
 }
 

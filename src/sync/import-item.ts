@@ -3,7 +3,8 @@
  * Runs one item through the exactly-once protocol: claim → (search Yuki first when an earlier attempt
  * may have posted) → post → record. A spent Yuki quota parks the item until the next Yuki day; any
  * other error stops only this item, and the caller retries it when the error is retryable. For a
- * journal, Loket is told the outcome afterwards.
+ * journal, Loket is told the outcome afterwards. Every Loket and Yuki call of an attempt stops at the
+ * attempt's deadline, so one unanswered request cannot hold the item (and its claim) for ever.
  */
 import { eq } from 'drizzle-orm';
 import { isAppError } from '../core/errors.ts';
@@ -13,9 +14,11 @@ import { importItems } from '../store/schema/index.ts';
 import { YukiDailyLimitError } from '../yuki/errors.ts';
 import type { ClaimedItem, ImportItem } from './claim.ts';
 import { claimItem } from './claim.ts';
+import { AttemptTimedOutError } from './errors.ts';
 import { postJournal } from './import-journal.ts';
 import { postPayslip } from './import-payslip.ts';
 import { postTaxReturn } from './import-tax-return.ts';
+import { ATTEMPT_DEADLINE_MS } from './item-states.ts';
 import type { LinkContext, LinkLoader } from './link-context.ts';
 import { findPostedDocument } from './reconcile.ts';
 import { recordFailed, recordLoketMarked, recordPosted, recordWaitingForQuota } from './record.ts';
@@ -27,6 +30,8 @@ export type ImportItemEnvironment = {
   now?: () => Date;
   /** Take over a `posting` claim older than this (default 10 minutes; tests use 0). */
   staleAfterMs?: number;
+  /** One attempt's Loket and Yuki calls stop after this long (default 5 minutes; below `staleAfterMs`). */
+  attemptDeadlineMs?: number;
 };
 
 export type ItemOutcome =
@@ -123,9 +128,11 @@ export async function importItem(env: ImportItemEnvironment, itemId: string): Pr
   });
   if (!item) return { outcome: 'busy' };
 
+  const deadlineMs = env.attemptDeadlineMs ?? ATTEMPT_DEADLINE_MS;
+  const deadline = AbortSignal.timeout(deadlineMs);
   let link: LinkContext | null = null;
   try {
-    link = await env.loadLink(item.administrationId);
+    link = await env.loadLink(item.administrationId, { signal: deadline });
     // An earlier attempt may have posted before it could record: Yuki is asked before posting again.
     if (item.searchFirst) {
       const found = await findPostedDocument(link.yuki, item.marker);
@@ -138,12 +145,14 @@ export async function importItem(env: ImportItemEnvironment, itemId: string): Pr
     const documentId = await post(env, link, item);
     if (item.kind === 'journal') await markJournalProcessed(env, link, item, documentId);
     return { outcome: 'posted', yukiDocumentId: documentId };
-  } catch (error) {
-    if (error instanceof YukiDailyLimitError) {
+  } catch (caught) {
+    if (caught instanceof YukiDailyLimitError) {
       const notBefore = nextYukiDayStart(now());
-      await recordWaitingForQuota(env.db, item, error, notBefore);
+      await recordWaitingForQuota(env.db, item, caught, notBefore);
       return { outcome: 'waiting_quota', notBefore };
     }
+    // Whatever broke once the deadline passed broke because of it; a post may have reached Yuki.
+    const error = deadline.aborted ? new AttemptTimedOutError(deadlineMs, caught) : caught;
     await recordFailed(env.db, item, error);
     const retryable = isAppError(error) && error.retryable;
     if (!retryable && link && item.kind === 'journal') await markJournalFailed(env, link, item, error);

@@ -25,5 +25,11 @@ export function statesLeadingTo(target: ImportItemState): ImportItemState[] {
   return (Object.keys(TRANSITIONS) as ImportItemState[]).filter((from) => TRANSITIONS[from].includes(target));
 }
 
-/** A claim older than this is taken to be from a crashed worker. Well above Yuki's 60 s call timeout. */
+/** A claim older than this is taken to be from a crashed worker. Well above an attempt's deadline. */
 export const STALE_CLAIM_MS = 10 * 60 * 1000;
+
+/**
+ * One attempt on one item ends by then (by default): half the stale-claim age, so a live attempt's
+ * claim is not taken over as stale.
+ */
+export const ATTEMPT_DEADLINE_MS = 5 * 60 * 1000;

@@ -66,7 +66,12 @@ const PORTAL_KINDS: Record<'payslips' | 'journal' | 'tax_return', ImportKind> = 
   tax_return: 'tax_return',
 };
 
-export type LinkLoader = (administrationId: string) => Promise<LinkContext>;
+export type LinkLoadOptions = {
+  /** An import attempt's deadline: every Loket and Yuki call of this context stops when it aborts. */
+  signal?: AbortSignal;
+};
+
+export type LinkLoader = (administrationId: string, options?: LinkLoadOptions) => Promise<LinkContext>;
 
 export function createLinkLoader(env: LinkEnvironment): LinkLoader {
   const { db, secretBox } = env;
@@ -100,7 +105,7 @@ export function createLinkLoader(env: LinkEnvironment): LinkLoader {
     return connection;
   }
 
-  return async (administrationId) => {
+  return async (administrationId, options = {}) => {
     const [found] = await db
       .select({ administration: administrations, domain: domains, portal: portals })
       .from(administrations)
@@ -141,7 +146,9 @@ export function createLinkLoader(env: LinkEnvironment): LinkLoader {
       portal.yukiAccessKeyEnc,
     );
     const connection = await loketFor(portal, domain.id);
-    const loket = loketPort(connection);
+    const loket = loketPort(options.signal ? connection.withSignal(options.signal) : connection);
+    // The period kind is cached for the process, so it is not tied to one attempt's deadline.
+    const unbound = options.signal ? loketPort(connection) : loket;
 
     const mappings = await db
       .select()
@@ -181,11 +188,15 @@ export function createLinkLoader(env: LinkEnvironment): LinkLoader {
       blockOnControlDifference: portal.blockOnControlDifference,
       glAccount: (code) => byAdministration.get(code) ?? byPortal.get(code) ?? code,
       loket,
-      yuki: env.yuki.forDomain(accessKey, domain.yukiDomainId),
+      yuki: env.yuki.forDomain(
+        accessKey,
+        domain.yukiDomainId,
+        options.signal ? { signal: options.signal } : {},
+      ),
       periodKind: () => {
         let pending = periodKinds.get(loketPayrollAdministrationId);
         if (!pending) {
-          pending = loket.periodKind(loketEmployerId, loketPayrollAdministrationId);
+          pending = unbound.periodKind(loketEmployerId, loketPayrollAdministrationId);
           pending.catch(() => periodKinds.delete(loketPayrollAdministrationId));
           periodKinds.set(loketPayrollAdministrationId, pending);
         }

@@ -24,6 +24,7 @@ import { itemKey, itemMarker, markerTag } from './item-key.ts';
 import { statesLeadingTo } from './item-states.ts';
 import type { LinkContext } from './link-context.ts';
 import type { PayslipResult, PeriodDates } from './ports.ts';
+import { inPostingOrder } from './posting-order.ts';
 
 export type PlanRequest = {
   kinds?: ImportKind[];
@@ -280,7 +281,8 @@ async function insertItem(db: Database, item: DiscoveredItem, includeExported: b
 
 /**
  * Records the discovered items (the unique key makes this safe to repeat and to race) and answers the
- * ids of those that still need work: not yet posted, or a journal whose outcome Loket has not heard.
+ * ids of those that still need work — not yet posted, or a journal whose outcome Loket has not heard —
+ * in posting order (posting-order.ts), the order in which they should spend Yuki's budget.
  */
 export async function savePlan(
   db: Database,
@@ -292,7 +294,7 @@ export async function savePlan(
     db,
     discovery.items.map((i) => i.key),
   );
-  const toRun: string[] = [];
+  const toRun: Array<{ id: string; kind: ImportKind; periodId: number }> = [];
   for (const item of discovery.items) {
     if (!known.has(item.key)) await insertItem(db, item, includeExported);
     if (includeExported && item.exportedElsewhere) {
@@ -315,7 +317,7 @@ export async function savePlan(
     if ((row.state === 'posted' || row.state === 'skipped') && !unmarkedJournal) continue;
     // Only items this run works on carry its id, so its progress counts exactly them.
     await db.update(importItems).set({ lastRunId: options.runId }).where(eq(importItems.id, row.id));
-    toRun.push(row.id);
+    toRun.push({ id: row.id, kind: row.kind, periodId: periodId(item.period) });
   }
-  return toRun;
+  return inPostingOrder(toRun).map((item) => item.id);
 }

@@ -1,9 +1,11 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportFixture } from '../../test/support/import-fixture.ts';
-import { bakery, startImportFixture } from '../../test/support/import-fixture.ts';
-import { importItems, importRuns } from '../store/schema/index.ts';
+import { bakery, loketControl, startImportFixture } from '../../test/support/import-fixture.ts';
+import { administrations, importItems, importRuns } from '../store/schema/index.ts';
 import { importItem } from './import-item.ts';
+import { inPostingOrder } from './posting-order.ts';
+import { quotaWaiting } from './quota-waiting.ts';
 import { finishRunIfComplete, importNow, runProgress } from './import-run.ts';
 
 const bakeryDomainId = '6f1c2a10-4b7e-4d0a-9a51-0c1d2e3f4a01';
@@ -13,7 +15,7 @@ afterEach(async () => {
   fixture = undefined;
 });
 
-const october = (f: ImportFixture) => ({
+const importOfBakery = (f: ImportFixture) => ({
   administrationId: f.bakeryId,
   trigger: 'manual' as const,
   requestedLabel: 'backoffice@jansen-deboer.nl',
@@ -26,16 +28,33 @@ async function nextDay(f: ImportFixture) {
   f.clock.now = new Date(f.clock.now.getTime() + 24 * 60 * 60 * 1000);
 }
 
-/** What the queue does when the parked jobs come due: one item after another, in planning order. */
+/** What the queue does when the parked jobs come due: one item after another, by their job priority. */
 async function resumeWaiting(f: ImportFixture) {
   const waiting = await f.env.db
     .select()
     .from(importItems)
     .where(eq(importItems.state, 'waiting_quota'))
-    .orderBy(asc(importItems.createdAt));
+    .orderBy(asc(importItems.createdAt), asc(importItems.key));
   const outcomes = [];
-  for (const item of waiting) outcomes.push(await importItem(f.env, item.id));
+  for (const item of inPostingOrder(waiting)) outcomes.push(await importItem(f.env, item.id));
   return outcomes;
+}
+
+/** "journal 202610" per item, in the order given. */
+async function kindsInOrder(f: ImportFixture, itemIds: string[]): Promise<string[]> {
+  const rows = await f.env.db.select().from(importItems).where(inArray(importItems.id, itemIds));
+  const byId = new Map(rows.map((row) => [row.id, `${row.kind} ${row.periodId}`]));
+  return itemIds.map((id) => byId.get(id) ?? 'missing');
+}
+
+/** Our domain id (not Yuki's) of an administration. */
+async function domainOf(f: ImportFixture, administrationId: string): Promise<string> {
+  const [row] = await f.env.db
+    .select({ domainId: administrations.domainId })
+    .from(administrations)
+    .where(eq(administrations.id, administrationId));
+  if (!row) throw new Error(`no administration ${administrationId}`);
+  return row.domainId;
 }
 
 function bakeryDocuments(f: ImportFixture) {
@@ -45,18 +64,24 @@ function bakeryDocuments(f: ImportFixture) {
 describe('a spent Yuki budget', () => {
   it('parks what does not fit in our own budget as waiting, and finishes it the next day without duplicates', async () => {
     fixture = await startImportFixture({ importFromPeriod: '2026-10', budgetLimit: 8 });
-    const run = await importNow(fixture.env, october(fixture));
+    const run = await importNow(fixture.env, importOfBakery(fixture));
     const outcomes = run.outcomes.map((o) => o.outcome);
-    // Eight calls: one upload each for the first eight payslips; the rest waits.
-    expect(outcomes).toEqual([...Array(8).fill('posted'), ...Array(6).fill('waiting_quota')]);
+    // Eight calls: the journal (GL scheme and ProcessJournal) and the tax return go first, then five
+    // payslips get an upload each; the other seven wait.
+    expect(await kindsInOrder(fixture, run.itemIds)).toEqual([
+      'journal 202610',
+      'tax_return 202610',
+      ...Array(12).fill('payslip 202610'),
+    ]);
+    expect(outcomes).toEqual([...Array(7).fill('posted'), ...Array(7).fill('waiting_quota')]);
     expect(run.outcomes.find((o) => o.outcome === 'waiting_quota')).toEqual({
       outcome: 'waiting_quota',
       notBefore: new Date('2026-11-18T23:00:00.000Z'),
     });
     expect(await runProgress(fixture.env.db, run.runId)).toMatchObject({
-      payslip: { total: 12, posted: 8, waiting: 4 },
-      journal: { total: 1, waiting: 1 },
-      tax_return: { total: 1, waiting: 1 },
+      payslip: { total: 12, posted: 5, waiting: 7 },
+      journal: { total: 1, posted: 1 },
+      tax_return: { total: 1, posted: 1 },
     });
     const [parked] = await fixture.env.db
       .select()
@@ -70,11 +95,12 @@ describe('a spent Yuki budget', () => {
     expect(stillRunning?.state).toBe('running');
 
     // Later the same day nothing moves, and nothing is sent.
-    expect((await resumeWaiting(fixture)).map((o) => o.outcome)).toEqual(Array(6).fill('waiting_quota'));
-    expect(bakeryDocuments(fixture)).toHaveLength(8);
+    const documentsToday = bakeryDocuments(fixture).length;
+    expect((await resumeWaiting(fixture)).map((o) => o.outcome)).toEqual(Array(7).fill('waiting_quota'));
+    expect(bakeryDocuments(fixture)).toHaveLength(documentsToday);
 
     await nextDay(fixture);
-    expect((await resumeWaiting(fixture)).map((o) => o.outcome)).toEqual(Array(6).fill('posted'));
+    expect((await resumeWaiting(fixture)).map((o) => o.outcome)).toEqual(Array(7).fill('posted'));
     expect(bakeryDocuments(fixture).filter((d) => d.folder === 4 || d.folder === 5)).toHaveLength(13);
     expect(fixture.yuki.state.journals).toHaveLength(1);
     expect(new Set(bakeryDocuments(fixture).map((d) => d.subject)).size).toBe(
@@ -85,14 +111,15 @@ describe('a spent Yuki budget', () => {
 
   it('parks work when Yuki itself says the day is spent, and finishes it after Yuki’s day resets', async () => {
     fixture = await startImportFixture({ importFromPeriod: '2026-10', yukiDailyCallLimit: 5 });
-    const run = await importNow(fixture.env, october(fixture));
+    const run = await importNow(fixture.env, importOfBakery(fixture));
+    // Five calls: the journal (two calls), the tax return and two payslips; the rest waits.
     expect(run.outcomes.map((o) => o.outcome)).toEqual([
-      ...Array(5).fill('posted'),
-      ...Array(9).fill('waiting_quota'),
+      ...Array(4).fill('posted'),
+      ...Array(10).fill('waiting_quota'),
     ]);
 
-    // Five calls a day: two more days finish the payslips, the third the journal and the tax return.
-    for (const posted of [5, 4]) {
+    // Five calls a day: two more days finish the payslips.
+    for (const posted of [5, 5]) {
       await nextDay(fixture);
       expect((await resumeWaiting(fixture)).filter((o) => o.outcome === 'posted')).toHaveLength(posted);
     }
@@ -101,4 +128,67 @@ describe('a spent Yuki budget', () => {
     expect(bakeryDocuments(fixture).filter((d) => d.folder === 4 || d.folder === 5)).toHaveLength(13);
     expect(fixture.yuki.state.journals).toHaveLength(1);
   }, 60_000);
+
+  it('spends a short budget on the books first and on the oldest payslips next, spread over the days', async () => {
+    fixture = await startImportFixture({ importFromPeriod: '2026-09', budgetLimit: 10 });
+    const f = fixture;
+    const bakeryDomain = await domainOf(f, f.bakeryId);
+    const postedPayslipPeriods: string[] = [];
+    const importDay = async () => {
+      const run = await importNow(f.env, importOfBakery(f));
+      const kinds = await kindsInOrder(f, run.itemIds);
+      run.outcomes.forEach((o, i) => {
+        if (o.outcome === 'posted' && kinds[i]?.startsWith('payslip')) postedPayslipPeriods.push(kinds[i]);
+      });
+      return { kinds, outcomes: run.outcomes.map((o) => o.outcome) };
+    };
+
+    // Day 1: September's and October's books (two calls for the GL scheme and the first journal, then
+    // one each), then five of September's payslips; the other payslips wait.
+    const first = await importDay();
+    expect(first.kinds).toEqual([
+      'journal 202609',
+      'tax_return 202609',
+      'journal 202610',
+      'tax_return 202610',
+      ...Array(12).fill('payslip 202609'),
+      ...Array(12).fill('payslip 202610'),
+    ]);
+    expect(first.outcomes).toEqual([...Array(9).fill('posted'), ...Array(19).fill('waiting_quota')]);
+    expect(await quotaWaiting(f.env.db, bakeryDomain, f.clock.now)).toEqual({
+      total: 19,
+      byKind: { payslip: 19, journal: 0, tax_return: 0 },
+      resetsAt: new Date('2026-11-18T23:00:00.000Z'),
+    });
+    expect(await quotaWaiting(f.env.db, await domainOf(f, f.installerId), f.clock.now)).toMatchObject({
+      total: 0,
+    });
+
+    // Day 2: November's payroll is approved meanwhile; its journal goes before every waiting payslip.
+    await nextDay(f);
+    await loketControl(f, '/payroll-runs', { payrollAdministrationId: bakery.loket.payrollAdministrationId });
+    const second = await importDay();
+    expect(second.kinds.slice(0, 2)).toEqual(['journal 202611', 'payslip 202609']);
+    expect(second.outcomes.slice(0, 1)).toEqual(['posted']);
+    expect(second.outcomes.filter((o) => o === 'posted')).toHaveLength(10);
+    expect(await quotaWaiting(f.env.db, bakeryDomain, f.clock.now)).toEqual({
+      total: 22,
+      byKind: { payslip: 22, journal: 0, tax_return: 0 },
+      resetsAt: new Date('2026-11-19T23:00:00.000Z'),
+    });
+
+    // The following days finish the payslips, ten a day, never a newer period before an older one.
+    let days = 2;
+    while ((await quotaWaiting(f.env.db, bakeryDomain, f.clock.now)).total > 0 && days < 10) {
+      await nextDay(f);
+      await importDay();
+      days += 1;
+    }
+    expect(days).toBe(5);
+    expect(postedPayslipPeriods).toHaveLength(36);
+    expect(postedPayslipPeriods).toEqual([...postedPayslipPeriods].sort());
+    const subjects = bakeryDocuments(f).map((d) => d.subject);
+    expect(new Set(subjects).size).toBe(subjects.length);
+    expect(bakeryDocuments(f).filter((d) => d.folder === 4)).toHaveLength(36);
+  }, 120_000);
 });

@@ -6,6 +6,7 @@
  */
 import { and, eq, lte, or } from 'drizzle-orm';
 import type { Database } from '../store/database.ts';
+import type { ImportKind } from '../store/schema/index.ts';
 import { importItems } from '../store/schema/index.ts';
 import type { YukiDomainClient } from '../yuki/yuki.client.ts';
 import { STALE_CLAIM_MS } from './item-states.ts';
@@ -26,7 +27,16 @@ export async function findPostedDocument(yuki: YukiDomainClient, marker: string)
 export async function itemsToResume(
   db: Database,
   options: { staleAfterMs?: number; now?: Date } = {},
-): Promise<Array<{ id: string; administrationId: string; key: string; lastRunId: string | null }>> {
+): Promise<
+  Array<{
+    id: string;
+    administrationId: string;
+    key: string;
+    lastRunId: string | null;
+    kind: ImportKind;
+    periodId: number;
+  }>
+> {
   const now = options.now ?? new Date();
   const staleBefore = new Date(now.getTime() - (options.staleAfterMs ?? STALE_CLAIM_MS));
   return db
@@ -35,6 +45,8 @@ export async function itemsToResume(
       administrationId: importItems.administrationId,
       key: importItems.key,
       lastRunId: importItems.lastRunId,
+      kind: importItems.kind,
+      periodId: importItems.periodId,
     })
     .from(importItems)
     .where(

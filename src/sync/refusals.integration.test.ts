@@ -1,7 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportFixture } from '../../test/support/import-fixture.ts';
 import { bakery, loketControl, startImportFixture } from '../../test/support/import-fixture.ts';
+import { formatEuro, sum } from '../core/money.ts';
 import { glAccountMappings, importItems, portals } from '../store/schema/index.ts';
 import { importNow } from './import-run.ts';
 
@@ -106,6 +107,103 @@ describe('journals refused before posting', () => {
     ).toHaveLength(1);
   }, 60_000);
 });
+
+describe('a journal from Loket that does not balance', () => {
+  const november = {
+    ...request(''),
+    trigger: 'backfill' as const,
+    fromPeriodId: 202611,
+    toPeriodId: 202611,
+  };
+
+  it('is refused with the period and both totals, reaches Yuki not at all, and Loket hears why', async () => {
+    const run = (await loketControl(fixture, '/payroll-runs', {
+      payrollAdministrationId: bakery.loket.payrollAdministrationId,
+    })) as { id: string };
+    const journalRun = await loketJournalRunOf(run.id);
+    await loketControl(fixture, `/journal-runs/${journalRun}/unbalance`, { cents: 1 });
+    // What Loket now says, read through our own client: debits exceed credits by one cent.
+    const lines = await (await fixture.env.loadLink(fixture.bakeryId)).loket.journalLines(journalRun);
+    const debit = sum(lines.map((l) => l.debit));
+    const credit = sum(lines.map((l) => l.credit));
+    expect(debit - credit).toBe(1);
+    const yukiCallsBefore = await yukiCalls();
+    const journalsBefore = fixture.yuki.state.journals.length;
+
+    const result = await importNow(fixture.env, { ...november, administrationId: fixture.bakeryId });
+
+    expect(result.outcomes).toEqual([
+      { outcome: 'failed', retryable: false, code: 'sync.journal_unbalanced' },
+    ]);
+    expect(await yukiCalls()).toBe(yukiCallsBefore);
+    expect(fixture.yuki.state.journals).toHaveLength(journalsBefore);
+    const [item] = await fixture.env.db
+      .select()
+      .from(importItems)
+      .where(eq(importItems.loketObjectId, journalRun));
+    expect(item).toMatchObject({
+      state: 'failed',
+      attempts: 1,
+      yukiDocumentId: null,
+      errorCode: 'sync.journal_unbalanced',
+      errorNl: `De loonjournaalpost van november 2026 is niet in evenwicht: debet ${formatEuro(debit)}, credit ${formatEuro(credit)} (verschil € 0,01). Er is niets naar Yuki gestuurd; laat de journaalrun in Loket corrigeren.`,
+      errorEn: `The payroll journal of november 2026 does not balance: debit ${formatEuro(debit)}, credit ${formatEuro(credit)} (difference € 0,01). Nothing was sent to Yuki; have the journal run corrected in Loket.`,
+    });
+    expect(item?.loketMarkedAt).not.toBeNull();
+    const loketRun = (await loketControl(fixture, `/journal-runs/${journalRun}`)) as {
+      journalRunStatus: { key: number };
+      processedMessage: string | null;
+    };
+    expect(loketRun.journalRunStatus.key).toBe(6);
+    expect(loketRun.processedMessage).toBe(item?.errorNl);
+  }, 60_000);
+
+  it('is refused again, never "fixed", until Loket corrects it; then it is posted as Loket has it', async () => {
+    const [item] = await fixture.env.db
+      .select()
+      .from(importItems)
+      .where(and(eq(importItems.administrationId, fixture.bakeryId), eq(importItems.periodId, 202611)));
+    const journalRun = item?.loketObjectId ?? '';
+    const again = await importNow(fixture.env, { ...november, administrationId: fixture.bakeryId });
+    expect(again.outcomes).toEqual([
+      { outcome: 'failed', retryable: false, code: 'sync.journal_unbalanced' },
+    ]);
+    expect(fixture.yuki.state.journals.filter((j) => j.subject === item?.subject)).toEqual([]);
+
+    await loketControl(fixture, `/journal-runs/${journalRun}/unbalance`, { cents: 0 });
+    const fixed = await importNow(fixture.env, { ...november, administrationId: fixture.bakeryId });
+    expect(fixed.outcomes.map((o) => o.outcome)).toEqual(['posted']);
+    const lines = await (await fixture.env.loadLink(fixture.bakeryId)).loket.journalLines(journalRun);
+    const [posted] = fixture.yuki.state.journals.filter((j) => j.subject === item?.subject);
+    expect(posted?.lines.map((l) => l.amountCents).sort((a, b) => a - b)).toEqual(
+      lines
+        .filter((l) => l.debit !== l.credit)
+        .map((l) => l.debit - l.credit)
+        .sort((a, b) => a - b),
+    );
+    const loketRun = (await loketControl(fixture, `/journal-runs/${journalRun}`)) as {
+      journalRunStatus: { key: number };
+    };
+    expect(loketRun.journalRunStatus.key).toBe(7);
+  }, 60_000);
+});
+
+/** The journal run Loket made when it approved this payroll run. */
+async function loketJournalRunOf(payrollRunId: string): Promise<string> {
+  const link = await fixture.env.loadLink(fixture.bakeryId);
+  const runs = await link.loket.journalRuns(link.loketPayrollAdministrationId);
+  const found = runs.find((r) => r.payrollRunId === payrollRunId);
+  if (!found) throw new Error(`no journal run for payroll run ${payrollRunId}`);
+  return found.id;
+}
+
+/** Every call the Yuki sandbox counted today, over all domains. */
+async function yukiCalls(): Promise<number> {
+  const counters = (await (await fetch(`${fixture.yuki.url}/_sandbox/calls`)).json()) as {
+    domains: Array<{ calls: number }>;
+  };
+  return counters.domains.reduce((total, d) => total + d.calls, 0);
+}
 
 async function journalItemOf(administrationId: string) {
   const rows = await fixture.env.db

@@ -103,6 +103,7 @@ afterEach(() => {
     serverErrorRate: 0,
     sessionExpiresAfterCalls: 0,
     dailyLimitExhausted: false,
+    slowAnswers: {},
   });
 });
 
@@ -564,6 +565,34 @@ describe('transport faults', () => {
       code: 'yuki.unavailable',
       retryable: true,
     });
+  });
+
+  it("gives up a call when the caller's signal aborts, and sends or counts nothing after", async () => {
+    sandbox.setFaults({ slowAnswers: { UploadDocumentWithData: 1500 } });
+    const { yuki, budget, requests } = client();
+    const controller = new AbortController();
+    const domain = yuki.forDomain(KEY.portal, bakkerij.yukiDomainId, { signal: controller.signal });
+    setTimeout(() => controller.abort(new Error('deadline')), 300);
+    const started = Date.now();
+    await expect(
+      domain.uploadDocumentWithData({
+        administrationId: bakkerijAdmin.yukiAdministrationId,
+        fileName: 'Loonstrook zonder antwoord.pdf',
+        data: new TextEncoder().encode('%PDF-1.4\n%%EOF'),
+        folder: YukiFolder.personnel,
+        amount: cents(100),
+      }),
+    ).rejects.toMatchObject({ code: 'yuki.unavailable', retryable: true });
+    expect(Date.now() - started).toBeLessThan(1200);
+    // Yuki kept the upload although its answer never reached us.
+    expect(sandbox.state.documents.some((d) => d.subject === 'Loonstrook zonder antwoord')).toBe(true);
+
+    const used = budget.used(bakkerij.yukiDomainId);
+    await expect(domain.documentFolders()).rejects.toMatchObject({ code: 'yuki.unavailable' });
+    expect(budget.used(bakkerij.yukiDomainId)).toBe(used);
+    expect(requests.at(-1)).toBe('UploadDocumentWithData');
+    // The shared session is unharmed: a caller without that signal goes on.
+    expect(await yuki.forDomain(KEY.portal, bakkerij.yukiDomainId).documentFolders()).not.toHaveLength(0);
   });
 
   it('turns a refused connection into a retryable unavailable error', async () => {

@@ -3,7 +3,8 @@
  * The Yuki web-services client: one cached session per access key (renewed before 24 h and once on an
  * invalid-session fault), every counted call reserved against its domain's daily budget before it is
  * made, faults turned into typed errors. A portal key reaches several domains, so domain-scoped calls go
- * through `forDomain(key, domainId)`, which sets the session's current domain first.
+ * through `forDomain(key, domainId)`, which sets the session's current domain first. A caller with a
+ * deadline passes its signal there: once it aborts, no call of that client is sent or waited for.
  */
 import type { z } from 'zod';
 import type { Cents } from '../core/money.ts';
@@ -147,10 +148,15 @@ export type YukiDomainClient = {
   findDocumentsByText(text: string): Promise<YukiDocument[]>;
 };
 
+export type ForDomainOptions = {
+  /** Aborts this client's calls (an import attempt's deadline); the shared session is not affected. */
+  signal?: AbortSignal;
+};
+
 export type YukiClient = {
   /** The domains a key reaches (Authenticate and Domains are not counted, so this costs no budget). */
   domains(accessKey: string): Promise<YukiDomain[]>;
-  forDomain(accessKey: string, domainId: string): YukiDomainClient;
+  forDomain(accessKey: string, domainId: string, options?: ForDomainOptions): YukiDomainClient;
 };
 
 type Session = {
@@ -170,6 +176,7 @@ type Call = {
   operation: string;
   params: (sessionId: string) => SoapParam[];
   count: { kind: 'free' } | { kind: 'administration' | 'domain'; domainId: string };
+  signal?: AbortSignal | undefined;
 };
 
 const OPEN_DATE = '0001-01-01';
@@ -196,16 +203,27 @@ export function createYukiClient(options: YukiClientOptions): YukiClient {
   const sessionTtlMs = options.sessionTtlMs ?? 23 * 60 * 60 * 1000;
   const sessions = new Map<string, Session>();
 
+  /** Before a call is counted or sent: a caller that gave up spends no budget. */
+  function ensureWanted(signal: AbortSignal | undefined, operation: string): void {
+    if (signal?.aborted)
+      throw new YukiUnavailableError({
+        cause: signal.reason,
+        detail: `${operation}: not sent, the caller gave up`,
+      });
+  }
+
   async function httpPost(
     url: string,
     init: RequestInit,
     operation: string,
+    signal?: AbortSignal,
   ): Promise<{ status: number; text: string }> {
+    const timeout = AbortSignal.timeout(timeoutMs);
     try {
       const response = await fetchImpl(url, {
         ...init,
         method: 'POST',
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: signal ? AbortSignal.any([timeout, signal]) : timeout,
       });
       return { status: response.status, text: await response.text() };
     } catch (error) {
@@ -219,6 +237,7 @@ export function createYukiClient(options: YukiClientOptions): YukiClient {
     operation: string,
     params: SoapParam[],
     domainId: string | null,
+    signal?: AbortSignal,
   ): Promise<unknown> {
     const body = buildEnvelope(operation, params);
     const size = Buffer.byteLength(body);
@@ -230,6 +249,7 @@ export function createYukiClient(options: YukiClientOptions): YukiClient {
         body,
       },
       operation,
+      signal,
     );
     let answer;
     try {
@@ -271,14 +291,16 @@ export function createYukiClient(options: YukiClientOptions): YukiClient {
 
   async function counted(call: Call, sessionId: string): Promise<unknown> {
     const domainId = call.count.kind === 'free' ? null : call.count.domainId;
+    ensureWanted(call.signal, call.operation);
     if (domainId !== null) await options.budget.reserve(domainId);
-    return post(call.service, call.operation, call.params(sessionId), domainId);
+    return post(call.service, call.operation, call.params(sessionId), domainId, call.signal);
   }
 
   /** Domain-scoped calls on one session run one at a time, so another domain cannot be set in between. */
   function inDomain(s: Session, sessionId: string, call: Call, domainId: string): Promise<unknown> {
     const run = async () => {
       if (s.currentDomainId !== domainId) {
+        ensureWanted(call.signal, 'SetCurrentDomain');
         await options.budget.reserve(domainId);
         await post(
           call.service,
@@ -288,6 +310,7 @@ export function createYukiClient(options: YukiClientOptions): YukiClient {
             ['domainID', domainId],
           ],
           domainId,
+          call.signal,
         );
         s.currentDomainId = domainId;
       }
@@ -322,7 +345,12 @@ export function createYukiClient(options: YukiClientOptions): YukiClient {
     return result.data;
   }
 
-  function forDomain(accessKey: string, domainId: string): YukiDomainClient {
+  function forDomain(
+    accessKey: string,
+    domainId: string,
+    domainOptions: ForDomainOptions = {},
+  ): YukiDomainClient {
+    const { signal } = domainOptions;
     const domainCall = async <T extends z.ZodType>(
       service: YukiService,
       operation: string,
@@ -337,6 +365,7 @@ export function createYukiClient(options: YukiClientOptions): YukiClient {
           operation,
           params: (sessionId) => [['sessionID', sessionId], ...params],
           count: { kind: 'domain', domainId },
+          signal,
         }),
         operation,
       );
@@ -348,6 +377,7 @@ export function createYukiClient(options: YukiClientOptions): YukiClient {
         operation,
         params: (sessionId) => [['sessionID', sessionId], ...params],
         count: { kind: 'administration', domainId },
+        signal,
       });
 
     const listParams = (query: DocumentListQuery): SoapParam[] => [
@@ -414,6 +444,7 @@ export function createYukiClient(options: YukiClientOptions): YukiClient {
       },
       uploadViaUploadAspx: async (upload) => {
         checkUploadSize(upload.data);
+        ensureWanted(signal, 'Upload.aspx');
         await options.budget.reserve(domainId);
         const form = new FormData();
         form.set('WebServiceAccessKey', accessKey);
@@ -423,7 +454,12 @@ export function createYukiClient(options: YukiClientOptions): YukiClient {
         if (upload.tab !== undefined) form.set('FolderTab', String(upload.tab));
         form.set('ResponseType', 'XML');
         form.set('File', new Blob([new Uint8Array(upload.data)]), upload.fileName);
-        const { status, text } = await httpPost(`${baseUrl}/docs/Upload.aspx`, { body: form }, 'Upload.aspx');
+        const { status, text } = await httpPost(
+          `${baseUrl}/docs/Upload.aspx`,
+          { body: form },
+          'Upload.aspx',
+          signal,
+        );
         if (status !== 200) throw new YukiUnavailableError({ detail: `Upload.aspx: HTTP ${status}` });
         const answer = parse(uploadAspxResult, uploadParser.parse(text), 'Upload.aspx');
         if (!answer.UploadSuccess) {

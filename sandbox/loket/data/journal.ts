@@ -34,7 +34,8 @@ function component(key: keyof typeof PAYROLL_COMPONENTS) {
   return { key: PAYROLL_COMPONENTS[key].key, description: PAYROLL_COMPONENTS[key].value };
 }
 
-export function journalLines(totals: RunTotals): JournalLineCents[] {
+/** `imbalanceCents` shifts the first debit line: a broken journal run for tests, never in seeded data. */
+export function journalLines(totals: RunTotals, imbalanceCents = 0): JournalLineCents[] {
   const lines: JournalLineCents[] = [];
   const debit = (account: Account, center: (typeof COST_CENTERS)[number], key: keyof typeof PAYROLL_COMPONENTS, cents: number) => {
     if (cents !== 0) lines.push({ generalLedgerAccount: account, costCenter: center, costUnit: null, payrollComponent: component(key), debitCents: cents, creditCents: 0 });
@@ -52,5 +53,7 @@ export function journalLines(totals: RunTotals): JournalLineCents[] {
   credit(GL_ACCOUNTS.netWages, 'netPay', totals.total.net);
   credit(GL_ACCOUNTS.payrollTaxes, null, payrollTaxCredit(totals.total));
   credit(GL_ACCOUNTS.holidayReservation, 'holidayReservation', totals.total.holidayReservation);
+  const first = lines.find((line) => line.debitCents > 0);
+  if (first) first.debitCents += imbalanceCents;
   return lines;
 }

@@ -69,6 +69,8 @@ export type JournalRun = {
   requestTime: string;
   /** What the bookkeeping application reported through PATCH, kept for the sandbox's own tests. */
   processedMessage: string | null;
+  /** Test knob: cents added to the first debit line, so the results no longer balance (0 = balanced). */
+  imbalanceCents: number;
 };
 
 export type TaxReturnStatus = 1 | 2 | 3 | 4 | 5 | 6 | 7;
@@ -339,6 +341,7 @@ export class LoketWorld {
       status: options.journalRunStatus ?? 4,
       requestTime: `${run.period.endDate}T16:00:00Z`,
       processedMessage: null,
+      imbalanceCents: 0,
     });
     if (run.lines.some((line) => line.backPayPercent === null)) this.fileRegularTaxReturn(run);
     return run;

@@ -146,10 +146,26 @@ export function controlRoutes(world: LoketWorld, faults: FaultState): Hono {
     return c.json(renderJournalRun(world, journalRun));
   });
 
+  // A broken journal run, to test that the import refuses it instead of "fixing" it.
+  app.post('/journal-runs/:id/unbalance', async (c) => {
+    const { cents } = await body(
+      c,
+      z.object({ cents: z.number().int().min(-100_000).max(100_000).default(1) }),
+    );
+    const journalRun = world.journalRuns.find((candidate) => candidate.id === c.req.param('id'));
+    if (!journalRun) throw new SandboxConflict(`no journal run ${c.req.param('id')}`);
+    journalRun.imbalanceCents = cents;
+    return c.json({ ...renderJournalRun(world, journalRun), imbalanceCents: journalRun.imbalanceCents });
+  });
+
   app.get('/journal-runs/:id', (c) => {
     const journalRun = world.journalRuns.find((candidate) => candidate.id === c.req.param('id'));
     if (!journalRun) throw new SandboxConflict(`no journal run ${c.req.param('id')}`);
-    return c.json({ ...renderJournalRun(world, journalRun), processedMessage: journalRun.processedMessage });
+    return c.json({
+      ...renderJournalRun(world, journalRun),
+      processedMessage: journalRun.processedMessage,
+      imbalanceCents: journalRun.imbalanceCents,
+    });
   });
 
   app.post('/employees', async (c) => {

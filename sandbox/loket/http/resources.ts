@@ -302,11 +302,13 @@ export function renderJournalRun(world: LoketWorld, journalRun: JournalRun) {
 export function renderJournalLines(world: LoketWorld, journalRun: JournalRun) {
   const run = world.payrollRun(journalRun.payrollRunId);
   if (!run) throw new Error(`journal run ${journalRun.id} lost its payroll run`);
-  return journalLines(world.runTotals(run)).map(({ debitCents, creditCents, ...line }) => ({
-    ...line,
-    debetAmount: euros(debitCents),
-    creditAmount: euros(creditCents),
-  }));
+  return journalLines(world.runTotals(run), journalRun.imbalanceCents).map(
+    ({ debitCents, creditCents, ...line }) => ({
+      ...line,
+      debetAmount: euros(debitCents),
+      creditAmount: euros(creditCents),
+    }),
+  );
 }
 
 /** The payment deadline: the last day of the month after the tijdvak. */
