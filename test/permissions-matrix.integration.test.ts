@@ -81,6 +81,7 @@ const MATRIX: Record<string, Entry> = {
     tenant: true,
     operatorEverywhere: true,
   },
+  'GET /api/portals/{portalId}/health': { allowed: ['portal_admin'], tenant: true },
   'GET /api/domains/{domainId}': { allowed: MEMBERS, tenant: true },
   'PUT /api/domains/{domainId}/features/{feature}': { allowed: ['portal_admin'], tenant: true },
   'DELETE /api/domains/{domainId}/features/{feature}': { allowed: ['portal_admin'], tenant: true },

@@ -106,6 +106,11 @@ export function periodKey(period: { year: number; number: number }): string {
   return `${period.year}-${String(period.number).padStart(2, '0')}`;
 }
 
+/** The key of a YYYYPP id: 202610 → "2026-10". */
+export function periodKeyOf(id: number): string {
+  return periodKey({ year: Math.floor(id / 100), number: id % 100 });
+}
+
 /** Parses "2026-10" (or "2026-13") into YYYYPP; null when it is not a period key. */
 export function parsePeriodKey(key: string): number | null {
   const match = /^(\d{4})-(\d{1,2})$/.exec(key.trim());

@@ -18,6 +18,11 @@ export type Action =
   /** Instellingen → Loket instellingen, Yuki access key, sync with Yuki, users. */
   | 'portal.manage'
   | 'portal.audit.read'
+  /**
+   * The firm-wide import health: every administration's recent imports, failures and Yuki quota. The
+   * portal_admin's alone: it shows all domains, and the operator is no member of a firm's domains.
+   */
+  | 'portal.health.read'
   /** Invite people and give or take their roles; also the operator, who sets up a new firm's first admin. */
   | 'portal.members.manage'
   | 'domain.view'
@@ -67,6 +72,7 @@ export function decide(actor: Actor | undefined, action: Action, scope: Scope): 
       case 'portal.view':
         return member ? ALLOW : refuse('no_access');
       case 'portal.manage':
+      case 'portal.health.read':
         return onlyPortalAdmin;
       case 'portal.audit.read':
       case 'portal.members.manage':

@@ -118,4 +118,30 @@ describe('decide: tenancy', () => {
       decide(actor({ operator: true }), 'portal.audit.read', { kind: 'portal', portalId: P }).allowed,
     ).toBe(true);
   });
+
+  it('shows the import health of a portal to its portal_admin only', () => {
+    const portal: Scope = { kind: 'portal', portalId: P };
+    expect(decide(actor({ portal: 'portal_admin' }), 'portal.health.read', portal).allowed).toBe(true);
+    for (const roles of [
+      { portal: 'portal_backoffice' as const },
+      { portal: 'portal_guest' as const },
+      { domain: 'backoffice' as const },
+      { domain: 'guest' as const },
+    ]) {
+      expect(decide(actor(roles), 'portal.health.read', portal)).toEqual({
+        allowed: false,
+        reason: 'role',
+        allowedRoles: ['portal_admin'],
+      });
+    }
+    expect(decide(actor({ operator: true }), 'portal.health.read', portal)).toMatchObject({
+      reason: 'no_access',
+    });
+    expect(
+      decide(actor({ portal: 'portal_admin' }), 'portal.health.read', {
+        kind: 'portal',
+        portalId: 'portal-b',
+      }).allowed,
+    ).toBe(false);
+  });
 });

@@ -1,13 +1,15 @@
 /**
  * @module sync/status
  * Read models for people: the history of an administration (runs, and per item what happened, the
- * Yuki document and any error with what to do) and the firm-wide status — administrations × periods ×
- * kinds — that `loket-yuki status` prints and the overview page shows.
+ * Yuki document and any error with what to do), the firm-wide status — administrations × periods ×
+ * kinds — that `loket-yuki status` prints, and its recent part with the failures and today's Yuki
+ * calls that the portal's import health shows.
  */
-import { and, desc, eq, gte, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../store/database.ts';
 import type { ImportItemState, ImportKind } from '../store/schema/index.ts';
-import { administrations, importItems, importRuns } from '../store/schema/index.ts';
+import { administrations, importItems, importRuns, yukiCallBudgets } from '../store/schema/index.ts';
+import { yukiDay } from '../yuki/budget.ts';
 
 export type ImportHistory = {
   runs: Array<typeof importRuns.$inferSelect>;
@@ -127,4 +129,67 @@ export async function importStatus(
     byAdministration.set(row.administrationId, status);
   }
   return [...byAdministration.values()];
+}
+
+export type RecentImportStatus = {
+  /** The newest periods that have items, newest first, each with per kind the items per state. */
+  periods: Array<{ periodId: number; kinds: Partial<Record<ImportKind, StatusCell>> }>;
+  /** Failed items in every period, also those before `fromPeriodId` (a backfill's). */
+  failed: number;
+};
+
+/**
+ * Per administration of a portal: its `periods` newest periods from `fromPeriodId` on that have items,
+ * and its failed items of all periods. Two queries, however many administrations the portal has; an
+ * administration without any item in them is absent.
+ */
+export async function recentImportStatus(
+  db: Database,
+  options: { portalId: string; fromPeriodId: number; periods: number },
+): Promise<Map<string, RecentImportStatus>> {
+  const [statuses, failures] = await Promise.all([
+    importStatus(db, { portalId: options.portalId, fromPeriodId: options.fromPeriodId }),
+    db
+      .select({ administrationId: importItems.administrationId, count: sql<number>`count(*)::int` })
+      .from(importItems)
+      .innerJoin(administrations, eq(administrations.id, importItems.administrationId))
+      .where(and(eq(administrations.portalId, options.portalId), eq(importItems.state, 'failed')))
+      .groupBy(importItems.administrationId)
+      .orderBy(importItems.administrationId),
+  ]);
+  const recent = new Map<string, RecentImportStatus>();
+  for (const status of statuses) {
+    const periods = Object.keys(status.periods)
+      .map(Number)
+      .sort((a, b) => b - a)
+      .slice(0, options.periods)
+      .map((periodId) => ({ periodId, kinds: status.periods[periodId] ?? {} }));
+    recent.set(status.administrationId, { periods, failed: 0 });
+  }
+  for (const row of failures) {
+    const status = recent.get(row.administrationId) ?? { periods: [], failed: 0 };
+    status.failed = Number(row.count);
+    recent.set(row.administrationId, status);
+  }
+  return recent;
+}
+
+/**
+ * Today's Yuki calls (used and limit) of those of these Yuki domains that made any today, in one query.
+ * A domain that is absent has used none of the limit `databaseCallBudget` gives it.
+ */
+export async function yukiCallsToday(
+  db: Database,
+  yukiDomainIds: readonly string[],
+  now: Date = new Date(),
+): Promise<Map<string, { used: number; limit: number }>> {
+  if (yukiDomainIds.length === 0) return new Map();
+  const rows = await db
+    .select()
+    .from(yukiCallBudgets)
+    .where(
+      and(inArray(yukiCallBudgets.yukiDomainId, [...yukiDomainIds]), eq(yukiCallBudgets.day, yukiDay(now))),
+    )
+    .orderBy(yukiCallBudgets.yukiDomainId);
+  return new Map(rows.map((row) => [row.yukiDomainId, { used: row.used, limit: row.callLimit }]));
 }

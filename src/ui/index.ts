@@ -18,6 +18,7 @@ import { loketServicePage } from './pages/loket-service.tsx';
 import { loketImportPages } from './pages/loket-import.tsx';
 import { operatorConsolePage } from './pages/operator-console.tsx';
 import { auditLogPage } from './pages/audit-log.tsx';
+import { portalHealthPage } from './pages/portal-health.tsx';
 import { membersPage } from './pages/members.tsx';
 import { notFoundPage } from './pages/error-pages.tsx';
 
@@ -35,6 +36,7 @@ export function registerPages(app: Hono<AppEnv>): void {
   loketImportPages(app);
   operatorConsolePage(app);
   auditLogPage(app);
+  portalHealthPage(app);
   membersPage(app);
   // Unknown pages get the HTML 404; unknown API paths keep their JSON answer.
   app.notFound((c) => (c.req.path.startsWith('/api/') ? c.text('404 Not Found', 404) : notFoundPage(c)));

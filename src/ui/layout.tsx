@@ -1,8 +1,8 @@
 /**
  * @module layout
- * The frame of every page: skip link, demo banner, the top bar as in Yuki (overview, Instellingen,
- * audit log, operator console — each only for whom it is), the administration bar with its tab
- * *Administratie* and the *Personeel* menu holding *Loket service*, and the language switch.
+ * The frame of every page: skip link, demo banner, the top bar as in Yuki (overview, import status,
+ * Instellingen, audit log, operator console — each only for whom it is), the administration bar with
+ * its tab *Administratie* and the *Personeel* menu holding *Loket service*, and the language switch.
  */
 import type { Child } from 'hono/jsx';
 import { decide } from '../core/policy.ts';
@@ -87,12 +87,18 @@ function MainNav({ page, portalId }: { page: PageContext; portalId: string | und
   const manages = scope ? decide(actor, 'portal.manage', scope).allowed : false;
   const managesMembers = scope ? decide(actor, 'portal.members.manage', scope).allowed : false;
   const readsAudit = scope ? decide(actor, 'portal.audit.read', scope).allowed : false;
+  const readsHealth = scope ? decide(actor, 'portal.health.read', scope).allowed : false;
   return (
     <nav aria-label={t('nav.main')} class="mainnav">
       <ul>
         {views && (
           <li>
             <a href={`/portals/${portal}`}>{t('nav.overview')}</a>
+          </li>
+        )}
+        {readsHealth && (
+          <li>
+            <a href={`/portals/${portal}/health`}>{t('nav.health')}</a>
           </li>
         )}
         {(manages || managesMembers) && (

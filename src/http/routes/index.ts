@@ -13,6 +13,7 @@ import { postPortal } from './portals/postPortal.ts';
 import { getLoketSettings } from './portals/getLoketSettings.ts';
 import { putLoketSettings } from './portals/putLoketSettings.ts';
 import { getAudit } from './portals/getAudit.ts';
+import { getHealth } from './portals/getHealth.ts';
 import { postSync } from './portals/postSync.ts';
 import { members } from './portals/members.ts';
 import { getDomain } from './domains/getDomain.ts';
@@ -36,6 +37,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   getLoketSettings(app);
   putLoketSettings(app);
   getAudit(app);
+  getHealth(app);
   postSync(app);
   members(app);
   getDomain(app);

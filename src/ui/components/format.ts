@@ -1,6 +1,6 @@
 /**
  * @module format
- * Dates as a Dutch firm reads them: Amsterdam time, in the page's language.
+ * Dates and counts as a Dutch firm reads them: Amsterdam time, in the page's language.
  */
 import type { Locale } from '../../core/roles.ts';
 
@@ -10,4 +10,9 @@ export function formatDateTime(locale: Locale, at: Date | string): string {
     timeStyle: 'short',
     timeZone: 'Europe/Amsterdam',
   }).format(new Date(at));
+}
+
+/** Whole numbers with the page language's grouping: 1.000 in Dutch, 1,000 in English. */
+export function formatNumber(locale: Locale, value: number): string {
+  return new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB').format(value);
 }

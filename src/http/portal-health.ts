@@ -1,0 +1,173 @@
+/**
+ * @module portal-health
+ * The portal's import health, shared by the page and the REST API: every administration in the link
+ * with its recent periods × kinds and its failures (failures first, then by domain and name), what an
+ * incomplete link still misses, and per domain the Yuki calls left today and when they come back. A
+ * fixed number of queries, however many domains and administrations the firm has.
+ */
+import { eq } from 'drizzle-orm';
+import { lookbackWindow, periodId } from '../core/periods.ts';
+import type { Actor } from '../core/roles.ts';
+import type { Database } from '../store/database.ts';
+import { domains as domainsTable, IMPORT_KINDS, type ImportKind } from '../store/schema/index.ts';
+import { recentImportStatus, yukiCallsToday, type StatusCell } from '../sync/status.ts';
+import { databaseCallBudget, nextYukiDayStart } from '../sync/yuki-call-budget.ts';
+import { portalOverview, type LinkMissing } from '../tenancy/portal-overview.ts';
+import { yukiDay } from '../yuki/budget.ts';
+
+/** How many recent periods each administration shows. */
+export const HEALTH_PERIODS = 3;
+
+/** Items of one period and kind, in the words of the page; `null` in its place: nothing at all. */
+export type HealthCounts = {
+  posted: number;
+  /** Planned or being posted, as `open` in a run's progress. */
+  open: number;
+  waitingForQuota: number;
+  failed: number;
+  skipped: number;
+};
+
+export type AdministrationHealth = {
+  id: string;
+  name: string;
+  domainId: string;
+  domainName: string;
+  isStandard: boolean;
+  goneFromYuki: boolean;
+  /** Empty when the link is complete. */
+  missing: LinkMissing[];
+  /** Failed items of every period, also older ones. */
+  failed: number;
+  /** Newest first: the recent periods that have items. */
+  periods: Array<{ periodId: number; kinds: Record<ImportKind, HealthCounts | null> }>;
+};
+
+export type DomainQuota = {
+  id: string;
+  name: string;
+  /** Null when the domain has no Yuki domain id, so no calls can be counted. */
+  quota: { used: number; limit: number; left: number; resetsAt: Date } | null;
+};
+
+export type PortalHealth = {
+  /** YYYYPP: the recent periods are those from here on. */
+  fromPeriodId: number;
+  administrations: AdministrationHealth[];
+  /** Administrations outside the link: not the standard one, no active contract line, no Relatiecode. */
+  notInLink: number;
+  /** The domains with the feature on their contract, by name. */
+  domains: DomainQuota[];
+};
+
+type PortalLinkSettings = { loketClientId: string | null; yukiAccessKeyEnc: string | null };
+
+function healthCounts(cell: StatusCell | undefined): HealthCounts | null {
+  if (!cell) return null;
+  return {
+    posted: cell.posted ?? 0,
+    open: (cell.planned ?? 0) + (cell.posting ?? 0),
+    waitingForQuota: cell.waiting_quota ?? 0,
+    failed: cell.failed ?? 0,
+    skipped: cell.skipped ?? 0,
+  };
+}
+
+export async function portalHealth(
+  db: Database,
+  actor: Actor,
+  portalId: string,
+  portal: PortalLinkSettings,
+  now: Date = new Date(),
+): Promise<PortalHealth> {
+  // The current month and the ones before it by the calendar; four-weekly and weekly administrations
+  // have more periods in that time, of which the newest are shown.
+  const fromPeriodId = periodId(lookbackWindow('month', yukiDay(now), HEALTH_PERIODS - 1).from);
+  const [domains, recent] = await Promise.all([
+    portalOverview(db, actor, portalId, portal),
+    recentImportStatus(db, { portalId, fromPeriodId, periods: HEALTH_PERIODS }),
+  ]);
+
+  const administrations: AdministrationHealth[] = [];
+  let notInLink = 0;
+  for (const domain of domains) {
+    for (const administration of domain.administrations) {
+      const status = recent.get(administration.id);
+      const inLink =
+        !administration.missing.includes('contract_line') ||
+        administration.relationCode !== null ||
+        status !== undefined;
+      if (!inLink) {
+        notInLink += 1;
+        continue;
+      }
+      administrations.push({
+        id: administration.id,
+        name: administration.name,
+        domainId: domain.id,
+        domainName: domain.name,
+        isStandard: administration.isStandard,
+        goneFromYuki: administration.goneFromYuki,
+        missing: administration.missing,
+        failed: status?.failed ?? 0,
+        periods: (status?.periods ?? []).map((period) => ({
+          periodId: period.periodId,
+          kinds: Object.fromEntries(
+            IMPORT_KINDS.map((kind) => [kind, healthCounts(period.kinds[kind])]),
+          ) as Record<ImportKind, HealthCounts | null>,
+        })),
+      });
+    }
+  }
+  // A stable sort keeps the overview's order (domain, then name) within both groups.
+  administrations.sort((a, b) => Number(b.failed > 0) - Number(a.failed > 0));
+
+  return {
+    fromPeriodId,
+    administrations,
+    notInLink,
+    domains: await quotas(
+      db,
+      portalId,
+      domains.filter((domain) => domain.hasLoketFeature),
+      now,
+    ),
+  };
+}
+
+async function quotas(
+  db: Database,
+  portalId: string,
+  linked: Array<{ id: string; name: string }>,
+  now: Date,
+): Promise<DomainQuota[]> {
+  const yukiIds = await db
+    .select({ id: domainsTable.id, yukiDomainId: domainsTable.yukiDomainId })
+    .from(domainsTable)
+    .where(eq(domainsTable.portalId, portalId))
+    .orderBy(domainsTable.id);
+  const yukiIdOf = new Map(yukiIds.map((row) => [row.id, row.yukiDomainId]));
+  const domains = linked.map((domain) => ({ ...domain, yukiDomainId: yukiIdOf.get(domain.id) ?? null }));
+  const yukiDomainIds = domains.flatMap((domain) => (domain.yukiDomainId ? [domain.yukiDomainId] : []));
+  const used = await yukiCallsToday(db, yukiDomainIds, now);
+  // Domains without calls today all get what the budget gives any such domain: nothing used of its
+  // default limit. Asked once, so the page and the workers agree on the limit.
+  const idle = yukiDomainIds.find((id) => !used.has(id));
+  const fresh = idle ? await databaseCallBudget(db, { now: () => now }).status(idle) : undefined;
+  const resetsAt = nextYukiDayStart(now);
+  return domains.map((domain) => {
+    const today = domain.yukiDomainId ? (used.get(domain.yukiDomainId) ?? fresh) : undefined;
+    return {
+      id: domain.id,
+      name: domain.name,
+      quota: today
+        ? {
+            used: today.used,
+            limit: today.limit,
+            left: Math.max(0, today.limit - today.used),
+            resetsAt,
+          }
+        : null,
+    };
+  });
+}

@@ -1,0 +1,114 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { eq } from 'drizzle-orm';
+import { periodKeyOf } from '../../../core/periods.ts';
+import { portals } from '../../../store/schema/index.ts';
+import { portalHealth } from '../../portal-health.ts';
+import type { AppEnv } from '../../context.ts';
+import { errorJson, errorResponses, NOT_FOUND } from '../../errors.ts';
+import { refusal } from '../../authorize.ts';
+
+const Counts = z
+  .object({
+    posted: z.number().int(),
+    open: z.number().int().openapi({ description: 'Planned or being posted' }),
+    waitingForQuota: z.number().int(),
+    failed: z.number().int(),
+    skipped: z.number().int(),
+  })
+  .nullable()
+  .openapi({ description: 'Items of this kind in this period; null when there are none' });
+
+const PortalHealth = z
+  .object({
+    portal: z.object({ id: z.uuid(), name: z.string() }),
+    /** The recent periods are those from this one on. */
+    fromPeriod: z.string().openapi({ example: '2026-09' }),
+    administrations: z
+      .array(
+        z.object({
+          id: z.uuid(),
+          name: z.string(),
+          domainId: z.uuid(),
+          domainName: z.string(),
+          isStandard: z.boolean(),
+          goneFromYuki: z.boolean(),
+          linkComplete: z.boolean(),
+          missing: z.array(z.string()),
+          failed: z.number().int().openapi({ description: 'Failed items of every period' }),
+          periods: z.array(
+            z.object({
+              period: z.string().openapi({ example: '2026-11' }),
+              payslip: Counts,
+              journal: Counts,
+              tax_return: Counts,
+            }),
+          ),
+        }),
+      )
+      .openapi({ description: 'Administrations with failures first, then by domain and name' }),
+    notInLink: z.number().int().openapi({
+      description: 'Administrations outside the link: not the standard one, no contract line, no Relatiecode',
+    }),
+    domains: z.array(
+      z.object({
+        id: z.uuid(),
+        name: z.string(),
+        yukiQuota: z
+          .object({
+            used: z.number().int(),
+            limit: z.number().int(),
+            left: z.number().int(),
+            resetsAt: z
+              .string()
+              .openapi({ description: 'When the next Yuki day starts (midnight in Amsterdam)' }),
+          })
+          .nullable(),
+      }),
+    ),
+  })
+  .openapi('PortalHealth');
+
+const route = createRoute({
+  method: 'get',
+  path: '/api/portals/{portalId}/health',
+  tags: ['portals'],
+  summary:
+    "The portal's import health: recent imports and failures per administration, Yuki quota per domain",
+  request: { params: z.object({ portalId: z.uuid() }) },
+  responses: {
+    200: { description: 'Import health', content: { 'application/json': { schema: PortalHealth } } },
+    401: errorResponses[401],
+    403: errorResponses[403],
+    404: errorResponses[404],
+  },
+});
+
+export function getHealth(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(route, async (c) => {
+    const { portalId } = c.req.valid('param');
+    const refused = await refusal(c, 'portal.health.read', { kind: 'portal', portalId });
+    if (refused) return refused as never;
+    const db = c.var.services.db;
+    const [portal] = await db.select().from(portals).where(eq(portals.id, portalId));
+    if (!portal) return errorJson(c, 404, 'not_found', NOT_FOUND);
+    const health = await portalHealth(db, c.var.actor!, portalId, portal);
+    return c.json(
+      {
+        portal: { id: portal.id, name: portal.name },
+        fromPeriod: periodKeyOf(health.fromPeriodId),
+        administrations: health.administrations.map(({ periods, ...administration }) => ({
+          ...administration,
+          linkComplete: administration.missing.length === 0,
+          periods: periods.map((period) => ({ period: periodKeyOf(period.periodId), ...period.kinds })),
+        })),
+        notInLink: health.notInLink,
+        domains: health.domains.map((domain) => ({
+          id: domain.id,
+          name: domain.name,
+          yukiQuota: domain.quota && { ...domain.quota, resetsAt: domain.quota.resetsAt.toISOString() },
+        })),
+      },
+      200,
+    );
+  });
+}
