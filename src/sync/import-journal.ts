@@ -10,7 +10,8 @@ import { cents, sum } from '../core/money.ts';
 import type { Database } from '../store/database.ts';
 import type { ImportItemDetails } from '../store/schema/index.ts';
 import { importItems } from '../store/schema/index.ts';
-import type { YukiJournalLine } from '../yuki/journal.ts';
+import type { PostedJournalLine } from '../store/schema/index.ts';
+import { MAX_DESCRIPTION, type YukiJournalLine } from '../yuki/journal.ts';
 import type { ImportItem } from './claim.ts';
 import type { ControlWarning } from './checks.ts';
 import { checkBalance, checkGlAccounts, controlTotalWarnings } from './checks.ts';
@@ -20,17 +21,29 @@ import type { JournalLine } from './ports.ts';
 
 export type PostedJournal = { documentId: string; amountCents: number; details: ImportItemDetails };
 
-function yukiLines(link: LinkContext, lines: readonly JournalLine[], entryDate: string): YukiJournalLine[] {
+/** The lines Yuki gets — lines with nothing to book are left out — and each as our records keep it. */
+function bookedLines(link: LinkContext, lines: readonly JournalLine[], entryDate: string) {
   return lines
     .filter((line) => line.debit !== line.credit)
-    .map((line) => ({
-      entryDate,
-      glAccount: link.glAccount(line.glAccountCode),
-      amount: cents(line.debit - line.credit),
-      description: line.costCenterCode
-        ? `${line.description} (kostenplaats ${line.costCenterCode})`
-        : line.description,
-    }));
+    .map((line) => {
+      const entry: YukiJournalLine = {
+        entryDate,
+        glAccount: link.glAccount(line.glAccountCode),
+        amount: cents(line.debit - line.credit),
+        description: line.costCenterCode
+          ? `${line.description} (kostenplaats ${line.costCenterCode})`
+          : line.description,
+      };
+      const posted: PostedJournalLine = {
+        entryDate,
+        glAccount: entry.glAccount.trim(),
+        description: (entry.description ?? '').slice(0, MAX_DESCRIPTION),
+        debitCents: Math.max(entry.amount, 0),
+        creditCents: Math.max(-entry.amount, 0),
+        ...(line.costCenterCode ? { costCenter: line.costCenterCode } : {}),
+      };
+      return { entry, posted };
+    });
 }
 
 /** Our own records for the control totals: net pay of the run's payslips, the period's first tax return. */
@@ -75,7 +88,8 @@ export async function postJournal(
   periodName: string,
 ): Promise<PostedJournal> {
   const lines = await link.loket.journalLines(item.loketObjectId);
-  const entries = yukiLines(link, lines, item.periodEndDate);
+  const booked = bookedLines(link, lines, item.periodEndDate);
+  const entries = booked.map((line) => line.entry);
   checkBalance(entries, periodName);
   await checkGlAccounts(
     db,
@@ -100,5 +114,6 @@ export async function postJournal(
     lines: entries,
   });
   const amountCents = sum(entries.filter((e) => e.amount > 0).map((e) => e.amount));
-  return { documentId, amountCents, details: warnings.length > 0 ? { warnings } : {} };
+  const journal = { ...(projectCode ? { projectCode } : {}), lines: booked.map((line) => line.posted) };
+  return { documentId, amountCents, details: { journal, ...(warnings.length > 0 ? { warnings } : {}) } };
 }

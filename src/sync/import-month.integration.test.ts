@@ -125,6 +125,23 @@ describe('a whole month for the demo bakery (October 2026)', () => {
     });
     expect(journalItem?.loketMarkedAt).not.toBeNull();
     expect(journalItem?.details.warnings).toBeUndefined();
+    // Our records keep the journal line by line as Yuki booked it, with Loket's cost centres.
+    const record = journalItem?.details.journal;
+    expect(record?.lines.map(({ costCenter: _, ...line }) => line)).toEqual(
+      journal?.lines.map((line) => ({
+        entryDate: line.entryDate,
+        glAccount: line.glAccount,
+        description: line.description,
+        debitCents: Math.max(line.amountCents, 0),
+        creditCents: Math.max(-line.amountCents, 0),
+      })),
+    );
+    expect(record?.lines.map((line) => line.costCenter ?? null)).toEqual(
+      lines.filter((line) => line.debit !== line.credit).map((line) => line.costCenterCode),
+    );
+    expect(sum((record?.lines ?? []).map((line) => line.creditCents) as never)).toBe(
+      journalItem?.amountCents,
+    );
     expect(items.find((i) => i.kind === 'tax_return')?.details).toMatchObject({
       paymentReference: taxReturn?.paymentReference,
       deadlineForPayment: taxReturn?.deadlineForPayment,

@@ -400,11 +400,6 @@ export const MESSAGES = {
     nl: 'Er was niets te importeren.',
     en: 'There was nothing to import.',
   },
-  'import.progressDone': {
-    nl: 'Klaar. Vernieuw de pagina voor het resultaat.',
-    en: 'Done. Reload the page for the result.',
-  },
-  'import.progressReload': { nl: 'Pagina vernieuwen', en: 'Reload the page' },
   'import.backfill': { nl: 'Oudere perioden importeren', en: 'Import earlier periods' },
   'import.backfillHint': {
     nl: 'Perioden als 2026-08 (jaar-periode). Eerst ziet u wat er geïmporteerd zou worden.',
@@ -455,6 +450,31 @@ export const MESSAGES = {
     nl: 'Nog niets geboekt in deze perioden.',
     en: 'Nothing posted in these periods yet.',
   },
+  'import.progressUpdated': {
+    nl: 'Klaar. De tabel per periode en de geschiedenis hieronder zijn bijgewerkt.',
+    en: 'Done. The table per period and the history below are up to date.',
+  },
+  'import.openYuki': {
+    nl: 'Open het domein in Yuki en zoek daar op dit document-ID',
+    en: 'Open the domain in Yuki and search there for this document ID',
+  },
+  'journal.title': { nl: 'Geboekte journaalposten', en: 'Posted journal entries' },
+  'journal.hint': {
+    nl: 'De regels zoals ze naar Yuki zijn gestuurd, met de grootboekrekeningen van Yuki.',
+    en: "The lines as they were sent to Yuki, with Yuki's GL accounts.",
+  },
+  'journal.lines': { nl: 'Regels van {title}', en: 'Lines of {title}' },
+  'journal.date': { nl: 'Boekdatum', en: 'Entry date' },
+  'journal.account': { nl: 'Grootboekrekening', en: 'GL account' },
+  'journal.costCenter': { nl: 'Kostenplaats', en: 'Cost centre' },
+  'journal.debit': { nl: 'Debet', en: 'Debit' },
+  'journal.credit': { nl: 'Credit', en: 'Credit' },
+  'journal.total': { nl: 'Totaal', en: 'Total' },
+  'journal.project': { nl: 'Yuki-project', en: 'Yuki project' },
+  'journal.notRecorded': {
+    nl: 'De regels van deze journaalpost zijn niet bewaard: hij is eerder geboekt of na een onderbreking in Yuki teruggevonden. Bekijk hem in Yuki.',
+    en: 'The lines of this journal entry were not kept: it was posted earlier or found again in Yuki after an interruption. View it in Yuki.',
+  },
 
   'operator.title': { nl: 'Operatorconsole', en: 'Operator console' },
   'operator.requests': { nl: 'Aanvragen voor contractregels', en: 'Contract-line requests' },
@@ -491,6 +511,60 @@ export const MESSAGES = {
   'audit.outcome.failed': { nl: 'mislukt', en: 'failed' },
   'audit.empty': { nl: 'Nog geen gebeurtenissen.', en: 'No events yet.' },
   'audit.older': { nl: 'Oudere gebeurtenissen', en: 'Older events' },
+
+  'nav.health': { nl: 'Importstatus', en: 'Import status' },
+  'health.title': { nl: 'Importstatus', en: 'Import status' },
+  'health.intro': {
+    nl: 'Alle administraties van de koppeling met hun imports in de laatste {periods} perioden, vanaf {from}. Administraties met mislukte imports staan bovenaan.',
+    en: 'Every administration of the link with its imports in the last {periods} periods, from {from} on. Administrations with failed imports come first.',
+  },
+  'health.imports': { nl: 'Imports per administratie', en: 'Imports per administration' },
+  'health.administration': { nl: 'Administratie', en: 'Administration' },
+  'health.domain': { nl: 'Domein', en: 'Domain' },
+  'health.period': { nl: 'Periode', en: 'Period' },
+  'health.failedTotal': { nl: '{count} mislukt in totaal', en: '{count} failed in all' },
+  'health.noImports': { nl: 'Nog niets geïmporteerd vanaf {from}.', en: 'Nothing imported from {from} on.' },
+  'health.noneLinked': {
+    nl: 'Er is nog geen administratie met een complete koppeling.',
+    en: 'No administration has a complete link yet.',
+  },
+  'health.cell.posted': { nl: '{count} geïmporteerd', en: '{count} imported' },
+  'health.cell.open': { nl: '{count} wacht', en: '{count} waiting' },
+  'health.cell.waitingForQuota': { nl: '{count} wacht op Yuki-quotum', en: '{count} waiting for Yuki quota' },
+  'health.cell.failed': { nl: '{count} mislukt', en: '{count} failed' },
+  'health.cell.skipped': { nl: '{count} overgeslagen', en: '{count} skipped' },
+  'health.cell.nothing': { nl: 'Niets uit Loket', en: 'Nothing from Loket' },
+  'health.quota': { nl: 'Yuki-quotum vandaag', en: "Today's Yuki quota" },
+  'health.quotaIntro': {
+    nl: 'Yuki staat per domein een vast aantal webservice-aanroepen per dag toe. Wat op het quotum wacht, gaat vanzelf verder zodra het weer is aangevuld.',
+    en: 'Yuki allows each domain a fixed number of web-service calls a day. What waits for the quota goes on by itself once it is topped up.',
+  },
+  'health.quotaLeft': { nl: 'Nog over vandaag', en: 'Left today' },
+  'health.quotaUsed': { nl: 'Gebruikt', en: 'Used' },
+  'health.quotaUsedOf': { nl: '{used} van {limit}', en: '{used} of {limit}' },
+  'health.quotaResets': { nl: 'Weer aangevuld op', en: 'Topped up at' },
+  'health.quotaSpent': { nl: 'op voor vandaag', en: 'used up for today' },
+  'health.quotaUnknown': {
+    nl: 'Niet bekend: het domein heeft geen Yuki-domein-ID.',
+    en: 'Not known: the domain has no Yuki domain ID.',
+  },
+  'health.noDomains': {
+    nl: "Geen enkel domein heeft de feature 'Salariskoppeling met Loket' op het contract.",
+    en: "No domain has the feature 'Salariskoppeling met Loket' on its contract.",
+  },
+  'health.incomplete': { nl: 'Koppeling nog niet compleet', en: 'Link not complete yet' },
+  'health.incompleteIntro': {
+    nl: 'Deze administraties importeren pas als geregeld is wat ontbreekt.',
+    en: 'These administrations only import once what is missing has been fixed.',
+  },
+  'health.missing': {
+    nl: 'Wat ontbreekt, en wie het kan regelen',
+    en: 'What is missing, and who can fix it',
+  },
+  'health.notInLink': {
+    nl: 'Administraties die niet meedoen aan de koppeling (niet de standaardadministratie, geen actieve contractregel en geen Relatiecode): {count}.',
+    en: 'Administrations not part of the link (not the standard administration, no active contract line and no relation code): {count}.',
+  },
 
   'error.403.title': { nl: 'Geen toegang', en: 'No access' },
   'error.403.role': {

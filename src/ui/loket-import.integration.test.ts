@@ -4,7 +4,7 @@
  * audit, the progress while nobody has worked it yet, the history once it ran, the backfill preview
  * and confirmation, a refused user, and the English texts.
  */
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/support/database.ts';
 import { testLogger } from '../../test/support/logger.ts';
@@ -13,6 +13,7 @@ import { call, login } from '../../test/support/auth-harness.ts';
 import { createTenants, PASSWORD, type RoleName, type Tenants } from '../../test/support/tenants.ts';
 import { startLoketSandbox, type RunningLoketSandbox } from '../../sandbox/loket/index.ts';
 import { parseYukiSandboxOptions, startYukiSandbox, type YukiSandbox } from '../../sandbox/yuki/index.ts';
+import { cents, formatEuro, sum } from '../core/money.ts';
 import { periodContaining, periodKey, shiftPeriod } from '../core/periods.ts';
 import { createApp } from '../http/app.ts';
 import type { AppServices } from '../http/context.ts';
@@ -23,12 +24,20 @@ import {
   type ImportAdministrationPayload,
 } from '../jobs/import-queues.ts';
 import { queryRows, type DatabaseHandle } from '../store/database.ts';
-import { glAccountMappings } from '../store/schema/index.ts';
+import { glAccountMappings, importItems } from '../store/schema/index.ts';
 import { createImportEnvironment } from '../sync/environment.ts';
 import { importNow } from '../sync/import-run.ts';
 import { yukiDay } from '../yuki/budget.ts';
 
 type Session = { cookie: string; csrf: string };
+
+const escapeHtml = (text: string) =>
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 
 describe('Personeel → Loket service: importing', () => {
   let database: DatabaseHandle;
@@ -213,7 +222,13 @@ describe('Personeel → Loket service: importing', () => {
     expect(fragment.html).toMatch(/^<div id="import-progress"/);
     expect(fragment.html).not.toContain('every 2s');
     expect(fragment.html).toMatch(/Loonstroken: (\d+) van \1/);
-    expect(fragment.html).toContain('Pagina vernieuwen');
+    expect(fragment.html).toContain('De tabel per periode en de geschiedenis hieronder zijn bijgewerkt.');
+    // The answer that ends the polling swaps the grid and the history in too (htmx out-of-band swaps).
+    const grid = /<div id="import-grid" hx-swap-oob="true">.*?<\/table><\/div>/s.exec(fragment.html)?.[0];
+    expect(grid).toMatch(/\d+ geïmporteerd/);
+    expect(grid).not.toContain('Nog niet opgehaald');
+    expect(fragment.html).toMatch(/<section [^>]*id="import-history-card" hx-swap-oob="true">/);
+    expect(fragment.html).toContain(tenants.emails.backoffice);
 
     const done = await page(servicePath(), 'backoffice');
     expect(done.html).toMatch(/\d+ geïmporteerd/);
@@ -227,6 +242,49 @@ describe('Personeel → Loket service: importing', () => {
     expect(done.html).not.toContain('[lky:');
     const yukiIds = yuki.state.documents.map((document) => document.id);
     expect(yukiIds.some((id) => done.html.includes(id))).toBe(true);
+
+    // Every posted item links to its own document in the Yuki sandbox's viewer, which shows it.
+    const posted = await database.db
+      .select()
+      .from(importItems)
+      .where(and(eq(importItems.administrationId, tenants.a.standardId), eq(importItems.state, 'posted')))
+      .orderBy(importItems.periodId, importItems.kind, importItems.subject);
+    expect(new Set(posted.map((item) => item.kind))).toEqual(new Set(['payslip', 'journal', 'tax_return']));
+    for (const item of posted) {
+      expect(done.html).toContain(`href="${yuki.url}/_sandbox/viewer/documents/${item.yukiDocumentId}"`);
+    }
+    const journalItem = posted.find((item) => item.kind === 'journal')!;
+    const shown = await fetch(`${yuki.url}/_sandbox/viewer/documents/${journalItem.yukiDocumentId}`);
+    expect(shown.status).toBe(200);
+    expect(await shown.text()).toContain(`Document ${journalItem.yukiDocumentId}`);
+
+    // Our records keep the journal's lines exactly as Yuki booked them, and the page shows them.
+    const booked = yuki.state.journals.find((journal) => journal.id === journalItem.yukiDocumentId)!;
+    const recorded = journalItem.details.journal!.lines;
+    expect(recorded.map(({ costCenter: _, ...line }) => line)).toEqual(
+      booked.lines.map((line) => ({
+        entryDate: journalItem.periodEndDate,
+        glAccount: line.glAccount,
+        description: line.description,
+        debitCents: Math.max(line.amountCents, 0),
+        creditCents: Math.max(-line.amountCents, 0),
+      })),
+    );
+    for (const line of recorded) {
+      if (line.costCenter) expect(line.description).toContain(`(kostenplaats ${line.costCenter})`);
+    }
+    expect(done.html).toContain('<h3>Geboekte journaalposten</h3>');
+    const table = /<table class="journal-lines">.*?<\/table>/s.exec(done.html)?.[0] ?? '';
+    for (const line of booked.lines) {
+      expect(table).toContain(
+        `<td>${line.entryDate}</td><td>${line.glAccount}</td><td>${escapeHtml(line.description)}</td>`,
+      );
+    }
+    const debit = sum(booked.lines.map((line) => cents(Math.max(line.amountCents, 0))));
+    expect(debit).toBeGreaterThan(0);
+    expect(table).toContain(
+      `<th scope="row" colspan="4">Totaal</th><td class="amount">${formatEuro(debit)}</td><td class="amount">${formatEuro(debit)}</td>`,
+    );
   }, 120_000);
 
   it('with htmx, Import now answers the polling progress fragment instead of a redirect', async () => {
@@ -238,6 +296,7 @@ describe('Personeel → Loket service: importing', () => {
     // It waits for a run after the one that ran before, whatever the clocks say.
     expect(html).toMatch(/hx-get="[^"]+\/loket\/progress\?after=[0-9a-f-]{36}"/);
     expect(html).toContain('Wacht op de verwerking…');
+    expect(html).not.toContain('hx-swap-oob');
     expect(await queued()).toHaveLength(2);
   });
 
@@ -332,7 +391,24 @@ describe('Personeel → Loket service: importing', () => {
     expect(html).toMatch(/\d+ imported/);
     expect(html).toContain('Not yet in Loket');
     expect(html).toContain('Posted in Yuki');
+    expect(html).toContain('<h3>Posted journal entries</h3>');
+    expect(html).toMatch(
+      /<th scope="col" class="amount">Debit<\/th><th scope="col" class="amount">Credit<\/th>/,
+    );
     expect(html).toContain('Import earlier periods');
     expect(html).not.toContain('Nu importeren');
+  });
+
+  it('says so when a posted journal has no lines in our records, as one posted before they were kept', async () => {
+    const journals = and(
+      eq(importItems.administrationId, tenants.a.standardId),
+      eq(importItems.kind, 'journal'),
+      eq(importItems.state, 'posted'),
+    );
+    await database.db.update(importItems).set({ details: {} }).where(journals);
+    const { html } = await page(servicePath(), 'backoffice');
+    expect(html).toContain('<h3>Geboekte journaalposten</h3>');
+    expect(html).toContain('De regels van deze journaalpost zijn niet bewaard');
+    expect(html).not.toContain('<table class="journal-lines">');
   });
 });

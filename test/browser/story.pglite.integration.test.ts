@@ -3,7 +3,8 @@
  * fills in Loket instellingen and adds the feature to a domain's contract; a backoffice user enters
  * the domain's Loket user, tests it, enters the Relatiecode and opens Personeel → Loket service; a
  * contract line is requested and granted; an HRM user is refused; and it all reads in English too.
- * After the Relatiecode, "Import now" runs on the demo's own workers until the grid shows the payslips.
+ * After the Relatiecode, "Import now" runs on the demo's own workers until the grid shows the payslips,
+ * without a reload; a second import fails on a Loket right taken away, and the page says what to do.
  * Every page is screenshotted and checked with axe-core.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -180,20 +181,46 @@ describe.skipIf(missing !== undefined)('the web UI in a browser', { timeout: 60_
     expect(await page.getByText('Nog niet opgehaald').count()).toBeGreaterThan(0);
     await check('12-loket-service');
 
-    // Import now: htmx swaps in the progress, polls it every 2 s, and says when the run is done.
+    // Import now: htmx swaps in the progress, polls it every 2 s, and once the run is done swaps in the
+    // grid and the history too — no reload.
+    const loaded = await page.evaluate(() => performance.timeOrigin);
     await page.getByRole('button', { name: 'Nu importeren' }).click();
-    await page.getByRole('link', { name: 'Pagina vernieuwen' }).waitFor({ timeout: 60_000 });
+    await page.getByText('De tabel per periode en de geschiedenis hieronder zijn bijgewerkt.').waitFor({
+      timeout: 60_000,
+    });
     expect(await page.locator('#import-progress').textContent()).toMatch(/Loonstroken: (\d+) van \1/);
-    await page.getByRole('link', { name: 'Pagina vernieuwen' }).click();
-    await page
-      .locator('.import-grid')
-      .getByText(/\d+ geïmporteerd/)
-      .first()
-      .waitFor();
+    expect(
+      await page
+        .locator('.import-grid')
+        .getByText(/\d+ geïmporteerd/)
+        .count(),
+    ).toBeGreaterThan(0);
     expect(await page.getByRole('cell', { name: /^Loonstrook / }).count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => performance.timeOrigin)).toBe(loaded);
+    // Each document links to its own page in the Yuki sandbox's viewer; the journal's lines are shown here.
     const viewer = page.getByTitle('Bekijk in de Yuki-sandbox').first();
-    expect(await viewer.getAttribute('href')).toMatch(/\/_sandbox\/viewer\/administrations\//);
+    const href = await viewer.getAttribute('href');
+    expect(href).toMatch(/\/_sandbox\/viewer\/documents\/[0-9a-f-]{36}$/);
+    expect((await fetch(href!)).status).toBe(200);
+    expect(await page.getByRole('heading', { name: 'Geboekte journaalposten' }).count()).toBe(1);
+    expect(await page.getByRole('rowheader', { name: 'Totaal' }).count()).toBeGreaterThan(0);
     await check('12b-loket-service-imported');
+
+    // The Loket user loses a right: the next import fails, and the page says why and what to do.
+    const koppeling = loket.users.find((user) => user.rights.length === 5)!;
+    const rights = `${demo.loketUrl}/_sandbox/users/${koppeling.username}/rights`;
+    const right = JSON.stringify({ right: 'Raadplegen loonaangifte' });
+    const json = { 'content-type': 'application/json' };
+    expect((await fetch(`${rights}/revoke`, { method: 'POST', headers: json, body: right })).status).toBe(
+      200,
+    );
+    await page.getByRole('button', { name: 'Nu importeren' }).click();
+    const explanation =
+      'De Loket-gebruiker mist het recht "Raadplegen loonaangifte". Laat de Loket-beheerder dit recht toekennen en probeer het opnieuw.';
+    await page.locator('#import-progress').getByText(explanation).waitFor({ timeout: 30_000 });
+    await page.locator('#import-history-card').getByText(explanation).waitFor();
+    await check('12c-loket-service-failed');
+    expect((await fetch(`${rights}/grant`, { method: 'POST', headers: json, body: right })).status).toBe(200);
 
     await page.getByRole('link', { name: 'Switch to English' }).click();
     expect(await page.getByText('Link complete').count()).toBe(1);

@@ -34,6 +34,19 @@ export const IMPORT_ITEM_STATES = [
 ] as const;
 export type ImportItemState = (typeof IMPORT_ITEM_STATES)[number];
 
+/** One line of a journal as it was posted to Yuki; one side is zero. */
+export type PostedJournalLine = {
+  /** yyyy-mm-dd */
+  entryDate: string;
+  /** The Yuki GL account code, after mapping. */
+  glAccount: string;
+  /** As Yuki keeps it, cut to its maximum length. */
+  description: string;
+  debitCents: number;
+  creditCents: number;
+  costCenter?: string;
+};
+
 /** Facts kept with an item beside its columns (tax-return references, the employee, warnings). */
 export type ImportItemDetails = {
   employmentId?: string;
@@ -44,6 +57,8 @@ export type ImportItemDetails = {
   wageTaxNumber?: string;
   sequenceNumber?: number;
   warnings?: Array<{ code: string; nl: string; en: string }>;
+  /** Journals only: what was posted, so people can check it without opening Yuki. */
+  journal?: { projectCode?: string; lines: PostedJournalLine[] };
 };
 
 /**

@@ -2,7 +2,8 @@
  * @module import-grid
  * The period × kind grid of the look-back window: per cell how many items are imported (with their
  * amount), waiting for Yuki's quota, failed, in progress or skipped — or, once a run has asked
- * Loket about the period, that Loket has nothing yet.
+ * Loket about the period, that Loket has nothing yet. Swapped in again out of band when the progress
+ * fragment reports a finished run.
  */
 import { cents, formatEuro, sum } from '../../core/money.ts';
 import { periodKey } from '../../core/periods.ts';
@@ -50,7 +51,9 @@ function Cell({ page, items, checked }: CellProps) {
   );
 }
 
-export function ImportGrid({ page, view }: { page: PageContext; view: ImportView }) {
+type GridProps = { page: PageContext; view: ImportView; oob?: boolean };
+
+export function ImportGrid({ page, view, oob }: GridProps) {
   const { t } = page;
   const cellItems = (periodId: number, kind: ImportKind) =>
     view.items.filter((item) => item.periodId === periodId && item.kind === kind);
@@ -63,7 +66,7 @@ export function ImportGrid({ page, view }: { page: PageContext; view: ImportView
         periodId <= run.toPeriodId,
     );
   return (
-    <>
+    <div id="import-grid" hx-swap-oob={oob ? 'true' : undefined}>
       {!view.windowKnown && <p class="notice notice-info">{t('import.windowUnknown')}</p>}
       <table class="import-grid">
         <caption>{t('import.grid')}</caption>
@@ -88,6 +91,6 @@ export function ImportGrid({ page, view }: { page: PageContext; view: ImportView
           ))}
         </tbody>
       </table>
-    </>
+    </div>
   );
 }

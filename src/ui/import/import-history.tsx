@@ -1,18 +1,18 @@
 /**
  * @module import-history
  * What happened: the runs (who, when, why, result), the items that failed with the reason and what
- * to do in the page's language, the control-total warnings, and the documents posted in Yuki — linked
- * to the Yuki sandbox viewer in the demo.
+ * to do in the page's language, the control-total warnings, the documents posted in Yuki — each linked
+ * to where it can be seen — and the lines of the posted journals. Swapped in again out of band when the
+ * progress fragment reports a finished run.
  */
 import { cents, formatEuro } from '../../core/money.ts';
 import { periodKey } from '../../core/periods.ts';
 import type { PageContext } from '../page-context.ts';
 import { formatDateTime } from '../components/format.ts';
 import { periodOf } from './import-grid.tsx';
-import type { ImportItemRow, ImportView } from './import-view.ts';
-
-/** The subject as a person reads it, without the `[lky:…]` marker kept for reconciliation. */
-const readable = (item: ImportItemRow) => item.subject.replace(/ \[lky:[0-9a-f]+\]$/, '');
+import { readableSubject as readable, type ImportItemRow, type ImportView } from './import-view.ts';
+import { PostedJournals } from './posted-journals.tsx';
+import { YukiDocumentLink } from './yuki-link.tsx';
 
 function Runs({ page, view }: { page: PageContext; view: ImportView }) {
   const { t, locale } = page;
@@ -118,12 +118,8 @@ function Documents({ page, view }: { page: PageContext; view: ImportView }) {
                   {item.amountCents === null ? t('common.none') : formatEuro(cents(item.amountCents))}
                 </td>
                 <td>
-                  {view.viewerUrl ? (
-                    <a href={view.viewerUrl} title={t('import.viewer')}>
-                      {item.yukiDocumentId}
-                    </a>
-                  ) : (
-                    item.yukiDocumentId
+                  {item.yukiDocumentId && (
+                    <YukiDocumentLink page={page} links={view.yukiLinks} documentId={item.yukiDocumentId} />
                   )}
                 </td>
               </tr>
@@ -135,15 +131,23 @@ function Documents({ page, view }: { page: PageContext; view: ImportView }) {
   );
 }
 
-export function ImportHistoryView({ page, view }: { page: PageContext; view: ImportView }) {
+type HistoryProps = { page: PageContext; view: ImportView; oob?: boolean };
+
+export function ImportHistoryView({ page, view, oob }: HistoryProps) {
   const { t } = page;
   return (
-    <section class="card" aria-labelledby="import-history">
+    <section
+      class="card"
+      aria-labelledby="import-history"
+      id="import-history-card"
+      hx-swap-oob={oob ? 'true' : undefined}
+    >
       <h2 id="import-history">{t('import.history')}</h2>
       <Runs page={page} view={view} />
       <Failures page={page} items={view.failures} />
       <Warnings page={page} items={view.items} />
       <Documents page={page} view={view} />
+      <PostedJournals page={page} view={view} />
     </section>
   );
 }

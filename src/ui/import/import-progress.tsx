@@ -3,6 +3,7 @@
  * The latest run's progress, done / total per kind. While the run is planned or running — or an
  * import was just requested and no worker has started its run yet — htmx asks for this fragment again
  * every 2 seconds; without JavaScript the page shows the numbers as they were when it was loaded.
+ * The answer that ends the polling also carries the grid and the history, swapped in out of band.
  */
 import { z } from 'zod';
 import { IMPORT_KINDS } from '../../store/schema/index.ts';
@@ -22,11 +23,20 @@ type ProgressProps = {
   requestedAfter: string | undefined;
 };
 
+/** Just after a request, the run before it is not taken for the one requested. */
+const awaitingRun = (run: ImportRun | undefined, requestedAfter: string | undefined) =>
+  requestedAfter !== undefined && (run?.id ?? 'none') === requestedAfter;
+
+/** Whether the progress is still to be polled: a run is wanted or under way. */
+export function progressActive(run: ImportRun | undefined, requestedAfter: string | undefined): boolean {
+  return awaitingRun(run, requestedAfter) || run?.state === 'planning' || run?.state === 'running';
+}
+
 export function ImportProgress({ page, administrationId, run, progress, requestedAfter }: ProgressProps) {
   const { t, locale } = page;
-  const awaiting = requestedAfter !== undefined && (run?.id ?? 'none') === requestedAfter;
+  const awaiting = awaitingRun(run, requestedAfter);
   const shown = awaiting ? undefined : run;
-  const active = awaiting || shown?.state === 'planning' || shown?.state === 'running';
+  const active = progressActive(run, requestedAfter);
   const poll = `/administrations/${administrationId}/loket/progress${requestedAfter === undefined ? '' : `?after=${requestedAfter}`}`;
   const kinds = IMPORT_KINDS.flatMap((kind) => {
     const counts = progress[kind];
@@ -79,12 +89,7 @@ export function ImportProgress({ page, administrationId, run, progress, requeste
           })}
         </ul>
       )}
-      {requestedAfter !== undefined && !active && shown && (
-        <p>
-          {t('import.progressDone')}{' '}
-          <a href={`/administrations/${administrationId}/loket`}>{t('import.progressReload')}</a>
-        </p>
-      )}
+      {requestedAfter !== undefined && shown?.state === 'done' && <p>{t('import.progressUpdated')}</p>}
     </div>
   );
 }

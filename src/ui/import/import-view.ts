@@ -2,18 +2,19 @@
  * @module import-view
  * What the import part of *Loket service* shows, read in one go: the periods of the look-back window
  * (from Loket's period kind, cached per app), the items in them, the latest real runs (previews are
- * left out) and the progress of the newest one, and where the documents can be seen.
+ * left out) and the progress of the newest one, and where the documents can be seen in Yuki.
  */
 import { and, desc, eq } from 'drizzle-orm';
 import type { AppServices } from '../../http/context.ts';
 import type { Database } from '../../store/database.ts';
 import { lookbackWindow, periodId, shiftPeriod } from '../../core/periods.ts';
-import { importItems, importRuns, type ImportKind } from '../../store/schema/index.ts';
+import { domains, importItems, importRuns, type ImportKind } from '../../store/schema/index.ts';
 import { runProgress, type KindProgress } from '../../sync/import-run.ts';
 import { importHistory, type ImportHistory } from '../../sync/status.ts';
 import type { Administration } from '../../tenancy/scope.ts';
 import { yukiDay } from '../../yuki/budget.ts';
 import { importEnvironment } from '../../http/import-environment.ts';
+import { yukiLinks, type YukiLinks } from './yuki-link.tsx';
 
 export type ImportRun = ImportHistory['runs'][number];
 export type ImportItemRow = ImportHistory['items'][number];
@@ -30,9 +31,13 @@ export type ImportView = {
   failures: ImportItemRow[];
   runs: ImportRun[];
   progress: RunProgress;
-  /** The Yuki sandbox viewer of this administration in demo mode. */
-  viewerUrl: string | undefined;
+  /** Where the documents in Yuki can be seen. */
+  yukiLinks: YukiLinks;
 };
+
+/** The subject as a person reads it, without the `[lky:…]` marker kept for reconciliation. */
+export const readableSubject = (item: Pick<ImportItemRow, 'subject'>) =>
+  item.subject.replace(/ \[lky:[0-9a-f]+\]$/, '');
 
 const SHOWN_WITHOUT_WINDOW = 6;
 
@@ -70,7 +75,10 @@ export async function loadImportView(
   const latest = runs[0];
   const periods =
     window ?? [...new Set(history.items.map((item) => item.periodId))].slice(0, SHOWN_WITHOUT_WINDOW);
-  const { config } = services;
+  const [domain] = await services.db
+    .select({ url: domains.url })
+    .from(domains)
+    .where(eq(domains.id, administration.domainId));
   const failures = await services.db
     .select()
     .from(importItems)
@@ -84,11 +92,7 @@ export async function loadImportView(
     failures,
     runs,
     progress: latest ? await runProgress(services.db, latest.id) : {},
-    // Real Yuki has no page to link a document to; outside the demo the page shows the document id.
-    viewerUrl:
-      config.mode === 'demo' && administration.yukiAdministrationId
-        ? `${config.yukiApiUrl}/_sandbox/viewer/administrations/${administration.yukiAdministrationId}`
-        : undefined,
+    yukiLinks: yukiLinks(services.config.yukiApiUrl, domain?.url ?? null),
   };
 }
 

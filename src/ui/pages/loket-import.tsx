@@ -2,7 +2,8 @@
  * @module loket-import-pages
  * The import actions of *Personeel → Loket service*, for whom may use the link: "Import now" and a
  * confirmed backfill queue the import (POST/redirect/GET, or the progress fragment for htmx), a
- * backfill preview renders the page with what would be imported, and the progress fragment htmx polls.
+ * backfill preview renders the page with what would be imported, and the progress fragment htmx polls
+ * — whose last answer also brings the grid and the history up to date.
  */
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
@@ -12,8 +13,10 @@ import { parsePeriodKey } from '../../core/periods.ts';
 import { guardAdministrationPage } from '../authorize-page.ts';
 import { isHtmx, pageContext } from '../page-context.ts';
 import type { BackfillState } from '../import/backfill-form.tsx';
-import { ImportProgress, RequestedAfter } from '../import/import-progress.tsx';
-import { latestRunProgress } from '../import/import-view.ts';
+import { ImportGrid } from '../import/import-grid.tsx';
+import { ImportHistoryView } from '../import/import-history.tsx';
+import { ImportProgress, progressActive, RequestedAfter } from '../import/import-progress.tsx';
+import { latestRunProgress, loadImportView } from '../import/import-view.ts';
 import {
   previewImport,
   requestImport,
@@ -87,16 +90,27 @@ export function loketImportPages(app: Hono<AppEnv>): void {
     if (!isHtmx(c)) {
       return c.redirect(`${servicePage(guarded.value)}${after ? `?requested=${after}` : ''}`, 303);
     }
-    const id = guarded.value.administration.id;
-    const { run, progress } = await latestRunProgress(c.var.services.db, id);
-    return c.html(
+    const { administration } = guarded.value;
+    const { run, progress } = await latestRunProgress(c.var.services.db, administration.id);
+    const page = pageContext(c);
+    const fragment = (
       <ImportProgress
-        page={pageContext(c)}
-        administrationId={id}
+        page={page}
+        administrationId={administration.id}
         run={run}
         progress={progress}
         requestedAfter={after}
-      />,
+      />
+    );
+    if (progressActive(run, after)) return c.html(fragment);
+    // The polling stops here, so this answer brings what the run changed on the page up to date too.
+    const view = await loadImportView(c.var.services, administration);
+    return c.html(
+      <>
+        {fragment}
+        <ImportGrid page={page} view={view} oob />
+        <ImportHistoryView page={page} view={view} oob />
+      </>,
     );
   });
 
