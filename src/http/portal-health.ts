@@ -2,14 +2,21 @@
  * @module portal-health
  * The portal's import health, shared by the page and the REST API: every administration in the link
  * with its recent periods × kinds and its failures (failures first, then by domain and name), what an
- * incomplete link still misses, and per domain the Yuki calls left today and when they come back. A
- * fixed number of queries, however many domains and administrations the firm has.
+ * incomplete link still misses, and per domain the Yuki calls left today, when they come back and how
+ * many items wait for them. A fixed number of queries, however many domains and administrations the
+ * firm has.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { lookbackWindow, periodId } from '../core/periods.ts';
 import type { Actor } from '../core/roles.ts';
 import type { Database } from '../store/database.ts';
-import { domains as domainsTable, IMPORT_KINDS, type ImportKind } from '../store/schema/index.ts';
+import {
+  administrations as administrationsTable,
+  domains as domainsTable,
+  IMPORT_KINDS,
+  importItems,
+  type ImportKind,
+} from '../store/schema/index.ts';
 import { recentImportStatus, yukiCallsToday, type StatusCell } from '../sync/status.ts';
 import { databaseCallBudget, nextYukiDayStart } from '../sync/yuki-call-budget.ts';
 import { portalOverview, type LinkMissing } from '../tenancy/portal-overview.ts';
@@ -48,6 +55,8 @@ export type DomainQuota = {
   name: string;
   /** Null when the domain has no Yuki domain id, so no calls can be counted. */
   quota: { used: number; limit: number; left: number; resetsAt: Date } | null;
+  /** Items of every period that wait for the next Yuki day, as `quotaWaiting` counts them. */
+  waitingForQuota: number;
 };
 
 export type PortalHealth = {
@@ -149,7 +158,10 @@ async function quotas(
   const yukiIdOf = new Map(yukiIds.map((row) => [row.id, row.yukiDomainId]));
   const domains = linked.map((domain) => ({ ...domain, yukiDomainId: yukiIdOf.get(domain.id) ?? null }));
   const yukiDomainIds = domains.flatMap((domain) => (domain.yukiDomainId ? [domain.yukiDomainId] : []));
-  const used = await yukiCallsToday(db, yukiDomainIds, now);
+  const [used, waiting] = await Promise.all([
+    yukiCallsToday(db, yukiDomainIds, now),
+    waitingForQuotaByDomain(db, portalId),
+  ]);
   // Domains without calls today all get what the budget gives any such domain: nothing used of its
   // default limit. Asked once, so the page and the workers agree on the limit.
   const idle = yukiDomainIds.find((id) => !used.has(id));
@@ -160,6 +172,7 @@ async function quotas(
     return {
       id: domain.id,
       name: domain.name,
+      waitingForQuota: waiting.get(domain.id) ?? 0,
       quota: today
         ? {
             used: today.used,
@@ -170,4 +183,16 @@ async function quotas(
         : null,
     };
   });
+}
+
+/** Per domain of the portal, its items waiting for Yuki's quota: `quotaWaiting`'s total, in one query. */
+async function waitingForQuotaByDomain(db: Database, portalId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ domainId: administrationsTable.domainId, count: sql<number>`count(*)::int` })
+    .from(importItems)
+    .innerJoin(administrationsTable, eq(administrationsTable.id, importItems.administrationId))
+    .where(and(eq(administrationsTable.portalId, portalId), eq(importItems.state, 'waiting_quota')))
+    .groupBy(administrationsTable.domainId)
+    .orderBy(administrationsTable.domainId);
+  return new Map(rows.map((row) => [row.domainId, Number(row.count)]));
 }

@@ -25,7 +25,9 @@ export type LoketConnectionView = {
   environmentCode: string | null;
   connected: boolean;
   status: 'untested' | 'ok' | 'failed' | 'none';
+  /** The last test's error in Dutch, as before `lastErrorMessage`. */
   lastError: string | null;
+  lastErrorMessage: { nl: string; en: string } | null;
   missingRights: string[];
   checkedAt: string | null;
 };
@@ -41,6 +43,7 @@ export async function getLoketConnection(db: Database, domainId: string): Promis
       connected: false,
       status: 'none',
       lastError: null,
+      lastErrorMessage: null,
       missingRights: [],
       checkedAt: null,
     };
@@ -53,6 +56,9 @@ export async function getLoketConnection(db: Database, domainId: string): Promis
     connected: row.tokensEnc !== null,
     status: row.status,
     lastError: row.lastError,
+    // Rows tested before the English text was kept show the Dutch one in both languages.
+    lastErrorMessage:
+      row.lastError === null ? null : { nl: row.lastError, en: row.lastErrorEn ?? row.lastError },
     missingRights: row.missingRights,
     checkedAt: row.checkedAt?.toISOString() ?? null,
   };
@@ -91,6 +97,7 @@ export async function savePasswordConnection(
     tokensEnc: null,
     status: 'untested' as const,
     lastError: null,
+    lastErrorEn: null,
     missingRights: [],
     checkedAt: null,
     updatedAt: new Date(),

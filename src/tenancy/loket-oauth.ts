@@ -44,6 +44,7 @@ export async function completeLoketAuthorization(
     environmentCode: null,
     status: 'untested' as const,
     lastError: null,
+    lastErrorEn: null,
     missingRights: [],
     checkedAt: null,
     updatedAt: new Date(),

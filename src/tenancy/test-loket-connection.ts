@@ -51,12 +51,16 @@ export async function testLoketConnection(
       error: { code: error.code, message: error.text },
     };
   }
+  const lastError =
+    result.error?.message ??
+    (result.missingRights.length ? { nl: 'Ontbrekende rechten', en: 'Missing rights' } : null);
   await deps.db
     .update(loketConnections)
     .set({
       status: result.ok ? 'ok' : 'failed',
       missingRights: result.missingRights,
-      lastError: result.error?.message.nl ?? (result.missingRights.length ? 'Ontbrekende rechten' : null),
+      lastError: lastError?.nl ?? null,
+      lastErrorEn: lastError?.en ?? null,
       checkedAt: new Date(),
     })
     .where(eq(loketConnections.domainId, scope.domainId));

@@ -367,6 +367,23 @@ export const MESSAGES = {
   'service.payrollAdministration': { nl: 'Loket-loonadministratie', en: 'Loket payroll administration' },
   'service.connection': { nl: 'Loket-verbinding van het domein', en: "The domain's Loket connection" },
   'service.import': { nl: 'Importeren', en: 'Importing' },
+  'service.quotaWaiting.one': {
+    nl: '{items} wacht op het Yuki-dagquotum van dit domein; de import gaat verder vanaf {at}.',
+    en: "{items} is waiting for this domain's daily Yuki quota; the import goes on from {at}.",
+  },
+  'service.quotaWaiting.other': {
+    nl: '{items} wachten op het Yuki-dagquotum van dit domein; de import gaat verder vanaf {at}.',
+    en: "{items} are waiting for this domain's daily Yuki quota; the import goes on from {at}.",
+  },
+  'service.waiting.payslip.one': { nl: '{count} loonstrook', en: '{count} payslip' },
+  'service.waiting.payslip.other': { nl: '{count} loonstroken', en: '{count} payslips' },
+  'service.waiting.journal.one': { nl: '{count} loonjournaalpost', en: '{count} payroll journal entry' },
+  'service.waiting.journal.other': {
+    nl: '{count} loonjournaalposten',
+    en: '{count} payroll journal entries',
+  },
+  'service.waiting.tax_return.one': { nl: '{count} loonaangifte', en: '{count} payroll tax return' },
+  'service.waiting.tax_return.other': { nl: '{count} loonaangiften', en: '{count} payroll tax returns' },
   'import.now': { nl: 'Nu importeren', en: 'Import now' },
   'import.nowHint': {
     nl: 'Haalt op wat Loket heeft en Yuki nog mist, in de huidige periode en de perioden ervoor.',
@@ -444,6 +461,11 @@ export const MESSAGES = {
   'import.documents': { nl: 'Geboekt in Yuki', en: 'Posted in Yuki' },
   'import.subject': { nl: 'Omschrijving', en: 'Description' },
   'import.amount': { nl: 'Bedrag', en: 'Amount' },
+  'import.payslipsFolded': {
+    nl: '{count} loonstroken, samen netto {amount}',
+    en: '{count} payslips, net {amount} in total',
+  },
+  'import.payslipsOf': { nl: 'Loonstroken {period}', en: 'Payslips {period}' },
   'import.document': { nl: 'Yuki-document', en: 'Yuki document' },
   'import.viewer': { nl: 'Bekijk in de Yuki-sandbox', en: 'View in the Yuki sandbox' },
   'import.documentsEmpty': {
@@ -539,6 +561,7 @@ export const MESSAGES = {
     nl: 'Yuki staat per domein een vast aantal webservice-aanroepen per dag toe. Wat op het quotum wacht, gaat vanzelf verder zodra het weer is aangevuld.',
     en: 'Yuki allows each domain a fixed number of web-service calls a day. What waits for the quota goes on by itself once it is topped up.',
   },
+  'health.quotaWaiting': { nl: 'Wacht op het quotum', en: 'Waiting for the quota' },
   'health.quotaLeft': { nl: 'Nog over vandaag', en: 'Left today' },
   'health.quotaUsed': { nl: 'Gebruikt', en: 'Used' },
   'health.quotaUsedOf': { nl: '{used} van {limit}', en: '{used} of {limit}' },

@@ -105,7 +105,9 @@ export const loketConnections = pgTable('loket_connections', {
   status: text('status', { enum: ['untested', 'ok', 'failed'] })
     .notNull()
     .default('untested'),
+  /** The last test's error in Dutch and English; rows tested before 0006 have only the Dutch one. */
   lastError: text('last_error'),
+  lastErrorEn: text('last_error_en'),
   missingRights: jsonb('missing_rights').$type<string[]>().notNull().default([]),
   checkedAt: timestamp('checked_at', { withTimezone: true }),
   updatedAt: updatedAt(),

@@ -199,8 +199,8 @@ function ConnectionState({
         <p class="error">{result.error.message[locale]}</p>
       ) : (
         connection.status === 'failed' &&
-        connection.lastError &&
-        connection.missingRights.length === 0 && <p class="error">{connection.lastError}</p>
+        connection.lastErrorMessage &&
+        connection.missingRights.length === 0 && <p class="error">{connection.lastErrorMessage[locale]}</p>
       )}
       {connection.missingRights.length > 0 && (
         <p class="error">{t('connection.missingRights', { rights: connection.missingRights.join(', ') })}</p>

@@ -3,22 +3,24 @@
  * `/administrations/:administrationId/loket` — *Personeel → Loket service*, for portal_admin and the
  * domain's backoffice only: the state of the link and, while it is incomplete, exactly what is missing
  * and which role can fix it; once it is complete, the import: grid, Import now, backfill, progress and
- * history (`../import/`, whose routes are in `loket-import.tsx`).
+ * history (`../import/`, whose routes are in `loket-import.tsx`). When the domain's work waits for
+ * Yuki's daily quota, one line says how much and when it goes on.
  */
 import type { Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { eq } from 'drizzle-orm';
 import type { AppEnv } from '../../http/context.ts';
-import { portals } from '../../store/schema/index.ts';
+import { IMPORT_KINDS, portals } from '../../store/schema/index.ts';
+import { quotaWaiting, type QuotaWaiting } from '../../sync/quota-waiting.ts';
 import { portalOverview } from '../../tenancy/portal-overview.ts';
 import { getLoketConnection } from '../../tenancy/loket-connection.ts';
 import { Layout } from '../layout.tsx';
-import { pageContext, render } from '../page-context.ts';
+import { pageContext, render, type PageContext } from '../page-context.ts';
 import { guardAdministrationPage } from '../authorize-page.ts';
 import { notFoundPage } from './error-pages.tsx';
 import { MissingList } from '../components/missing-list.tsx';
 import { administrationNav } from '../components/administration-nav.ts';
-import { formatDateTime } from '../components/format.ts';
+import { formatDateTime, formatList, formatNumber } from '../components/format.ts';
 import { Notice } from '../components/form.tsx';
 import type { ImportTarget } from '../../http/request-import.ts';
 import { loadImportView } from '../import/import-view.ts';
@@ -65,6 +67,7 @@ export async function showLoketService(
     ?.administrations.find((row) => row.id === administration.id);
   if (!status) return notFoundPage(c);
   const connection = await getLoketConnection(db, scope.domainId);
+  const waiting = await quotaWaiting(db, scope.domainId);
   const page = pageContext(c);
   const { t, locale } = page;
   const nav = await administrationNav(db, page.actor, target, 'loket');
@@ -75,6 +78,7 @@ export async function showLoketService(
     <Layout page={page} title={t('service.title')} portalId={scope.portalId} administration={nav}>
       <p class="lead">{t('service.intro', { name: administration.name })}</p>
       <Notice kind={extras.notice?.kind ?? 'ok'} text={extras.notice?.text} />
+      <Notice kind="info" text={quotaWaitingText(page, waiting)} />
       <section class="card" aria-labelledby="link-state">
         <h2 id="link-state">{t('service.link')}</h2>
         <MissingList
@@ -117,4 +121,19 @@ export async function showLoketService(
     </Layout>,
     extras.status,
   );
+}
+
+/** "23 loonstroken en 1 loonjournaalpost wachten …", or nothing when no work of the domain waits. */
+function quotaWaitingText({ t, locale }: PageContext, waiting: QuotaWaiting): string | undefined {
+  if (waiting.total === 0) return undefined;
+  const items = IMPORT_KINDS.filter((kind) => waiting.byKind[kind] > 0).map((kind) => {
+    const count = waiting.byKind[kind];
+    return t(`service.waiting.${kind}.${count === 1 ? 'one' : 'other'}`, {
+      count: formatNumber(locale, count),
+    });
+  });
+  return t(`service.quotaWaiting.${waiting.total === 1 ? 'one' : 'other'}`, {
+    items: formatList(locale, items),
+    at: formatDateTime(locale, waiting.resetsAt),
+  });
 }

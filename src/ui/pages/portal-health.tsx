@@ -2,7 +2,7 @@
  * @module portal-health-page
  * `/portals/:portalId/health`: the firm-wide import health for the portal_admin — every administration
  * in the link with its recent periods × kinds (those with failures first), what incomplete links still
- * miss, and per domain the Yuki calls left today.
+ * miss, and per domain the Yuki calls left today and the items waiting for them.
  */
 import type { Hono } from 'hono';
 import { eq } from 'drizzle-orm';
@@ -175,6 +175,7 @@ function QuotaSection({ page, domains }: { page: PageContext; domains: DomainQuo
           <thead>
             <tr>
               <th scope="col">{t('health.domain')}</th>
+              <th scope="col">{t('health.quotaWaiting')}</th>
               <th scope="col">{t('health.quotaLeft')}</th>
               <th scope="col">{t('health.quotaUsed')}</th>
               <th scope="col">{t('health.quotaResets')}</th>
@@ -186,6 +187,7 @@ function QuotaSection({ page, domains }: { page: PageContext; domains: DomainQuo
                 <th scope="row" class="name">
                   {domain.name}
                 </th>
+                <td>{formatNumber(locale, domain.waitingForQuota)}</td>
                 {domain.quota ? (
                   <>
                     <td>

@@ -13,7 +13,11 @@ const LoketConnection = z
     environmentCode: z.string().nullable(),
     connected: z.boolean(),
     status: z.enum(['untested', 'ok', 'failed', 'none']),
-    lastError: z.string().nullable(),
+    lastError: z.string().nullable().openapi({ description: "The last test's error in Dutch" }),
+    lastErrorMessage: z
+      .object({ nl: z.string(), en: z.string() })
+      .nullable()
+      .openapi({ description: "The last test's error in Dutch and English" }),
     missingRights: z.array(z.string()),
     checkedAt: z.string().nullable(),
   })

@@ -63,6 +63,9 @@ const PortalHealth = z
               .openapi({ description: 'When the next Yuki day starts (midnight in Amsterdam)' }),
           })
           .nullable(),
+        waitingForQuota: z.number().int().openapi({
+          description: "Items of every period that wait for the next Yuki day (the domain's quota)",
+        }),
       }),
     ),
   })
@@ -106,6 +109,7 @@ export function getHealth(app: OpenAPIHono<AppEnv>): void {
           id: domain.id,
           name: domain.name,
           yukiQuota: domain.quota && { ...domain.quota, resetsAt: domain.quota.resetsAt.toISOString() },
+          waitingForQuota: domain.waitingForQuota,
         })),
       },
       200,

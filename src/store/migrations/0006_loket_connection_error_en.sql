@@ -1,0 +1,1 @@
+ALTER TABLE "loket_connections" ADD COLUMN "last_error_en" text;

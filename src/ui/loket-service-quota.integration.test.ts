@@ -1,0 +1,187 @@
+/**
+ * *Personeel → Loket service* on the real app, with both sandboxes over HTTP and a link set up as users
+ * set it up: one calm line when the domain's work waits for Yuki's daily quota — how much of each kind
+ * and from when it goes on — counted per domain, absent when nothing waits, and in English too.
+ */
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase } from '../../test/support/database.ts';
+import { testLogger } from '../../test/support/logger.ts';
+import { createTestServices } from '../../test/support/services.ts';
+import { call, login } from '../../test/support/auth-harness.ts';
+import { writeLedger } from '../../test/support/ledger.ts';
+import { createTenants, PASSWORD, type RoleName, type Tenants } from '../../test/support/tenants.ts';
+import { startLoketSandbox, type RunningLoketSandbox } from '../../sandbox/loket/index.ts';
+import { parseYukiSandboxOptions, startYukiSandbox, type YukiSandbox } from '../../sandbox/yuki/index.ts';
+import { periodContaining, periodId, shiftPeriod } from '../core/periods.ts';
+import { createApp } from '../http/app.ts';
+import { startJobEngine, type JobEngine } from '../jobs/engine.ts';
+import type { DatabaseHandle } from '../store/database.ts';
+import { domainFeatures, importItems } from '../store/schema/index.ts';
+import { nextYukiDayStart } from '../sync/yuki-call-budget.ts';
+import { yukiDay } from '../yuki/budget.ts';
+import { formatDateTime } from './components/format.ts';
+
+type Session = { cookie: string; csrf: string };
+
+describe('Personeel → Loket service: work waiting for the Yuki quota', () => {
+  let database: DatabaseHandle;
+  let jobs: JobEngine;
+  let loket: RunningLoketSandbox;
+  let yuki: YukiSandbox;
+  let app: ReturnType<typeof createApp>;
+  let tenants: Tenants;
+  const sessions = new Map<string, Session>();
+  const current = periodId(periodContaining('month', yukiDay(new Date())));
+  const older = periodId(shiftPeriod(periodContaining('month', yukiDay(new Date())), -5));
+  const bakeryPath = () => `/administrations/${tenants.a.standardId}/loket`;
+  const groupPath = () => `/administrations/${tenants.a.groupStandardId}/loket`;
+
+  async function as(role: RoleName): Promise<Session> {
+    const email = tenants.emails[role];
+    let session = sessions.get(email);
+    if (!session) {
+      const { cookie, csrfToken } = await login(app, { email, password: PASSWORD });
+      session = { cookie, csrf: csrfToken };
+      sessions.set(email, session);
+    }
+    return session;
+  }
+
+  async function api(role: RoleName, method: string, path: string, json?: unknown) {
+    const session = await as(role);
+    const response = await call(app, path, {
+      method,
+      cookie: session.cookie,
+      csrf: session.csrf,
+      ...(json === undefined ? {} : { json }),
+    });
+    expect(response.status, `${method} ${path}: ${await response.clone().text()}`).toBeLessThan(300);
+  }
+
+  async function page(path: string, lang?: 'en') {
+    const session = await as('backoffice');
+    const response = await call(app, path, {
+      cookie: lang ? `${session.cookie}; ly_lang=${lang}` : session.cookie,
+    });
+    expect(response.status).toBe(200);
+    return response.text();
+  }
+
+  /** The info notice's text, or undefined when the page has none. */
+  const notice = (html: string) =>
+    /<div class="notice notice-info" role="status">([^<]*)<\/div>/.exec(html)?.[1];
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    jobs = await startJobEngine({
+      database,
+      logger: testLogger,
+      supervise: false,
+      instanceName: 'ui-quota',
+    });
+    loket = await startLoketSandbox({});
+    yuki = await startYukiSandbox(parseYukiSandboxOptions({}));
+    app = createApp(
+      createTestServices({
+        database,
+        jobs,
+        env: {
+          LOKET_API_URL: loket.url,
+          LOKET_OAUTH_URL: loket.oauthUrl,
+          LOKET_ACC_API_URL: loket.url,
+          LOKET_ACC_OAUTH_URL: loket.oauthUrl,
+          YUKI_API_URL: yuki.url,
+        },
+      }),
+    );
+    tenants = await createTenants(database.db);
+    const credentials = (await (await fetch(`${loket.controlUrl}/credentials`)).json()) as {
+      clientId: string;
+      clientSecret: string;
+      users: Array<{ username: string; password: string; environmentCode: string }>;
+    };
+    const [bakery, group] = tenants.a.domainIds;
+    await api('portal_admin', 'PUT', `/api/portals/${tenants.a.portalId}/loket-settings`, {
+      loketClientId: credentials.clientId,
+      loketClientSecret: credentials.clientSecret,
+      loketEnvironment: 'acceptance',
+      yukiAccessKey: yuki.credentials()[0]!.key,
+      lookbackPeriods: 1,
+    });
+    await api('portal_admin', 'PUT', `/api/domains/${bakery}/features/loket_payroll_link`);
+    const user = credentials.users.find((candidate) => candidate.username === 'koppeling.yuki')!;
+    await api('backoffice', 'PUT', `/api/domains/${bakery}/loket-connection`, {
+      username: user.username,
+      password: user.password,
+      environmentCode: user.environmentCode,
+    });
+    await api('backoffice', 'POST', `/api/domains/${bakery}/loket-connection/test`);
+    await api('backoffice', 'PUT', `/api/administrations/${tenants.a.standardId}/relation-code`, {
+      relationCode: 10231,
+    });
+    // The group may use the link but has no Loket user yet: its page shows what is missing.
+    await database.db.insert(domainFeatures).values({ domainId: group, feature: 'loket_payroll_link' });
+  }, 60_000);
+
+  afterAll(async () => {
+    await jobs?.stop();
+    await Promise.all([loket?.close(), yuki?.close()]);
+    await database?.close();
+  });
+
+  it('says nothing about the quota while nothing waits for it', async () => {
+    const html = await page(bakeryPath());
+    expect(html).toContain('Nu importeren</button>');
+    expect(notice(html)).toBeUndefined();
+    expect(html).not.toContain('Yuki-dagquotum');
+  });
+
+  it("counts the domain's waiting items per kind, of every period, and says when the import goes on", async () => {
+    await writeLedger(database.db, tenants.a.standardId, [
+      { periodId: current, kind: 'payslip', state: 'waiting_quota', count: 20 },
+      { periodId: older, kind: 'payslip', state: 'waiting_quota', count: 3 },
+      { periodId: current, kind: 'journal', state: 'waiting_quota' },
+      // Not waiting for the quota: not counted.
+      { periodId: current, kind: 'payslip', state: 'posted', count: 4 },
+      { periodId: current, kind: 'tax_return', state: 'failed' },
+    ]);
+    // Another domain's waiting work is not this one's.
+    await writeLedger(database.db, tenants.a.nonStandardId, [
+      { periodId: current, kind: 'tax_return', state: 'waiting_quota' },
+    ]);
+    const resets = nextYukiDayStart(new Date());
+
+    expect(notice(await page(bakeryPath()))).toBe(
+      '23 loonstroken en 1 loonjournaalpost wachten op het Yuki-dagquotum van dit domein; ' +
+        `de import gaat verder vanaf ${formatDateTime('nl', resets)}.`,
+    );
+    // The whole domain's work, shown on each of its administrations, also before the link is complete.
+    const group = await page(groupPath());
+    expect(group).toContain('geen werkende Loket-gebruiker');
+    expect(notice(group)).toBe(
+      '1 loonaangifte wacht op het Yuki-dagquotum van dit domein; ' +
+        `de import gaat verder vanaf ${formatDateTime('nl', resets)}.`,
+    );
+  });
+
+  it('reads in English with the language switch', async () => {
+    const resets = formatDateTime('en', nextYukiDayStart(new Date()));
+    expect(notice(await page(bakeryPath(), 'en'))).toBe(
+      '23 payslips and 1 payroll journal entry are waiting for this domain&#39;s daily Yuki quota; ' +
+        `the import goes on from ${resets}.`,
+    );
+    expect(notice(await page(groupPath(), 'en'))).toBe(
+      `1 payroll tax return is waiting for this domain&#39;s daily Yuki quota; the import goes on from ${resets}.`,
+    );
+  });
+
+  it('is gone once the waiting work has gone on', async () => {
+    // As on a new Yuki day: the parked items are planned again.
+    await database.db
+      .update(importItems)
+      .set({ state: 'planned' })
+      .where(eq(importItems.state, 'waiting_quota'));
+    expect(notice(await page(bakeryPath()))).toBeUndefined();
+  });
+});
