@@ -195,6 +195,11 @@ describe.skipIf(missing !== undefined)('the web UI in a browser', { timeout: 60_
         .getByText(/\d+ geïmporteerd/)
         .count(),
     ).toBeGreaterThan(0);
+    // A period's payslips are folded under one line with their count and net total.
+    await page
+      .getByText(/\d+ loonstroken, samen netto €/)
+      .first()
+      .click();
     expect(await page.getByRole('cell', { name: /^Loonstrook / }).count()).toBeGreaterThan(0);
     expect(await page.evaluate(() => performance.timeOrigin)).toBe(loaded);
     // Each document links to its own page in the Yuki sandbox's viewer; the journal's lines are shown here.

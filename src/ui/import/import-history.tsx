@@ -5,7 +5,7 @@
  * to where it can be seen — and the lines of the posted journals. Swapped in again out of band when the
  * progress fragment reports a finished run.
  */
-import { cents, formatEuro } from '../../core/money.ts';
+import { cents, formatEuro, sum } from '../../core/money.ts';
 import { periodKey } from '../../core/periods.ts';
 import type { PageContext } from '../page-context.ts';
 import { formatDateTime } from '../components/format.ts';
@@ -90,42 +90,83 @@ function Warnings({ page, items }: { page: PageContext; items: ImportItemRow[] }
   );
 }
 
+function DocumentRow({ page, view, item }: { page: PageContext; view: ImportView; item: ImportItemRow }) {
+  return (
+    <tr>
+      <td>{readable(item)}</td>
+      <td class="amount">
+        {item.amountCents === null ? page.t('common.none') : formatEuro(cents(item.amountCents))}
+      </td>
+      <td>
+        {item.yukiDocumentId && (
+          <YukiDocumentLink page={page} links={view.yukiLinks} documentId={item.yukiDocumentId} />
+        )}
+      </td>
+    </tr>
+  );
+}
+
+/** Per period the journal and tax return in view; the payslips — hundreds for a large employer — folded. */
 function Documents({ page, view }: { page: PageContext; view: ImportView }) {
   const { t } = page;
   const posted = view.items.filter((item) => item.state === 'posted');
+  const periods = [...new Set(posted.map((item) => item.periodId))];
   return (
     <>
       <h3>{t('import.documents')}</h3>
       {posted.length === 0 ? (
         <p>{t('import.documentsEmpty')}</p>
       ) : (
-        <table>
-          <caption class="visually-hidden">{t('import.documents')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('import.period')}</th>
-              <th scope="col">{t('import.subject')}</th>
-              <th scope="col">{t('import.amount')}</th>
-              <th scope="col">{t('import.document')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {posted.map((item) => (
-              <tr>
-                <td>{periodKey(periodOf(item.periodId))}</td>
-                <td>{readable(item)}</td>
-                <td class="amount">
-                  {item.amountCents === null ? t('common.none') : formatEuro(cents(item.amountCents))}
-                </td>
-                <td>
-                  {item.yukiDocumentId && (
-                    <YukiDocumentLink page={page} links={view.yukiLinks} documentId={item.yukiDocumentId} />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        periods.map((periodId) => {
+          const inPeriod = posted.filter((item) => item.periodId === periodId);
+          const payslips = inPeriod.filter((item) => item.kind === 'payslip');
+          const caption = periodKey(periodOf(periodId));
+          return (
+            <table class="documents">
+              <caption>{caption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('import.subject')}</th>
+                  <th scope="col">{t('import.amount')}</th>
+                  <th scope="col">{t('import.document')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {inPeriod
+                  .filter((item) => item.kind !== 'payslip')
+                  .map((item) => (
+                    <DocumentRow page={page} view={view} item={item} />
+                  ))}
+              </tbody>
+              {payslips.length > 0 && (
+                <tbody>
+                  <tr>
+                    <td colspan={3}>
+                      <details>
+                        <summary>
+                          {t('import.payslipsFolded', {
+                            count: String(payslips.length),
+                            amount: formatEuro(sum(payslips.map((item) => cents(item.amountCents ?? 0)))),
+                          })}
+                        </summary>
+                        <table>
+                          <caption class="visually-hidden">
+                            {t('import.payslipsOf', { period: caption })}
+                          </caption>
+                          <tbody>
+                            {payslips.map((item) => (
+                              <DocumentRow page={page} view={view} item={item} />
+                            ))}
+                          </tbody>
+                        </table>
+                      </details>
+                    </td>
+                  </tr>
+                </tbody>
+              )}
+            </table>
+          );
+        })
       )}
     </>
   );
