@@ -18,7 +18,7 @@ import {
   type ImportKind,
 } from '../store/schema/index.ts';
 import { recentImportStatus, yukiCallsToday, type StatusCell } from '../sync/status.ts';
-import { databaseCallBudget, nextYukiDayStart } from '../sync/yuki-call-budget.ts';
+import { nextYukiDayStart, YUKI_DAILY_CALL_LIMIT } from '../sync/yuki-call-budget.ts';
 import { portalOverview, type LinkMissing } from '../tenancy/portal-overview.ts';
 import { yukiDay } from '../yuki/budget.ts';
 
@@ -162,10 +162,8 @@ async function quotas(
     yukiCallsToday(db, yukiDomainIds, now),
     waitingForQuotaByDomain(db, portalId),
   ]);
-  // Domains without calls today all get what the budget gives any such domain: nothing used of its
-  // default limit. Asked once, so the page and the workers agree on the limit.
-  const idle = yukiDomainIds.find((id) => !used.has(id));
-  const fresh = idle ? await databaseCallBudget(db, { now: () => now }).status(idle) : undefined;
+  // A domain without calls today has its whole default limit left.
+  const fresh = { used: 0, limit: YUKI_DAILY_CALL_LIMIT };
   const resetsAt = nextYukiDayStart(now);
   return domains.map((domain) => {
     const today = domain.yukiDomainId ? (used.get(domain.yukiDomainId) ?? fresh) : undefined;

@@ -8,10 +8,12 @@ import { queryRows } from '../store/database.ts';
 import { administrations, importItems, importRuns } from '../store/schema/index.ts';
 import type { JobEngine } from './engine.ts';
 import { startJobEngine } from './engine.ts';
+import { planImportRun } from '../sync/import-run.ts';
 import {
   importAdministrationQueue,
   importItemQueue,
   importQueues,
+  MAYBE_POSTED_RETRY_DELAY_SECONDS,
   startImportWorkers,
   startScheduledImports,
 } from './import-queues.ts';
@@ -103,5 +105,52 @@ describe('import queues', () => {
     const runs = await waitFor(scheduledRuns, (value) => value.length > 0);
     expect(runs).toHaveLength(1);
     expect(runs[0]!.requestedLabel).toBe('scheduler');
+  }, 60_000);
+
+  it('retries an item whose failed post may have reached Yuki only after five minutes, so Yuki can finish it', async () => {
+    const planned = await planImportRun(fixture.env, {
+      administrationId: fixture.installerId,
+      trigger: 'manual',
+      requestedLabel: 'backoffice@jansen-deboer.nl',
+      kinds: ['payslip'],
+    });
+    const [itemId] = planned.itemIds;
+    if (!itemId) throw new Error('nothing planned');
+    const yukiFaults = (faults: unknown) =>
+      fetch(`${fixture.yuki.url}/_sandbox/faults`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(faults),
+      });
+    type JobRow = { state: string; after_maybe_posted: boolean; delay_seconds: number };
+    const jobsOfItem = () =>
+      queryRows<JobRow>(
+        fixture.database.db,
+        sql`select state, coalesce((data->>'afterMaybePosted')::boolean, false) as after_maybe_posted,
+              extract(epoch from start_after - now())::float8 as delay_seconds
+            from pgboss.job where name = ${importItemQueue.name} and data->>'itemId' = ${itemId}
+            order by created_on, id`,
+      );
+
+    // Yuki answers 503 (as IIS does): the upload may have been kept, so the item must search first.
+    expect((await yukiFaults({ serverErrorRate: 1 })).status).toBe(200);
+    try {
+      await jobs.send(importItemQueue, { itemId, runId: planned.runId });
+      const rows = await waitFor(
+        jobsOfItem,
+        (found) =>
+          found.some((row) => row.after_maybe_posted) && found.some((row) => row.state === 'completed'),
+      );
+      const [item] = await fixture.env.db.select().from(importItems).where(eq(importItems.id, itemId));
+      expect(item).toMatchObject({ state: 'failed', errorCode: 'yuki.unavailable', attempts: 1 });
+      const [first, retry] = rows;
+      expect(rows).toHaveLength(2);
+      expect(first).toMatchObject({ state: 'completed', after_maybe_posted: false });
+      expect(retry).toMatchObject({ state: 'created', after_maybe_posted: true });
+      expect(retry?.delay_seconds).toBeGreaterThan(MAYBE_POSTED_RETRY_DELAY_SECONDS - 60);
+      expect(MAYBE_POSTED_RETRY_DELAY_SECONDS).toBeGreaterThanOrEqual(5 * 60);
+    } finally {
+      await yukiFaults({});
+    }
   }, 60_000);
 });

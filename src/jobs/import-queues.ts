@@ -2,7 +2,7 @@
  * @module import-queues
  * The import on pg-boss: `import.administration` plans one administration and fans out one
  * `import.item` job per (administration, kind, Loket object). An item job retries transient errors with
- * backoff, ends quietly on a permanent one (only that item stops), and re-sends itself for the next
+ * backoff (the first retry after a failure that may have reached Yuki only after 5 minutes), ends quietly on a permanent one (only that item stops), and re-sends itself for the next
  * Yuki day when the quota is spent. Item jobs carry their posting priority (sync/posting-order), so
  * when the budget is short the books go before payslips, oldest period first. Exactly once rests on
  * the item's claim, not on the queue, so a job delivered twice does no harm. `import.schedule` fires
@@ -15,6 +15,7 @@ import type { Database } from '../store/database.ts';
 import type { ImportKind } from '../store/schema/index.ts';
 import { administrations, IMPORT_KINDS, importItems, portals } from '../store/schema/index.ts';
 import type { ImportItemEnvironment } from '../sync/import-item.ts';
+import { mayHavePosted } from '../sync/claim.ts';
 import { importItem } from '../sync/import-item.ts';
 import { finishRunIfComplete, planImportRun } from '../sync/import-run.ts';
 import { inPostingOrder, postingPriority } from '../sync/posting-order.ts';
@@ -43,11 +44,22 @@ export type ImportAdministrationPayload = z.infer<typeof importAdministrationQue
 
 export const importItemQueue = defineQueue({
   name: 'import.item',
-  payload: z.object({ itemId: z.uuid(), runId: z.uuid().nullable() }),
+  payload: z.object({
+    itemId: z.uuid(),
+    runId: z.uuid().nullable(),
+    /** Sent again, late, after a failure that may have reached Yuki; its own failures retry as usual. */
+    afterMaybePosted: z.boolean().optional(),
+  }),
   // Expiry above the stale-claim age, so a retried job finds a dead worker's claim ready to take over.
   policy: { retryLimit: 8, retryDelaySeconds: 30, retryBackoff: true, expireInSeconds: 15 * 60 },
 });
 export type ImportItemPayload = z.infer<typeof importItemQueue.payload>;
+
+/**
+ * The first retry after a failure that may have reached Yuki (a timeout, a dropped connection) waits this
+ * long, not the usual 30 s: Yuki may still be booking the aborted post when the retry searches for it.
+ */
+export const MAYBE_POSTED_RETRY_DELAY_SECONDS = 5 * 60;
 
 export const importScheduleQueue = defineQueue({
   name: 'import.schedule',
@@ -67,11 +79,12 @@ export class RetryImportItemError extends Error {
 
 type Ranked = { kind: ImportKind; periodId: number };
 
-function sendItem(jobs: JobEngine, payload: ImportItemPayload, item: Ranked, startAfter?: Date) {
+/** `startAfter`: a moment, or seconds from now. */
+function sendItem(jobs: JobEngine, payload: ImportItemPayload, item: Ranked, startAfter?: Date | number) {
   return jobs.send(importItemQueue, payload, {
     singletonKey: payload.itemId,
     priority: postingPriority(item.kind, item.periodId),
-    ...(startAfter ? { startAfter } : {}),
+    ...(startAfter === undefined ? {} : { startAfter }),
   });
 }
 
@@ -113,7 +126,12 @@ export function runItem(jobs: JobEngine, env: ImportItemEnvironment): JobHandler
     for (const runId of new Set([payload.runId, item?.lastRunId])) {
       if (runId) await finishRunIfComplete(env.db, runId);
     }
-    if (result.outcome === 'failed' && result.retryable) throw new RetryImportItemError(result.code);
+    if (result.outcome !== 'failed' || !result.retryable) return;
+    if (mayHavePosted(result.code) && !payload.afterMaybePosted && item) {
+      await sendItem(jobs, { ...payload, afterMaybePosted: true }, item, MAYBE_POSTED_RETRY_DELAY_SECONDS);
+      return;
+    }
+    throw new RetryImportItemError(result.code);
   };
 }
 

@@ -30,10 +30,15 @@ export type ClaimOptions = {
  */
 const MAYBE_POSTED = new Set(['yuki.unavailable', 'yuki.fault', 'sync.attempt_timeout', 'internal']);
 
+/** Whether a failure with this code may have left the document in Yuki. */
+export function mayHavePosted(errorCode: string): boolean {
+  return MAYBE_POSTED.has(errorCode);
+}
+
 function mustSearch(item: ImportItem): boolean {
   if (item.attempts === 0) return false;
   if (item.state === 'posting') return true;
-  return item.errorCode === null || MAYBE_POSTED.has(item.errorCode);
+  return item.errorCode === null || mayHavePosted(item.errorCode);
 }
 
 /** Claims the item, or answers null when it is posted, skipped or being posted by a live attempt. */

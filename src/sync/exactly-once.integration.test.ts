@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportFixture } from '../../test/support/import-fixture.ts';
-import { bakery, installer, startImportFixture } from '../../test/support/import-fixture.ts';
+import { bakery, installer, loketControl, startImportFixture } from '../../test/support/import-fixture.ts';
 import { importItems } from '../store/schema/index.ts';
 import { claimItem } from './claim.ts';
 import { importItem } from './import-item.ts';
+import { postJournal } from './import-journal.ts';
 import { postPayslip } from './import-payslip.ts';
 import { importNow, planImportRun } from './import-run.ts';
 import { markerTag } from './item-key.ts';
@@ -103,5 +104,50 @@ describe('exactly once', () => {
     expect(
       fixture.yuki.state.documents.filter((d) => d.administrationId === bakery.yukiAdministrationId).length,
     ).toBe(3);
+  }, 60_000);
+
+  it('reconciles a journal whose worker died after posting, and keeps the lines Yuki booked', async () => {
+    const planned = await planImportRun(fixture.env, {
+      administrationId: fixture.bakeryId,
+      trigger: 'manual',
+      requestedLabel: 'test',
+      kinds: ['journal'],
+    });
+    const [journalId] = planned.itemIds;
+    if (!journalId) throw new Error('no journal planned');
+    // A worker claims the journal, posts it and dies before recording.
+    const claimed = await claimItem(fixture.env.db, journalId, { now: fixture.env.now });
+    if (!claimed) throw new Error('not claimed');
+    const posted = await postJournal(
+      fixture.env.db,
+      await fixture.env.loadLink(fixture.bakeryId),
+      claimed,
+      'oktober 2026',
+    );
+
+    const outcome = await importItem({ ...fixture.env, staleAfterMs: 0 }, journalId);
+    expect(outcome).toEqual({ outcome: 'reconciled', yukiDocumentId: posted.documentId });
+    const booked = fixture.yuki.state.journals.filter((j) => j.subject === claimed.subject);
+    expect(booked.map((j) => j.id)).toEqual([posted.documentId]);
+    const row = await item(journalId);
+    expect(row).toMatchObject({ state: 'posted', yukiDocumentId: posted.documentId, attempts: 2 });
+    const byAccountAndAmount = (a: { glAccount: string; debitCents: number }, b: typeof a) =>
+      a.glAccount.localeCompare(b.glAccount) || a.debitCents - b.debitCents;
+    const inYukiLines = (booked[0]?.lines ?? []).map((line) => ({
+      entryDate: line.entryDate,
+      glAccount: line.glAccount,
+      description: line.description,
+      debitCents: Math.max(line.amountCents, 0),
+      creditCents: Math.max(-line.amountCents, 0),
+    }));
+    expect(inYukiLines.length).toBeGreaterThan(0);
+    expect(
+      (row.details.journal?.lines ?? []).map(({ costCenter: _, ...line }) => line).sort(byAccountAndAmount),
+    ).toEqual(inYukiLines.sort(byAccountAndAmount));
+    expect(row.amountCents).toBe(posted.amountCents);
+    const loketRun = (await loketControl(fixture, `/journal-runs/${row.loketObjectId}`)) as {
+      journalRunStatus: { key: number };
+    };
+    expect(loketRun.journalRunStatus.key).toBe(7);
   }, 60_000);
 });

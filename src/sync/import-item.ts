@@ -15,13 +15,19 @@ import { YukiDailyLimitError } from '../yuki/errors.ts';
 import type { ClaimedItem, ImportItem } from './claim.ts';
 import { claimItem } from './claim.ts';
 import { AttemptTimedOutError } from './errors.ts';
-import { postJournal } from './import-journal.ts';
+import { postJournal, reconciledJournal } from './import-journal.ts';
 import { postPayslip } from './import-payslip.ts';
 import { postTaxReturn } from './import-tax-return.ts';
 import { ATTEMPT_DEADLINE_MS } from './item-states.ts';
 import type { LinkContext, LinkLoader } from './link-context.ts';
 import { findPostedDocument } from './reconcile.ts';
-import { recordFailed, recordLoketMarked, recordPosted, recordWaitingForQuota } from './record.ts';
+import {
+  recordFailed,
+  recordLoketMarked,
+  recordLoketToldFailure,
+  recordPosted,
+  recordWaitingForQuota,
+} from './record.ts';
 import { nextYukiDayStart } from './yuki-call-budget.ts';
 
 export type ImportItemEnvironment = {
@@ -64,6 +70,17 @@ async function post(env: ImportItemEnvironment, link: LinkContext, item: Claimed
   return journal.documentId;
 }
 
+/** A journal found in Yuki keeps its lines as a post would; without Loket's lines it is recorded all the same. */
+async function reconciledFacts(env: ImportItemEnvironment, link: LinkContext, item: ClaimedItem) {
+  if (item.kind !== 'journal') return {};
+  try {
+    return await reconciledJournal(env.db, link, item, await periodName(link, item));
+  } catch {
+    // The document is in Yuki: failing the item now would have the next attempt post it again.
+    return {};
+  }
+}
+
 /** Tells Loket a journal run was imported; a failure here is retried by the next plan, never re-posts. */
 async function markJournalProcessed(
   env: ImportItemEnvironment,
@@ -94,9 +111,11 @@ async function markJournalFailed(
   error: unknown,
 ) {
   const reason = isAppError(error) ? error.text.nl : 'De import in Yuki is mislukt.';
+  // Each scheduled run refuses the journal again; Loket hears a refusal once, and again only when it changes.
+  if (item.details.loketFailure === reason) return;
   try {
     await link.loket.markJournalRunFailed(item.loketObjectId, reason);
-    await recordLoketMarked(env.db, item.id);
+    await recordLoketToldFailure(env.db, item.id, reason);
   } catch {
     // Loket hears of the failure when the item is tried again; the error itself is recorded already.
   }
@@ -132,12 +151,16 @@ export async function importItem(env: ImportItemEnvironment, itemId: string): Pr
   const deadline = AbortSignal.timeout(deadlineMs);
   let link: LinkContext | null = null;
   try {
-    link = await env.loadLink(item.administrationId, { signal: deadline });
+    // Payslips leave the last part of the day's Yuki budget to the books planned later that day.
+    link = await env.loadLink(item.administrationId, {
+      signal: deadline,
+      keepBudgetReserve: item.kind === 'payslip',
+    });
     // An earlier attempt may have posted before it could record: Yuki is asked before posting again.
     if (item.searchFirst) {
       const found = await findPostedDocument(link.yuki, item.marker);
       if (found) {
-        await recordPosted(env.db, item, found);
+        await recordPosted(env.db, item, found, await reconciledFacts(env, link, item));
         if (item.kind === 'journal') await markJournalProcessed(env, link, item, found);
         return { outcome: 'reconciled', yukiDocumentId: found };
       }

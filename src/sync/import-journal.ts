@@ -81,6 +81,22 @@ async function controlSides(
   };
 }
 
+/** The journal Yuki gets for Loket's lines, and what our records keep of it. */
+function buildJournal(link: LinkContext, item: ImportItem, lines: readonly JournalLine[]) {
+  const booked = bookedLines(link, lines, item.periodEndDate);
+  const entries = booked.map((line) => line.entry);
+  const projects = new Set(
+    lines.flatMap((l) => (l.costCenterCode && link.costCenterProjects[l.costCenterCode]) || []),
+  );
+  const [projectCode] = projects.size === 1 ? [...projects] : [];
+  return {
+    entries,
+    projectCode,
+    amountCents: sum(entries.filter((e) => e.amount > 0).map((e) => e.amount)),
+    journal: { ...(projectCode ? { projectCode } : {}), lines: booked.map((line) => line.posted) },
+  };
+}
+
 export async function postJournal(
   db: Database,
   link: LinkContext,
@@ -88,9 +104,8 @@ export async function postJournal(
   periodName: string,
 ): Promise<PostedJournal> {
   const lines = await link.loket.journalLines(item.loketObjectId);
-  const booked = bookedLines(link, lines, item.periodEndDate);
-  const entries = booked.map((line) => line.entry);
-  checkBalance(entries, periodName);
+  const built = buildJournal(link, item, lines);
+  checkBalance(built.entries, periodName);
   await checkGlAccounts(
     db,
     link.yuki,
@@ -102,18 +117,35 @@ export async function postJournal(
   const [blocking] = warnings;
   if (blocking && link.blockOnControlDifference) throw new ControlTotalBlockedError(blocking);
 
-  const projects = new Set(
-    lines.flatMap((l) => (l.costCenterCode && link.costCenterProjects[l.costCenterCode]) || []),
-  );
-  const [projectCode] = projects.size === 1 ? [...projects] : [];
   const documentId = await link.yuki.processJournal({
     administrationId: link.yukiAdministrationId,
     subject: item.subject,
     type: 'GeneralJournal',
-    ...(projectCode ? { projectCode } : {}),
-    lines: entries,
+    ...(built.projectCode ? { projectCode: built.projectCode } : {}),
+    lines: built.entries,
   });
-  const amountCents = sum(entries.filter((e) => e.amount > 0).map((e) => e.amount));
-  const journal = { ...(projectCode ? { projectCode } : {}), lines: booked.map((line) => line.posted) };
-  return { documentId, amountCents, details: { journal, ...(warnings.length > 0 ? { warnings } : {}) } };
+  return {
+    documentId,
+    amountCents: built.amountCents,
+    details: { journal: built.journal, ...(warnings.length > 0 ? { warnings } : {}) },
+  };
+}
+
+/**
+ * For a journal reconciliation found in Yuki: what a post records, rebuilt from Loket's lines with the
+ * same mapping (the item's key pins the journal run, so Loket's lines are the ones that were posted).
+ */
+export async function reconciledJournal(
+  db: Database,
+  link: LinkContext,
+  item: ImportItem,
+  periodName: string,
+): Promise<{ amountCents: number; details: ImportItemDetails }> {
+  const lines = await link.loket.journalLines(item.loketObjectId);
+  const built = buildJournal(link, item, lines);
+  const warnings = controlTotalWarnings(lines, periodName, await controlSides(db, item));
+  return {
+    amountCents: built.amountCents,
+    details: { journal: built.journal, ...(warnings.length > 0 ? { warnings } : {}) },
+  };
 }

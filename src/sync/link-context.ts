@@ -69,6 +69,8 @@ const PORTAL_KINDS: Record<'payslips' | 'journal' | 'tax_return', ImportKind> = 
 export type LinkLoadOptions = {
   /** An import attempt's deadline: every Loket and Yuki call of this context stops when it aborts. */
   signal?: AbortSignal;
+  /** Yuki calls of this context leave the budget's reserve for the books (payslips do). */
+  keepBudgetReserve?: boolean;
 };
 
 export type LinkLoader = (administrationId: string, options?: LinkLoadOptions) => Promise<LinkContext>;
@@ -188,11 +190,10 @@ export function createLinkLoader(env: LinkEnvironment): LinkLoader {
       blockOnControlDifference: portal.blockOnControlDifference,
       glAccount: (code) => byAdministration.get(code) ?? byPortal.get(code) ?? code,
       loket,
-      yuki: env.yuki.forDomain(
-        accessKey,
-        domain.yukiDomainId,
-        options.signal ? { signal: options.signal } : {},
-      ),
+      yuki: env.yuki.forDomain(accessKey, domain.yukiDomainId, {
+        ...(options.signal ? { signal: options.signal } : {}),
+        keepReserve: options.keepBudgetReserve ?? false,
+      }),
       periodKind: () => {
         let pending = periodKinds.get(loketPayrollAdministrationId);
         if (!pending) {

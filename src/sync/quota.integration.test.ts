@@ -9,6 +9,8 @@ import { quotaWaiting } from './quota-waiting.ts';
 import { finishRunIfComplete, importNow, runProgress } from './import-run.ts';
 
 const bakeryDomainId = '6f1c2a10-4b7e-4d0a-9a51-0c1d2e3f4a01';
+/** For the tests of how the limit itself is spent, with every call counted alike. */
+const NO_RESERVE = { share: 0, minimumCalls: 0 };
 let fixture: ImportFixture | undefined;
 afterEach(async () => {
   await fixture?.close();
@@ -63,7 +65,11 @@ function bakeryDocuments(f: ImportFixture) {
 
 describe('a spent Yuki budget', () => {
   it('parks what does not fit in our own budget as waiting, and finishes it the next day without duplicates', async () => {
-    fixture = await startImportFixture({ importFromPeriod: '2026-10', budgetLimit: 8 });
+    fixture = await startImportFixture({
+      importFromPeriod: '2026-10',
+      budgetLimit: 8,
+      booksReserve: NO_RESERVE,
+    });
     const run = await importNow(fixture.env, importOfBakery(fixture));
     const outcomes = run.outcomes.map((o) => o.outcome);
     // Eight calls: the journal (GL scheme and ProcessJournal) and the tax return go first, then five
@@ -109,6 +115,50 @@ describe('a spent Yuki budget', () => {
     expect(await finishRunIfComplete(fixture.env.db, run.runId)).toBe(true);
   }, 60_000);
 
+  it('keeps the last calls of the day for the books: payslips wait, a journal and tax return planned later still post', async () => {
+    // Twelve calls, of which payslips may spend eight: 5% is less than the four kept back.
+    fixture = await startImportFixture({
+      importFromPeriod: '2026-10',
+      budgetLimit: 12,
+      booksReserve: { share: 0.05, minimumCalls: 4 },
+    });
+    const payslips = await importNow(fixture.env, { ...importOfBakery(fixture), kinds: ['payslip'] });
+    expect(payslips.outcomes.map((o) => o.outcome)).toEqual([
+      ...Array(8).fill('posted'),
+      ...Array(4).fill('waiting_quota'),
+    ]);
+    expect(await fixture.budget.status(bakeryDomainId)).toEqual({ day: '2026-11-18', used: 8, limit: 12 });
+    const [parked] = await fixture.env.db
+      .select()
+      .from(importItems)
+      .where(eq(importItems.state, 'waiting_quota'))
+      .orderBy(asc(importItems.key))
+      .limit(1);
+    expect(parked).toMatchObject({
+      errorCode: 'yuki.daily_limit',
+      errorNl:
+        'De webservicecalls van vandaag voor dit Yuki-domein zijn op, op het deel na dat bewaard blijft voor journaalposten en loonaangiften. De loonstroken gaan morgen verder.',
+      notBefore: new Date('2026-11-18T23:00:00.000Z'),
+    });
+
+    // Later that day the books are planned: the journal (GL scheme and ProcessJournal) and the tax return fit.
+    const books = await importNow(fixture.env, {
+      ...importOfBakery(fixture),
+      kinds: ['journal', 'tax_return'],
+    });
+    expect(books.outcomes.map((o) => o.outcome)).toEqual(['posted', 'posted']);
+    expect(fixture.yuki.state.journals).toHaveLength(1);
+    expect(await fixture.budget.status(bakeryDomainId)).toEqual({ day: '2026-11-18', used: 11, limit: 12 });
+    // The call left over stays with the books: the waiting payslips do not take it.
+    expect((await resumeWaiting(fixture)).map((o) => o.outcome)).toEqual(Array(4).fill('waiting_quota'));
+
+    await nextDay(fixture);
+    expect((await resumeWaiting(fixture)).map((o) => o.outcome)).toEqual(Array(4).fill('posted'));
+    const items = await fixture.env.db.select().from(importItems);
+    expect(items.map((i) => i.state)).toEqual(Array(14).fill('posted'));
+    expect(bakeryDocuments(fixture).filter((d) => d.folder === 4)).toHaveLength(12);
+  }, 60_000);
+
   it('parks work when Yuki itself says the day is spent, and finishes it after Yuki’s day resets', async () => {
     fixture = await startImportFixture({ importFromPeriod: '2026-10', yukiDailyCallLimit: 5 });
     const run = await importNow(fixture.env, importOfBakery(fixture));
@@ -130,7 +180,11 @@ describe('a spent Yuki budget', () => {
   }, 60_000);
 
   it('spends a short budget on the books first and on the oldest payslips next, spread over the days', async () => {
-    fixture = await startImportFixture({ importFromPeriod: '2026-09', budgetLimit: 10 });
+    fixture = await startImportFixture({
+      importFromPeriod: '2026-09',
+      budgetLimit: 10,
+      booksReserve: NO_RESERVE,
+    });
     const f = fixture;
     const bakeryDomain = await domainOf(f, f.bakeryId);
     const postedPayslipPeriods: string[] = [];

@@ -3,7 +3,7 @@
  * Step 3 of the exactly-once protocol: record what became of an attempt. Every write names the attempt
  * id, so an attempt that was taken over as stale can no longer change the item.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { AppError } from '../core/errors.ts';
 import { isAppError } from '../core/errors.ts';
 import type { Database } from '../store/database.ts';
@@ -91,4 +91,15 @@ export async function recordWaitingForQuota(
 /** Journal runs: Loket was told the outcome. */
 export async function recordLoketMarked(db: Database, itemId: string): Promise<void> {
   await db.update(importItems).set({ loketMarkedAt: new Date() }).where(eq(importItems.id, itemId));
+}
+
+/** Journal runs: Loket was told this refusal (MarkAsProcessingFailed with `reason`). */
+export async function recordLoketToldFailure(db: Database, itemId: string, reason: string): Promise<void> {
+  await db
+    .update(importItems)
+    .set({
+      loketMarkedAt: new Date(),
+      details: sql`${importItems.details} || ${JSON.stringify({ loketFailure: reason })}::jsonb`,
+    })
+    .where(eq(importItems.id, itemId));
 }

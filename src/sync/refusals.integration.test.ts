@@ -188,6 +188,56 @@ describe('a journal from Loket that does not balance', () => {
   }, 60_000);
 });
 
+describe('a refusal Loket has already heard', () => {
+  it('is told to Loket once however often the schedule refuses it, and again only when the reason changes', async () => {
+    // A second November payroll run, whose journal run does not balance.
+    const run = (await loketControl(fixture, '/payroll-runs', {
+      payrollAdministrationId: bakery.loket.payrollAdministrationId,
+    })) as { id: string };
+    const journalRun = await loketJournalRunOf(run.id);
+    await loketControl(fixture, `/journal-runs/${journalRun}/unbalance`, { cents: 1 });
+    const scheduledImport = async () =>
+      (
+        await importNow(fixture.env, {
+          administrationId: fixture.bakeryId,
+          trigger: 'schedule',
+          requestedLabel: 'scheduler',
+          kinds: ['journal'],
+        })
+      ).outcomes;
+    const patches = async () =>
+      (
+        (await loketControl(fixture, `/journal-runs/${journalRun}`)) as {
+          patches: Array<{ action: string; message: string | null }>;
+        }
+      ).patches;
+    const refusal = async () => {
+      const [item] = await fixture.env.db
+        .select()
+        .from(importItems)
+        .where(eq(importItems.loketObjectId, journalRun));
+      return item?.errorNl;
+    };
+    const refused = [{ outcome: 'failed', retryable: false, code: 'sync.journal_unbalanced' }];
+
+    expect(await scheduledImport()).toEqual(refused);
+    const oneCent = await refusal();
+    expect(oneCent).toContain('verschil € 0,01');
+    expect(await scheduledImport()).toEqual(refused);
+    expect(await patches()).toEqual([{ action: 'MarkAsProcessingFailed', message: oneCent }]);
+
+    await loketControl(fixture, `/journal-runs/${journalRun}/unbalance`, { cents: 2 });
+    expect(await scheduledImport()).toEqual(refused);
+    expect(await scheduledImport()).toEqual(refused);
+    const twoCents = await refusal();
+    expect(twoCents).toContain('verschil € 0,02');
+    expect(await patches()).toEqual([
+      { action: 'MarkAsProcessingFailed', message: oneCent },
+      { action: 'MarkAsProcessingFailed', message: twoCents },
+    ]);
+  }, 60_000);
+});
+
 /** The journal run Loket made when it approved this payroll run. */
 async function loketJournalRunOf(payrollRunId: string): Promise<string> {
   const link = await fixture.env.loadLink(fixture.bakeryId);

@@ -2,7 +2,8 @@
  * @module sync/yuki-call-budget
  * Yuki's daily call budget per domain, kept in the database so every worker and every restart shares
  * one count. Reserving is one conditional UPDATE, atomic on PGlite and PostgreSQL alike, so concurrent
- * workers can never spend more than the limit.
+ * workers can never spend more than the limit. Calls that keep the reserve (payslips) stop short of the
+ * last part of the day's budget, so a journal or tax return planned later that day still fits.
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../store/database.ts';
@@ -11,9 +12,20 @@ import type { YukiCallBudget } from '../yuki/budget.ts';
 import { yukiDay } from '../yuki/budget.ts';
 import { YukiDailyLimitError } from '../yuki/errors.ts';
 
+/** The last part of a day's budget that only the books may spend: a share of the limit, at least so many calls. */
+export type BooksReserve = { share: number; minimumCalls: number };
+
+/** 5% of the day's calls, at least 10: room for the journals and tax returns of a late payroll run. */
+export const BOOKS_RESERVE: BooksReserve = { share: 0.05, minimumCalls: 10 };
+
+/** Yuki's free tier: calls per domain per Yuki day. */
+export const YUKI_DAILY_CALL_LIMIT = 1000;
+
 export type DatabaseCallBudgetOptions = {
-  /** Calls per domain per Yuki day (Yuki's free tier: 1,000). */
+  /** Calls per domain per Yuki day; default `YUKI_DAILY_CALL_LIMIT`. */
   dailyLimit?: number;
+  /** Default `BOOKS_RESERVE`; tests with a small budget set their own. */
+  booksReserve?: BooksReserve;
   now?: () => Date;
 };
 
@@ -26,8 +38,10 @@ export function databaseCallBudget(
   db: Database,
   options: DatabaseCallBudgetOptions = {},
 ): DatabaseCallBudget {
-  const limit = options.dailyLimit ?? 1000;
+  const limit = options.dailyLimit ?? YUKI_DAILY_CALL_LIMIT;
   const now = options.now ?? (() => new Date());
+  const { share, minimumCalls } = options.booksReserve ?? BOOKS_RESERVE;
+  const reserveCalls = sql`greatest(ceil(${yukiCallBudgets.callLimit} * ${share}::float8), ${minimumCalls}::int)`;
   const today = (domainId: string) =>
     and(eq(yukiCallBudgets.yukiDomainId, domainId), eq(yukiCallBudgets.day, yukiDay(now())));
 
@@ -38,15 +52,30 @@ export function databaseCallBudget(
       .onConflictDoNothing();
   }
 
+  async function status(domainId: string) {
+    const [row] = await db.select().from(yukiCallBudgets).where(today(domainId));
+    return { day: yukiDay(now()), used: row?.used ?? 0, limit: row?.callLimit ?? limit };
+  }
+
   return {
-    async reserve(domainId) {
+    async reserve(domainId, reserveOptions = {}) {
       await ensureRow(domainId);
+      const ceiling = reserveOptions.keepReserve
+        ? sql`${yukiCallBudgets.callLimit} - ${reserveCalls}`
+        : sql`${yukiCallBudgets.callLimit}`;
       const [row] = await db
         .update(yukiCallBudgets)
         .set({ used: sql`${yukiCallBudgets.used} + 1` })
-        .where(and(today(domainId), sql`${yukiCallBudgets.used} < ${yukiCallBudgets.callLimit}`))
+        .where(and(today(domainId), sql`${yukiCallBudgets.used} < ${ceiling}`))
         .returning({ used: yukiCallBudgets.used });
-      if (!row) throw new YukiDailyLimitError(domainId, { detail: `all ${limit} calls of today are used` });
+      if (row) return;
+      const { used, limit: dayLimit } = await status(domainId);
+      if (used < dayLimit)
+        throw new YukiDailyLimitError(domainId, {
+          reserve: true,
+          detail: `${used} of ${dayLimit} calls used today; the rest is kept for journals and tax returns`,
+        });
+      throw new YukiDailyLimitError(domainId, { detail: `all ${dayLimit} calls of today are used` });
     },
     async exhausted(domainId) {
       await ensureRow(domainId);
@@ -55,10 +84,7 @@ export function databaseCallBudget(
         .set({ used: sql`${yukiCallBudgets.callLimit}` })
         .where(today(domainId));
     },
-    async status(domainId) {
-      const [row] = await db.select().from(yukiCallBudgets).where(today(domainId));
-      return { day: yukiDay(now()), used: row?.used ?? 0, limit: row?.callLimit ?? limit };
-    },
+    status,
   };
 }
 

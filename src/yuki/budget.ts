@@ -11,9 +11,10 @@ export interface YukiCallBudget {
   /**
    * Called once before each counted call (everything but Authenticate and Domains) with the domain it
    * counts against. Resolve to let the call go ahead, and count it; throw `YukiDailyLimitError` when the
-   * domain's budget for today is spent.
+   * domain's budget for today is spent. With `keepReserve` the call may not spend the part of the budget
+   * the budget keeps for more important calls (a budget without a reserve ignores it).
    */
-  reserve(domainId: string): Promise<void>;
+  reserve(domainId: string, options?: { keepReserve?: boolean }): Promise<void>;
   /**
    * Called when Yuki itself answers "Daily limit exceeded" (its count can run ahead of ours, e.g. other
    * software uses the same domain): treat the domain as spent until the day ends.

@@ -37,18 +37,26 @@ export class YukiSessionError extends AppError {
   }
 }
 
-/** The domain's daily call budget is spent, by our own count or by Yuki's. Retry after the day ends. */
+/**
+ * The domain's daily call budget is spent, by our own count or by Yuki's; or, with `reserve`, all but the
+ * part kept for the books. Retry after the day ends.
+ */
 export class YukiDailyLimitError extends AppError {
   constructor(
     readonly domainId: string | null,
-    options: AppErrorOptions = {},
+    options: AppErrorOptions & { reserve?: boolean } = {},
   ) {
     super(
       'yuki.daily_limit',
-      {
-        nl: 'De webservicecalls van vandaag voor dit Yuki-domein zijn op. De import gaat morgen verder.',
-        en: "Today's web-service calls for this Yuki domain are used up. The import continues tomorrow.",
-      },
+      options.reserve
+        ? {
+            nl: 'De webservicecalls van vandaag voor dit Yuki-domein zijn op, op het deel na dat bewaard blijft voor journaalposten en loonaangiften. De loonstroken gaan morgen verder.',
+            en: "Today's web-service calls for this Yuki domain are used up, except the part kept for journal entries and tax returns. The payslips continue tomorrow.",
+          }
+        : {
+            nl: 'De webservicecalls van vandaag voor dit Yuki-domein zijn op. De import gaat morgen verder.',
+            en: "Today's web-service calls for this Yuki domain are used up. The import continues tomorrow.",
+          },
       { retryable: true, ...options },
     );
   }

@@ -151,6 +151,8 @@ export type YukiDomainClient = {
 export type ForDomainOptions = {
   /** Aborts this client's calls (an import attempt's deadline); the shared session is not affected. */
   signal?: AbortSignal;
+  /** This client's calls leave the budget's reserve alone (see `YukiCallBudget.reserve`). */
+  keepReserve?: boolean;
 };
 
 export type YukiClient = {
@@ -177,6 +179,7 @@ type Call = {
   params: (sessionId: string) => SoapParam[];
   count: { kind: 'free' } | { kind: 'administration' | 'domain'; domainId: string };
   signal?: AbortSignal | undefined;
+  keepReserve?: boolean;
 };
 
 const OPEN_DATE = '0001-01-01';
@@ -292,7 +295,7 @@ export function createYukiClient(options: YukiClientOptions): YukiClient {
   async function counted(call: Call, sessionId: string): Promise<unknown> {
     const domainId = call.count.kind === 'free' ? null : call.count.domainId;
     ensureWanted(call.signal, call.operation);
-    if (domainId !== null) await options.budget.reserve(domainId);
+    if (domainId !== null) await options.budget.reserve(domainId, { keepReserve: call.keepReserve ?? false });
     return post(call.service, call.operation, call.params(sessionId), domainId, call.signal);
   }
 
@@ -301,7 +304,7 @@ export function createYukiClient(options: YukiClientOptions): YukiClient {
     const run = async () => {
       if (s.currentDomainId !== domainId) {
         ensureWanted(call.signal, 'SetCurrentDomain');
-        await options.budget.reserve(domainId);
+        await options.budget.reserve(domainId, { keepReserve: call.keepReserve ?? false });
         await post(
           call.service,
           'SetCurrentDomain',
@@ -351,6 +354,7 @@ export function createYukiClient(options: YukiClientOptions): YukiClient {
     domainOptions: ForDomainOptions = {},
   ): YukiDomainClient {
     const { signal } = domainOptions;
+    const keepReserve = domainOptions.keepReserve ?? false;
     const domainCall = async <T extends z.ZodType>(
       service: YukiService,
       operation: string,
@@ -366,6 +370,7 @@ export function createYukiClient(options: YukiClientOptions): YukiClient {
           params: (sessionId) => [['sessionID', sessionId], ...params],
           count: { kind: 'domain', domainId },
           signal,
+          keepReserve,
         }),
         operation,
       );
@@ -378,6 +383,7 @@ export function createYukiClient(options: YukiClientOptions): YukiClient {
         params: (sessionId) => [['sessionID', sessionId], ...params],
         count: { kind: 'administration', domainId },
         signal,
+        keepReserve,
       });
 
     const listParams = (query: DocumentListQuery): SoapParam[] => [
@@ -445,7 +451,7 @@ export function createYukiClient(options: YukiClientOptions): YukiClient {
       uploadViaUploadAspx: async (upload) => {
         checkUploadSize(upload.data);
         ensureWanted(signal, 'Upload.aspx');
-        await options.budget.reserve(domainId);
+        await options.budget.reserve(domainId, { keepReserve });
         const form = new FormData();
         form.set('WebServiceAccessKey', accessKey);
         form.set('Domain', upload.domainName);

@@ -23,7 +23,7 @@ import {
 } from '../../src/store/schema/index.ts';
 import { createImportEnvironment } from '../../src/sync/environment.ts';
 import type { ImportItemEnvironment } from '../../src/sync/import-item.ts';
-import type { DatabaseCallBudget } from '../../src/sync/yuki-call-budget.ts';
+import type { BooksReserve, DatabaseCallBudget } from '../../src/sync/yuki-call-budget.ts';
 import { databaseCallBudget } from '../../src/sync/yuki-call-budget.ts';
 import { createYukiClient } from '../../src/yuki/yuki.client.ts';
 import { openTestDatabase } from './database.ts';
@@ -60,6 +60,8 @@ export type ImportFixture = {
 export type ImportFixtureOptions = {
   /** Our own budget per Yuki domain and day. */
   budgetLimit?: number;
+  /** What of it payslips leave to the books (default `BOOKS_RESERVE`). */
+  booksReserve?: BooksReserve;
   /** The Yuki sandbox's own limit. */
   yukiDailyCallLimit?: number;
   /** "2026-10": the first period the administrations import. */
@@ -145,6 +147,7 @@ export async function startImportFixture(options: ImportFixtureOptions = {}): Pr
   const budget = databaseCallBudget(db, {
     now,
     ...(options.budgetLimit === undefined ? {} : { dailyLimit: options.budgetLimit }),
+    ...(options.booksReserve === undefined ? {} : { booksReserve: options.booksReserve }),
   });
   const env = createImportEnvironment({
     db,

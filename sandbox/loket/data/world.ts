@@ -71,6 +71,8 @@ export type JournalRun = {
   processedMessage: string | null;
   /** Test knob: cents added to the first debit line, so the results no longer balance (0 = balanced). */
   imbalanceCents: number;
+  /** Every accepted PATCH, in order, so a test can count what the application told Loket. */
+  patches: Array<{ action: 'MarkAsProcessed' | 'MarkAsProcessingFailed'; message: string | null }>;
 };
 
 export type TaxReturnStatus = 1 | 2 | 3 | 4 | 5 | 6 | 7;
@@ -342,6 +344,7 @@ export class LoketWorld {
       requestTime: `${run.period.endDate}T16:00:00Z`,
       processedMessage: null,
       imbalanceCents: 0,
+      patches: [],
     });
     if (run.lines.some((line) => line.backPayPercent === null)) this.fileRegularTaxReturn(run);
     return run;

@@ -165,6 +165,7 @@ export function controlRoutes(world: LoketWorld, faults: FaultState): Hono {
       ...renderJournalRun(world, journalRun),
       processedMessage: journalRun.processedMessage,
       imbalanceCents: journalRun.imbalanceCents,
+      patches: journalRun.patches,
     });
   });
 
