@@ -2,7 +2,8 @@
  * The story of the original description, in a real browser against the real demo: the portal_admin
  * fills in Loket instellingen and adds the feature to a domain's contract; a backoffice user enters
  * the domain's Loket user, tests it, enters the Relatiecode and opens Personeel → Loket service; a
- * contract line is requested and granted; an HRM user is refused; and it all reads in English too.
+ * contract line is requested and granted; the portal_admin sees the firm's import status; an HRM user
+ * is refused; and it all reads in English too.
  * After the Relatiecode, "Import now" runs on the demo's own workers until the grid shows the payslips,
  * without a reload; a second import fails on a Loket right taken away, and the page says what to do.
  * Every page is screenshotted and checked with axe-core.
@@ -260,6 +261,17 @@ describe.skipIf(missing !== undefined)('the web UI in a browser', { timeout: 60_
     await page.getByRole('button', { name: 'Toekennen: Van der Berg Holding B.V.' }).click();
     expect(await page.getByRole('status').textContent()).toContain('Het besluit is opgeslagen');
     expect(await page.getByRole('cell', { name: 'Actief' }).count()).toBe(1);
+    await logOut();
+  });
+
+  it('portal_admin: the import status of the whole firm, with the Yuki quota left per domain', async () => {
+    await logIn('beheer@jansendeboer.nl');
+    await page.getByRole('link', { name: 'Importstatus' }).click();
+    expect(await page.locator('h1').textContent()).toContain('Importstatus');
+    expect(await page.getByRole('link', { name: 'Bakkerij De Vries B.V.' }).count()).toBe(1);
+    expect(await page.getByText(/\d+ geïmporteerd/).count()).toBeGreaterThan(0);
+    expect(await page.getByRole('columnheader', { name: 'Nog over vandaag' }).count()).toBe(1);
+    await check('15b-portal-health');
     await logOut();
   });
 
