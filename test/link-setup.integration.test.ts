@@ -6,6 +6,7 @@ import { testLogger } from './support/logger.ts';
 import { createTestServices } from './support/services.ts';
 import { startTestSmtpServer, type TestSmtpServer } from './support/smtp.ts';
 import { call, cookieFrom, login } from './support/auth-harness.ts';
+import { send as sendAs, type Session } from './support/role-sessions.ts';
 import { createTenants, PASSWORD, type Tenants } from './support/tenants.ts';
 import { demoFirm } from '../sandbox/shared/demo-firm.ts';
 import { startLoketSandbox, type RunningLoketSandbox } from '../sandbox/loket/index.ts';
@@ -18,8 +19,6 @@ import { domains } from '../src/store/schema/index.ts';
 import { createLogger } from '../src/runtime/logger.ts';
 import { startImportWorkers } from '../src/jobs/import-queues.ts';
 import { createImportEnvironment } from '../src/sync/environment.ts';
-
-type Session = { cookie: string; csrf: string };
 
 describe('setting up the link at its three levels, as the original description tells it', () => {
   let database: DatabaseHandle;
@@ -51,12 +50,7 @@ describe('setting up the link at its three levels, as the original description t
 
   const as = (email: string) => sessions[email]!;
   const send = (session: Session, method: string, path: string, json?: unknown) =>
-    call(app, path, {
-      method,
-      cookie: session.cookie,
-      csrf: session.csrf,
-      ...(json !== undefined ? { json } : {}),
-    });
+    sendAs(app, session, method, path, json);
 
   beforeAll(async () => {
     database = await openTestDatabase();

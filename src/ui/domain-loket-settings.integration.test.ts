@@ -8,8 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/support/database.ts';
 import { testLogger } from '../../test/support/logger.ts';
 import { createTestServices } from '../../test/support/services.ts';
-import { call, login } from '../../test/support/auth-harness.ts';
-import { createTenants, PASSWORD, type Tenants } from '../../test/support/tenants.ts';
+import { call } from '../../test/support/auth-harness.ts';
+import type { SandboxCredentials } from '../../test/support/loket-fixture.ts';
+import { roleSessions, type Session } from '../../test/support/role-sessions.ts';
+import { createTenants, type Tenants } from '../../test/support/tenants.ts';
 import { startLoketSandbox, type RunningLoketSandbox } from '../../sandbox/loket/index.ts';
 import { createApp } from '../http/app.ts';
 import { startJobEngine, type JobEngine } from '../jobs/engine.ts';
@@ -25,7 +27,8 @@ describe('domain Loket settings: the last error in the language of the page', ()
   let loket: RunningLoketSandbox;
   let app: ReturnType<typeof createApp>;
   let tenants: Tenants;
-  let session: { cookie: string; csrf: string };
+  let session: Session;
+  const { as, api } = roleSessions(() => ({ app, tenants }));
   const settingsPath = () => `/domains/${tenants.a.domainIds[0]}/loket`;
   const apiPath = () => `/api/domains/${tenants.a.domainIds[0]}/loket-connection`;
 
@@ -62,29 +65,14 @@ describe('domain Loket settings: the last error in the language of the page', ()
       }),
     );
     tenants = await createTenants(database.db);
-    const credentials = (await (await fetch(`${loket.controlUrl}/credentials`)).json()) as {
-      clientId: string;
-      clientSecret: string;
-      users: Array<{ username: string; password: string; environmentCode: string }>;
-    };
-    const admin = await login(app, { email: tenants.emails.portal_admin, password: PASSWORD });
-    const send = async (method: string, path: string, json?: unknown) => {
-      const response = await call(app, path, {
-        method,
-        cookie: admin.cookie,
-        csrf: admin.csrfToken,
-        ...(json === undefined ? {} : { json }),
-      });
-      expect(response.status, `${method} ${path}`).toBeLessThan(300);
-    };
-    await send('PUT', `/api/portals/${tenants.a.portalId}/loket-settings`, {
+    const credentials = (await (await fetch(`${loket.controlUrl}/credentials`)).json()) as SandboxCredentials;
+    await api('portal_admin', 'PUT', `/api/portals/${tenants.a.portalId}/loket-settings`, {
       loketClientId: credentials.clientId,
       loketClientSecret: credentials.clientSecret,
       loketEnvironment: 'acceptance',
     });
-    await send('PUT', `/api/domains/${tenants.a.domainIds[0]}/features/loket_payroll_link`);
-    const backoffice = await login(app, { email: tenants.emails.backoffice, password: PASSWORD });
-    session = { cookie: backoffice.cookie, csrf: backoffice.csrfToken };
+    await api('portal_admin', 'PUT', `/api/domains/${tenants.a.domainIds[0]}/features/loket_payroll_link`);
+    session = await as('backoffice');
     // The backoffice fills in the Loket user with a wrong password and tests it with the page's form.
     const saved = await call(app, settingsPath(), {
       cookie: session.cookie,

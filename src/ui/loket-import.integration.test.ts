@@ -9,8 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/support/database.ts';
 import { testLogger } from '../../test/support/logger.ts';
 import { createTestServices } from '../../test/support/services.ts';
-import { call, login } from '../../test/support/auth-harness.ts';
-import { createTenants, PASSWORD, type RoleName, type Tenants } from '../../test/support/tenants.ts';
+import { call } from '../../test/support/auth-harness.ts';
+import { linkBakeryThroughApi } from '../../test/support/bakery-link.ts';
+import { roleSessions } from '../../test/support/role-sessions.ts';
+import { createTenants, type RoleName, type Tenants } from '../../test/support/tenants.ts';
 import { startLoketSandbox, type RunningLoketSandbox } from '../../sandbox/loket/index.ts';
 import { parseYukiSandboxOptions, startYukiSandbox, type YukiSandbox } from '../../sandbox/yuki/index.ts';
 import { cents, formatEuro, sum } from '../core/money.ts';
@@ -29,8 +31,6 @@ import { createImportEnvironment } from '../sync/environment.ts';
 import { importNow } from '../sync/import-run.ts';
 import { yukiDay } from '../yuki/budget.ts';
 
-type Session = { cookie: string; csrf: string };
-
 const escapeHtml = (text: string) =>
   text
     .replace(/&/g, '&amp;')
@@ -47,32 +47,10 @@ describe('Personeel → Loket service: importing', () => {
   let services: AppServices;
   let app: ReturnType<typeof createApp>;
   let tenants: Tenants;
-  const sessions = new Map<string, Session>();
   const current = periodContaining('month', yukiDay(new Date()));
   const previous = periodKey(shiftPeriod(current, -1));
 
-  async function as(role: RoleName): Promise<Session> {
-    const email = tenants.emails[role];
-    let session = sessions.get(email);
-    if (!session) {
-      const { cookie, csrfToken } = await login(app, { email, password: PASSWORD });
-      session = { cookie, csrf: csrfToken };
-      sessions.set(email, session);
-    }
-    return session;
-  }
-
-  async function api(role: RoleName, method: string, path: string, json?: unknown) {
-    const session = await as(role);
-    const response = await call(app, path, {
-      method,
-      cookie: session.cookie,
-      csrf: session.csrf,
-      ...(json === undefined ? {} : { json }),
-    });
-    expect(response.status, `${method} ${path}: ${await response.clone().text()}`).toBeLessThan(300);
-    return response;
-  }
+  const { as, api } = roleSessions(() => ({ app, tenants }));
 
   async function page(path: string, role: RoleName, options: { lang?: 'en'; htmx?: boolean } = {}) {
     const session = await as(role);
@@ -132,30 +110,7 @@ describe('Personeel → Loket service: importing', () => {
     });
     app = createApp(services);
     tenants = await createTenants(database.db);
-    const credentials = (await (await fetch(`${loket.controlUrl}/credentials`)).json()) as {
-      clientId: string;
-      clientSecret: string;
-      users: Array<{ username: string; password: string; environmentCode: string }>;
-    };
-    const [bakery] = tenants.a.domainIds;
-    await api('portal_admin', 'PUT', `/api/portals/${tenants.a.portalId}/loket-settings`, {
-      loketClientId: credentials.clientId,
-      loketClientSecret: credentials.clientSecret,
-      loketEnvironment: 'acceptance',
-      yukiAccessKey: yuki.credentials()[0]!.key,
-      lookbackPeriods: 1,
-    });
-    await api('portal_admin', 'PUT', `/api/domains/${bakery}/features/loket_payroll_link`);
-    const user = credentials.users.find((candidate) => candidate.username === 'koppeling.yuki')!;
-    await api('backoffice', 'PUT', `/api/domains/${bakery}/loket-connection`, {
-      username: user.username,
-      password: user.password,
-      environmentCode: user.environmentCode,
-    });
-    await api('backoffice', 'POST', `/api/domains/${bakery}/loket-connection/test`);
-    await api('backoffice', 'PUT', `/api/administrations/${tenants.a.standardId}/relation-code`, {
-      relationCode: 10231,
-    });
+    await linkBakeryThroughApi({ api, loket, yuki, tenants });
   }, 60_000);
 
   afterAll(async () => {

@@ -8,9 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/support/database.ts';
 import { testLogger } from '../../test/support/logger.ts';
 import { createTestServices } from '../../test/support/services.ts';
-import { call, login } from '../../test/support/auth-harness.ts';
+import { call } from '../../test/support/auth-harness.ts';
+import { linkBakeryThroughApi } from '../../test/support/bakery-link.ts';
 import { writeLedger } from '../../test/support/ledger.ts';
-import { createTenants, PASSWORD, type RoleName, type Tenants } from '../../test/support/tenants.ts';
+import { roleSessions } from '../../test/support/role-sessions.ts';
+import { createTenants, type Tenants } from '../../test/support/tenants.ts';
 import { startLoketSandbox, type RunningLoketSandbox } from '../../sandbox/loket/index.ts';
 import { parseYukiSandboxOptions, startYukiSandbox, type YukiSandbox } from '../../sandbox/yuki/index.ts';
 import { periodContaining, periodId, shiftPeriod } from '../core/periods.ts';
@@ -22,8 +24,6 @@ import { nextYukiDayStart } from '../sync/yuki-call-budget.ts';
 import { yukiDay } from '../yuki/budget.ts';
 import { formatDateTime } from './components/format.ts';
 
-type Session = { cookie: string; csrf: string };
-
 describe('Personeel → Loket service: work waiting for the Yuki quota', () => {
   let database: DatabaseHandle;
   let jobs: JobEngine;
@@ -31,33 +31,12 @@ describe('Personeel → Loket service: work waiting for the Yuki quota', () => {
   let yuki: YukiSandbox;
   let app: ReturnType<typeof createApp>;
   let tenants: Tenants;
-  const sessions = new Map<string, Session>();
   const current = periodId(periodContaining('month', yukiDay(new Date())));
   const older = periodId(shiftPeriod(periodContaining('month', yukiDay(new Date())), -5));
   const bakeryPath = () => `/administrations/${tenants.a.standardId}/loket`;
   const groupPath = () => `/administrations/${tenants.a.groupStandardId}/loket`;
 
-  async function as(role: RoleName): Promise<Session> {
-    const email = tenants.emails[role];
-    let session = sessions.get(email);
-    if (!session) {
-      const { cookie, csrfToken } = await login(app, { email, password: PASSWORD });
-      session = { cookie, csrf: csrfToken };
-      sessions.set(email, session);
-    }
-    return session;
-  }
-
-  async function api(role: RoleName, method: string, path: string, json?: unknown) {
-    const session = await as(role);
-    const response = await call(app, path, {
-      method,
-      cookie: session.cookie,
-      csrf: session.csrf,
-      ...(json === undefined ? {} : { json }),
-    });
-    expect(response.status, `${method} ${path}: ${await response.clone().text()}`).toBeLessThan(300);
-  }
+  const { as, api } = roleSessions(() => ({ app, tenants }));
 
   async function page(path: string, lang?: 'en') {
     const session = await as('backoffice');
@@ -96,32 +75,11 @@ describe('Personeel → Loket service: work waiting for the Yuki quota', () => {
       }),
     );
     tenants = await createTenants(database.db);
-    const credentials = (await (await fetch(`${loket.controlUrl}/credentials`)).json()) as {
-      clientId: string;
-      clientSecret: string;
-      users: Array<{ username: string; password: string; environmentCode: string }>;
-    };
-    const [bakery, group] = tenants.a.domainIds;
-    await api('portal_admin', 'PUT', `/api/portals/${tenants.a.portalId}/loket-settings`, {
-      loketClientId: credentials.clientId,
-      loketClientSecret: credentials.clientSecret,
-      loketEnvironment: 'acceptance',
-      yukiAccessKey: yuki.credentials()[0]!.key,
-      lookbackPeriods: 1,
-    });
-    await api('portal_admin', 'PUT', `/api/domains/${bakery}/features/loket_payroll_link`);
-    const user = credentials.users.find((candidate) => candidate.username === 'koppeling.yuki')!;
-    await api('backoffice', 'PUT', `/api/domains/${bakery}/loket-connection`, {
-      username: user.username,
-      password: user.password,
-      environmentCode: user.environmentCode,
-    });
-    await api('backoffice', 'POST', `/api/domains/${bakery}/loket-connection/test`);
-    await api('backoffice', 'PUT', `/api/administrations/${tenants.a.standardId}/relation-code`, {
-      relationCode: 10231,
-    });
+    await linkBakeryThroughApi({ api, loket, yuki, tenants });
     // The group may use the link but has no Loket user yet: its page shows what is missing.
-    await database.db.insert(domainFeatures).values({ domainId: group, feature: 'loket_payroll_link' });
+    await database.db
+      .insert(domainFeatures)
+      .values({ domainId: tenants.a.domainIds[1], feature: 'loket_payroll_link' });
   }, 60_000);
 
   afterAll(async () => {

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/support/database.ts';
 import { testLogger } from '../../test/support/logger.ts';
 import { createTestServices } from '../../test/support/services.ts';
-import { call, login } from '../../test/support/auth-harness.ts';
+import { call } from '../../test/support/auth-harness.ts';
+import { roleSessions, type SessionRole } from '../../test/support/role-sessions.ts';
 import { createTenants, PASSWORD, type RoleName, type Tenants } from '../../test/support/tenants.ts';
 import { createApp } from '../http/app.ts';
 import { startJobEngine, type JobEngine } from '../jobs/engine.ts';
@@ -20,7 +21,7 @@ describe('web UI pages', () => {
   let jobs: JobEngine;
   let app: ReturnType<typeof createApp>;
   let tenants: Tenants;
-  const sessions = new Map<string, { cookie: string; csrf: string }>();
+  const { as } = roleSessions(() => ({ app, tenants }));
 
   beforeAll(async () => {
     database = await openTestDatabase();
@@ -37,18 +38,7 @@ describe('web UI pages', () => {
     await database?.close();
   });
 
-  async function as(role: RoleName | 'b_admin') {
-    const email = tenants.emails[role];
-    let found = sessions.get(email);
-    if (!found) {
-      const { cookie, csrfToken } = await login(app, { email, password: PASSWORD });
-      found = { cookie, csrf: csrfToken };
-      sessions.set(email, found);
-    }
-    return found;
-  }
-
-  async function get(path: string, role?: RoleName | 'b_admin', cookie = '') {
+  async function get(path: string, role?: SessionRole, cookie = '') {
     const session = role ? await as(role) : undefined;
     const response = await call(app, path, { cookie: [session?.cookie, cookie].filter(Boolean).join('; ') });
     return {

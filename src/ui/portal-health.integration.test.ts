@@ -9,9 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/support/database.ts';
 import { testLogger } from '../../test/support/logger.ts';
 import { createTestServices } from '../../test/support/services.ts';
-import { call, login } from '../../test/support/auth-harness.ts';
+import { call } from '../../test/support/auth-harness.ts';
 import { writeLedger } from '../../test/support/ledger.ts';
-import { createTenants, PASSWORD, type RoleName, type Tenants } from '../../test/support/tenants.ts';
+import { roleSessions, type SessionRole } from '../../test/support/role-sessions.ts';
+import { createTenants, type Tenants } from '../../test/support/tenants.ts';
 import { demoFirm } from '../../sandbox/shared/demo-firm.ts';
 import { periodContaining, periodId, periodKey, shiftPeriod } from '../core/periods.ts';
 import { createApp } from '../http/app.ts';
@@ -41,18 +42,13 @@ describe('the portal import status', () => {
   let app: ReturnType<typeof createApp>;
   let tenants: Tenants;
   let cafetariaId: string;
-  const sessions = new Map<string, string>();
+  const { as } = roleSessions(() => ({ app, tenants }));
   const current = periodContaining('month', yukiDay(new Date()));
   const [now, previous, before] = [current, shiftPeriod(current, -1), shiftPeriod(current, -2)];
   const path = () => `/portals/${tenants.a.portalId}/health`;
 
-  async function get(target: string, role: RoleName | 'b_admin', lang?: 'en') {
-    const email = tenants.emails[role];
-    let cookie = sessions.get(email);
-    if (!cookie) {
-      cookie = (await login(app, { email, password: PASSWORD })).cookie;
-      sessions.set(email, cookie);
-    }
+  async function get(target: string, role: SessionRole, lang?: 'en') {
+    const { cookie } = await as(role);
     const response = await call(app, target, { cookie: lang ? `${cookie}; ly_lang=${lang}` : cookie });
     return { status: response.status, body: await response.text() };
   }
