@@ -153,4 +153,44 @@ describe('import queues', () => {
       await yukiFaults({});
     }
   }, 60_000);
+  it('does not retry a plan that failed for a reason only a person can fix: one failed run, explained', async () => {
+    const db = fixture.database.db;
+    const [before] = await db
+      .select()
+      .from(administrations)
+      .where(eq(administrations.id, fixture.installerId));
+    // The Relatiecode no longer resolves: planning stops with a link gap, which no retry can mend.
+    await db
+      .update(administrations)
+      .set({ loketPayrollAdministrationId: null })
+      .where(eq(administrations.id, fixture.installerId));
+    try {
+      const jobId = await jobs.send(importAdministrationQueue, {
+        administrationId: fixture.installerId,
+        trigger: 'manual',
+        requestedBy: null,
+        requestedLabel: 'backoffice@jansen-deboer.nl',
+      });
+      const [job] = await waitFor(
+        () =>
+          queryRows<{ state: string; retry_count: number }>(
+            db,
+            sql`select state, retry_count from pgboss.job where id = ${jobId}`,
+          ),
+        (rows) => rows[0]?.state === 'completed' || rows[0]?.state === 'retry' || rows[0]?.state === 'failed',
+      );
+      expect(job).toMatchObject({ state: 'completed', retry_count: 0 });
+      const failed = (
+        await db.select().from(importRuns).where(eq(importRuns.administrationId, fixture.installerId))
+      ).filter((run) => run.state === 'failed');
+      expect(failed).toHaveLength(1);
+      expect(failed[0]!.errorCode).toMatch(/^sync\.link_incomplete/);
+      expect(failed[0]!.errorNl).toContain('Relatiecode');
+    } finally {
+      await db
+        .update(administrations)
+        .set({ loketPayrollAdministrationId: before!.loketPayrollAdministrationId })
+        .where(eq(administrations.id, fixture.installerId));
+    }
+  }, 60_000);
 });

@@ -1,15 +1,17 @@
 /**
  * @module import-queues
  * The import on pg-boss: `import.administration` plans one administration and fans out one
- * `import.item` job per (administration, kind, Loket object). An item job retries transient errors with
- * backoff (the first retry after a failure that may have reached Yuki only after 5 minutes), ends quietly on a permanent one (only that item stops), and re-sends itself for the next
- * Yuki day when the quota is spent. Item jobs carry their posting priority (sync/posting-order), so
- * when the budget is short the books go before payslips, oldest period first. Exactly once rests on
- * the item's claim, not on the queue, so a job delivered twice does no harm. `import.schedule` fires
- * hourly and starts the automatic imports due.
+ * `import.item` job per (administration, kind, Loket object); a plan that failed for a reason only a
+ * person can fix is not retried. An item job retries transient errors with backoff (the first retry
+ * after a failure that may have reached Yuki only after 5 minutes), ends quietly on a permanent one
+ * (only that item stops), and re-sends itself for the next Yuki day when the quota is spent. Item
+ * jobs carry their posting priority (sync/posting-order), so when the budget is short the books go
+ * before payslips, oldest period first. Exactly once rests on the item's claim, not on the queue, so a
+ * job delivered twice does no harm. `import.schedule` fires hourly and starts the automatic imports due.
  */
 import { and, eq, inArray, isNotNull, or, isNull } from 'drizzle-orm';
 import { z } from 'zod';
+import { isAppError } from '../core/errors.ts';
 import type { Logger } from '../runtime/logger.ts';
 import type { Database } from '../store/database.ts';
 import type { ImportKind } from '../store/schema/index.ts';
@@ -17,7 +19,7 @@ import { administrations, IMPORT_KINDS, importItems, portals } from '../store/sc
 import type { ImportItemEnvironment } from '../sync/import-item.ts';
 import { mayHavePosted } from '../sync/claim.ts';
 import { importItem } from '../sync/import-item.ts';
-import { finishRunIfComplete, planImportRun } from '../sync/import-run.ts';
+import { finishRunIfComplete, planImportRun, type PlannedRun } from '../sync/import-run.ts';
 import { inPostingOrder, postingPriority } from '../sync/posting-order.ts';
 import { itemsToResume } from '../sync/reconcile.ts';
 import { isImportDue } from '../core/schedule.ts';
@@ -107,7 +109,14 @@ export function planAdministration(
   env: ImportItemEnvironment,
 ): JobHandler<ImportAdministrationPayload> {
   return async (payload) => {
-    const planned = await planImportRun(env, payload);
+    let planned: PlannedRun;
+    try {
+      planned = await planImportRun(env, payload);
+    } catch (error) {
+      // The failed run already explains it; retrying what only a person can fix would repeat that run.
+      if (isAppError(error) && !error.retryable) return;
+      throw error;
+    }
     await sendItems(jobs, env.db, planned.itemIds, planned.runId);
     // Every item may already be done (another run posted them): then nothing else would close this run.
     await finishRunIfComplete(env.db, planned.runId);
