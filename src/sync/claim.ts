@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Database } from '../store/database.ts';
 import { importItems } from '../store/schema/index.ts';
-import { STALE_CLAIM_MS, statesLeadingTo } from './item-states.ts';
+import { MAYBE_POSTED_SETTLE_MS, STALE_CLAIM_MS, statesLeadingTo } from './item-states.ts';
 
 export type ImportItem = typeof importItems.$inferSelect;
 export type ClaimedItem = ImportItem & {
@@ -20,6 +20,8 @@ export type ClaimedItem = ImportItem & {
 export type ClaimOptions = {
   /** Take over a `posting` claim older than this (default 10 minutes). */
   staleAfterMs?: number;
+  /** Leave an item alone this long after a failure that may have reached Yuki (default 4 minutes). */
+  settleAfterMs?: number;
   now?: () => Date;
 };
 
@@ -41,7 +43,10 @@ function mustSearch(item: ImportItem): boolean {
   return item.errorCode === null || mayHavePosted(item.errorCode);
 }
 
-/** Claims the item, or answers null when it is posted, skipped or being posted by a live attempt. */
+/**
+ * Claims the item, or answers null when it is posted, skipped, being posted by a live attempt, or
+ * settling after a failure that may have reached Yuki (every path — job retry, plan, Import now — waits).
+ */
 export async function claimItem(
   db: Database,
   itemId: string,
@@ -50,6 +55,9 @@ export async function claimItem(
   const now = (options.now ?? (() => new Date()))();
   const [seen] = await db.select().from(importItems).where(eq(importItems.id, itemId));
   if (!seen) return null;
+  // Wall-clock time, as the failure's updatedAt was written with it.
+  const settledAt = seen.updatedAt.getTime() + (options.settleAfterMs ?? MAYBE_POSTED_SETTLE_MS);
+  if (seen.state === 'failed' && mustSearch(seen) && Date.now() < settledAt) return null;
   const staleBefore = new Date(now.getTime() - (options.staleAfterMs ?? STALE_CLAIM_MS));
   const claimable = statesLeadingTo('posting').filter((state) => state !== 'posting');
   const attemptId = randomUUID();

@@ -36,6 +36,8 @@ export type ImportItemEnvironment = {
   now?: () => Date;
   /** Take over a `posting` claim older than this (default 10 minutes; tests use 0). */
   staleAfterMs?: number;
+  /** Leave an item alone this long after a failure that may have reached Yuki (default 4 minutes; tests use 0). */
+  settleAfterMs?: number;
   /** One attempt's Loket and Yuki calls stop after this long (default 5 minutes; below `staleAfterMs`). */
   attemptDeadlineMs?: number;
 };
@@ -144,6 +146,7 @@ export async function importItem(env: ImportItemEnvironment, itemId: string): Pr
   const item = await claimItem(env.db, itemId, {
     now,
     ...(env.staleAfterMs === undefined ? {} : { staleAfterMs: env.staleAfterMs }),
+    ...(env.settleAfterMs === undefined ? {} : { settleAfterMs: env.settleAfterMs }),
   });
   if (!item) return { outcome: 'busy' };
 

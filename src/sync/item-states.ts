@@ -33,3 +33,10 @@ export const STALE_CLAIM_MS = 10 * 60 * 1000;
  * claim is not taken over as stale.
  */
 export const ATTEMPT_DEADLINE_MS = 5 * 60 * 1000;
+
+/**
+ * After a failure that may have reached Yuki, no new attempt within this time: Yuki may still be
+ * booking the aborted post, and a search too early would miss it. Below the job's 5-minute retry
+ * delay, so that retry is never turned away by a clock a little ahead.
+ */
+export const MAYBE_POSTED_SETTLE_MS = 4 * 60 * 1000;
