@@ -19,6 +19,7 @@ import { domains } from '../src/store/schema/index.ts';
 import { createLogger } from '../src/runtime/logger.ts';
 import { startImportWorkers } from '../src/jobs/import-queues.ts';
 import { createImportEnvironment } from '../src/sync/environment.ts';
+import { sandboxEnv } from './support/sandbox-env.ts';
 
 describe('setting up the link at its three levels, as the original description tells it', () => {
   let database: DatabaseHandle;
@@ -64,11 +65,7 @@ describe('setting up the link at its three levels, as the original description t
       jobs,
       env: {
         SMTP_URL: smtp.url,
-        LOKET_API_URL: loket.url,
-        LOKET_OAUTH_URL: loket.oauthUrl,
-        LOKET_ACC_API_URL: loket.url,
-        LOKET_ACC_OAUTH_URL: loket.oauthUrl,
-        YUKI_API_URL: yuki.url,
+        ...sandboxEnv(loket, yuki),
         OPERATOR_EMAIL: 'administratie@yuki.nl',
       },
       logger,

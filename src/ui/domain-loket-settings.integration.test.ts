@@ -17,6 +17,7 @@ import { createApp } from '../http/app.ts';
 import { startJobEngine, type JobEngine } from '../jobs/engine.ts';
 import type { DatabaseHandle } from '../store/database.ts';
 import { loketConnections } from '../store/schema/index.ts';
+import { sandboxEnv } from '../../test/support/sandbox-env.ts';
 
 const DUTCH = 'Loket weigert de inloggegevens.';
 const ENGLISH = 'Wrong Loket user name or password (or environment code).';
@@ -56,12 +57,7 @@ describe('domain Loket settings: the last error in the language of the page', ()
       createTestServices({
         database,
         jobs,
-        env: {
-          LOKET_API_URL: loket.url,
-          LOKET_OAUTH_URL: loket.oauthUrl,
-          LOKET_ACC_API_URL: loket.url,
-          LOKET_ACC_OAUTH_URL: loket.oauthUrl,
-        },
+        env: sandboxEnv(loket),
       }),
     );
     tenants = await createTenants(database.db);

@@ -30,6 +30,7 @@ import { glAccountMappings, importItems } from '../store/schema/index.ts';
 import { createImportEnvironment } from '../sync/environment.ts';
 import { importNow } from '../sync/import-run.ts';
 import { yukiDay } from '../yuki/budget.ts';
+import { sandboxEnv } from '../../test/support/sandbox-env.ts';
 
 const escapeHtml = (text: string) =>
   text
@@ -100,13 +101,7 @@ describe('Personeel → Loket service: importing', () => {
     services = createTestServices({
       database,
       jobs,
-      env: {
-        LOKET_API_URL: loket.url,
-        LOKET_OAUTH_URL: loket.oauthUrl,
-        LOKET_ACC_API_URL: loket.url,
-        LOKET_ACC_OAUTH_URL: loket.oauthUrl,
-        YUKI_API_URL: yuki.url,
-      },
+      env: sandboxEnv(loket, yuki),
     });
     app = createApp(services);
     tenants = await createTenants(database.db);

@@ -23,6 +23,7 @@ import { domainFeatures, importItems } from '../store/schema/index.ts';
 import { nextYukiDayStart } from '../sync/yuki-call-budget.ts';
 import { yukiDay } from '../yuki/budget.ts';
 import { formatDateTime } from './components/format.ts';
+import { sandboxEnv } from '../../test/support/sandbox-env.ts';
 
 describe('Personeel → Loket service: work waiting for the Yuki quota', () => {
   let database: DatabaseHandle;
@@ -65,13 +66,7 @@ describe('Personeel → Loket service: work waiting for the Yuki quota', () => {
       createTestServices({
         database,
         jobs,
-        env: {
-          LOKET_API_URL: loket.url,
-          LOKET_OAUTH_URL: loket.oauthUrl,
-          LOKET_ACC_API_URL: loket.url,
-          LOKET_ACC_OAUTH_URL: loket.oauthUrl,
-          YUKI_API_URL: yuki.url,
-        },
+        env: sandboxEnv(loket, yuki),
       }),
     );
     tenants = await createTenants(database.db);

@@ -27,6 +27,7 @@ import type { BooksReserve, DatabaseCallBudget } from '../../src/sync/yuki-call-
 import { databaseCallBudget } from '../../src/sync/yuki-call-budget.ts';
 import { createYukiClient } from '../../src/yuki/yuki.client.ts';
 import { openTestDatabase } from './database.ts';
+import { sandboxEnv } from './sandbox-env.ts';
 
 export const PORTAL_YUKI_KEY = '5e1d0c3b-2a19-4f8e-8d7c-6b5a4f3e2d01';
 export const LOKET_TODAY = '2026-11-18';
@@ -156,11 +157,7 @@ export async function startImportFixture(options: ImportFixtureOptions = {}): Pr
     config: loadConfig(
       {
         APP_MASTER_KEY: masterKey.toString('base64'),
-        LOKET_API_URL: loket.url,
-        LOKET_OAUTH_URL: loket.oauthUrl,
-        LOKET_ACC_API_URL: loket.url,
-        LOKET_ACC_OAUTH_URL: loket.oauthUrl,
-        YUKI_API_URL: yuki.url,
+        ...sandboxEnv(loket, yuki),
       },
       'production',
     ),
