@@ -7,16 +7,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from './support/database.ts';
 import { testLogger } from './support/logger.ts';
 import { createTestServices } from './support/services.ts';
-import { call, login } from './support/auth-harness.ts';
+import { call } from './support/auth-harness.ts';
+import { roleSessions, type SessionRole } from './support/role-sessions.ts';
 import { createTenants, PASSWORD, ROLE_NAMES, type RoleName, type Tenants } from './support/tenants.ts';
 import { createApp } from '../src/http/app.ts';
 import { startJobEngine, type JobEngine } from '../src/jobs/engine.ts';
 import { allQueues } from '../src/jobs/queues.ts';
 import type { DatabaseHandle } from '../src/store/database.ts';
-import { domainFeatures, portalMemberships } from '../src/store/schema/index.ts';
+import { auditEvents, domainFeatures, importRuns, portalMemberships } from '../src/store/schema/index.ts';
 import { createUser } from '../src/auth/users.ts';
 
-type Ids = { portalId: string; domainId: string; administrationId: string; memberId: string };
+type Ids = { portalId: string; domainId: string; administrationId: string; memberId: string; runId: string };
 type Entry = {
   /** Roles allowed in their own tenant; 'public' routes need no session at all. */
   allowed: RoleName[] | 'public';
@@ -27,15 +28,7 @@ type Entry = {
   operatorEverywhere?: boolean;
 };
 
-const MEMBERS: RoleName[] = [
-  'portal_admin',
-  'portal_backoffice',
-  'portal_guest',
-  'backoffice',
-  'management',
-  'hrm',
-  'guest',
-];
+const MEMBERS = ROLE_NAMES.filter((role) => role !== 'operator');
 const LINK: RoleName[] = ['portal_admin', 'backoffice'];
 const EVERYONE: RoleName[] = [...ROLE_NAMES];
 
@@ -135,7 +128,7 @@ function fill(path: string, ids: Ids): string {
     .replace('{feature}', 'loket_payroll_link')
     .replace('{lineId}', '00000000-0000-4000-8000-000000000000')
     .replace('{userId}', ids.memberId)
-    .replace('{runId}', '00000000-0000-4000-8000-000000000002');
+    .replace('{runId}', ids.runId);
 }
 
 describe('permission matrix', () => {
@@ -145,7 +138,8 @@ describe('permission matrix', () => {
   let tenants: Tenants;
   let own: Ids;
   let other: Ids;
-  const sessions = new Map<string, { cookie: string; csrf: string }>();
+  // The logout route ends sessions as it is walked: it forgets them, and the next request logs in afresh.
+  const sessions = roleSessions(() => ({ app, tenants }));
 
   beforeAll(async () => {
     database = await openTestDatabase();
@@ -158,17 +152,33 @@ describe('permission matrix', () => {
       await database.db.insert(portalMemberships).values({ userId: id, portalId, role: 'portal_guest' });
       return id;
     };
+    const importRun = async (administrationId: string) => {
+      const [run] = await database.db
+        .insert(importRuns)
+        .values({
+          administrationId,
+          trigger: 'manual',
+          requestedLabel: 'matrix',
+          kinds: ['payslip'],
+          fromPeriodId: 202610,
+          toPeriodId: 202610,
+        })
+        .returning({ id: importRuns.id });
+      return run!.id;
+    };
     own = {
       portalId: tenants.a.portalId,
       domainId: tenants.a.domainIds[1],
       administrationId: tenants.a.nonStandardId,
       memberId: await member(tenants.a.portalId, 'lid@portal-a.nl'),
+      runId: await importRun(tenants.a.nonStandardId),
     };
     other = {
       portalId: tenants.b.portalId,
       domainId: tenants.b.domainId,
       administrationId: tenants.b.administrationId,
       memberId: await member(tenants.b.portalId, 'lid@portal-b.nl'),
+      runId: await importRun(tenants.b.administrationId),
     };
     await database.db.insert(domainFeatures).values(
       [...tenants.a.domainIds, tenants.b.domainId].map((domainId) => ({
@@ -183,28 +193,17 @@ describe('permission matrix', () => {
     await database?.close();
   });
 
-  /** Logs in afresh when needed: the logout route ends sessions as it is walked. */
-  async function session(email: string) {
-    let found = sessions.get(email);
-    if (!found) {
-      const { cookie, csrfToken } = await login(app, { email, password: PASSWORD });
-      found = { cookie, csrf: csrfToken };
-      sessions.set(email, found);
-    }
-    return found;
-  }
-
-  async function request(key: string, ids: Ids, email: string | undefined): Promise<number> {
+  async function request(key: string, ids: Ids, role: SessionRole | undefined): Promise<number> {
     const [method, path] = key.split(' ') as [string, string];
     const entry = MATRIX[key]!;
-    const auth = email ? await session(email) : undefined;
+    const auth = role ? await sessions.as(role) : undefined;
     const body = entry.body?.(ids) ?? (method === 'GET' || method === 'DELETE' ? undefined : {});
     const response = await call(app, fill(path, ids), {
       method,
       ...(auth ? { cookie: auth.cookie, csrf: auth.csrf } : {}),
       ...(body !== undefined ? { json: body } : {}),
     });
-    if (key === 'POST /api/auth/logout' && email) sessions.delete(email);
+    if (key === 'POST /api/auth/logout' && role) sessions.forget(role);
     // Removing the feature or the member would spoil the rest of the walk: put them back.
     if (method === 'DELETE' && response.status < 300) {
       await database.db
@@ -244,7 +243,7 @@ describe('permission matrix', () => {
     for (const [key, entry] of Object.entries(MATRIX)) {
       if (entry.allowed === 'public') continue;
       for (const role of ROLE_NAMES) {
-        const status = await request(key, own, tenants.emails[role]);
+        const status = await request(key, own, role);
         const allowed = entry.allowed.includes(role);
         if (allowed === REFUSED.includes(status))
           wrong.push(`${role} ${key}: ${status} (${allowed ? 'should pass' : 'should be refused'})`);
@@ -258,27 +257,31 @@ describe('permission matrix', () => {
     for (const [key, entry] of Object.entries(MATRIX)) {
       if (entry.allowed === 'public' || !entry.tenant) continue;
       for (const role of ROLE_NAMES) {
-        const status = await request(key, other, tenants.emails[role]);
+        const status = await request(key, other, role);
         if (role === 'operator' && entry.operatorEverywhere) continue;
         if (!REFUSED.includes(status)) leaks.push(`A ${role} → B ${key}: ${status}`);
       }
-      const status = await request(key, own, tenants.emails.b_admin);
+      const status = await request(key, own, 'b_admin');
       if (!REFUSED.includes(status)) leaks.push(`B portal_admin → A ${key}: ${status}`);
       // A mixed-up id pair: A's portal with B's domain.
-      const mixed = await request(
-        key,
-        { ...own, domainId: other.domainId, administrationId: other.administrationId },
-        tenants.emails.portal_admin,
-      );
       if (key.includes('{domainId}') || key.includes('{administrationId}')) {
+        const mixed = await request(
+          key,
+          { ...own, domainId: other.domainId, administrationId: other.administrationId },
+          'portal_admin',
+        );
         if (!REFUSED.includes(mixed)) leaks.push(`A portal_admin → mixed ids ${key}: ${mixed}`);
+      }
+      // A's own administration with B's run.
+      if (key.includes('{runId}')) {
+        const mixed = await request(key, { ...own, runId: other.runId }, 'portal_admin');
+        if (!REFUSED.includes(mixed)) leaks.push(`A portal_admin → B's run ${key}: ${mixed}`);
       }
     }
     expect(leaks).toEqual([]);
   });
 
   it('keeps refused link access in the audit log', async () => {
-    const { auditEvents } = await import('../src/store/schema/index.ts');
     const refused = await database.db
       .select()
       .from(auditEvents)

@@ -1,12 +1,12 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { and, eq, isNotNull } from 'drizzle-orm';
-import { administrations, IMPORT_KINDS } from '../../../store/schema/index.ts';
+import { administrations, IMPORT_KINDS, importRuns } from '../../../store/schema/index.ts';
 import { parsePeriodKey } from '../../../core/periods.ts';
 import { importHistory } from '../../../sync/status.ts';
 import { runProgress } from '../../../sync/import-run.ts';
 import { previewImport, requestImport } from '../../request-import.ts';
 import type { AppEnv } from '../../context.ts';
-import { appErrorJson, errorResponses } from '../../errors.ts';
+import { appErrorJson, errorJson, errorResponses, NOT_FOUND } from '../../errors.ts';
 import { changedBy, guardAdministration, guardDomain } from '../../authorize.ts';
 
 const periodKey = z
@@ -149,7 +149,19 @@ export function imports(app: OpenAPIHono<AppEnv>): void {
   app.openapi(progressRoute, async (c) => {
     const guarded = await guardAdministration(c, c.req.valid('param').administrationId, 'link.use');
     if (!guarded.ok) return guarded.response as never;
-    const progress = await runProgress(c.var.services.db, c.req.valid('param').runId);
+    const { db } = c.var.services;
+    // Only a run of this administration: the guard checked the administration, not the run id.
+    const [run] = await db
+      .select({ id: importRuns.id })
+      .from(importRuns)
+      .where(
+        and(
+          eq(importRuns.id, c.req.valid('param').runId),
+          eq(importRuns.administrationId, guarded.value.administration.id),
+        ),
+      );
+    if (!run) return errorJson(c, 404, 'not_found', NOT_FOUND) as never;
+    const progress = await runProgress(db, run.id);
     return c.json(
       progress as Record<
         string,
