@@ -6,11 +6,9 @@
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../../http/context.ts';
-import { confirmPasswordReset, requestPasswordReset } from '../../auth/password-reset.ts';
 import { Email } from '../../auth/users.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../auth/password.ts';
-import { recordAudit } from '../../audit/record-audit.ts';
-import { clearSessionCookie } from '../../http/middleware/session.ts';
+import { finishPasswordReset, startPasswordReset } from '../../http/password-reset.ts';
 import { Layout } from '../layout.tsx';
 import { pageContext, render } from '../page-context.ts';
 import { Csrf, Field, Notice } from '../components/form.tsx';
@@ -45,24 +43,7 @@ export function passwordResetPages(app: Hono<AppEnv>): void {
   app.post('/forgot-password', async (c) => {
     const body = await c.req.parseBody();
     const email = Email.safeParse(body.email);
-    if (email.success) {
-      const { db, mailer, config } = c.var.services;
-      const requestId = c.var.requestId;
-      // Done after answering, so the response time cannot tell whether the address has an account.
-      void requestPasswordReset({ db, mailer, publicUrl: config.publicUrl }, email.data)
-        .then((result) =>
-          recordAudit(db, {
-            actorUserId: 'userId' in result ? result.userId : null,
-            actorLabel: email.data,
-            action: 'auth.password_reset.request',
-            outcome:
-              result.outcome === 'sent' ? 'ok' : result.outcome === 'not_delivered' ? 'failed' : 'refused',
-            details: result.outcome === 'sent' ? {} : { reason: result.outcome },
-            requestId,
-          }),
-        )
-        .catch((error: unknown) => c.var.log.error({ err: error }, 'password reset request failed'));
-    }
+    if (email.success) startPasswordReset(c, email.data);
     return c.redirect('/forgot-password?sent', 303);
   });
 
@@ -76,18 +57,8 @@ export function passwordResetPages(app: Hono<AppEnv>): void {
     if (!parsed.success) {
       return showConfirm(c, token, t('reset.confirm.tooShort', { min: PASSWORD_MIN_LENGTH }), 400);
     }
-    const { db } = c.var.services;
-    const result = await confirmPasswordReset(db, { token, newPassword: parsed.data.password });
-    await recordAudit(db, {
-      actorUserId: result.ok ? result.userId : null,
-      actorLabel: result.ok ? result.email : 'anonymous',
-      action: 'auth.password_reset.confirm',
-      outcome: result.ok ? 'ok' : 'refused',
-      details: result.ok ? {} : { reason: 'invalid_token' },
-      requestId: c.var.requestId,
-    });
-    if (!result.ok) return showConfirm(c, token, t('reset.confirm.invalid'), 400);
-    clearSessionCookie(c);
+    const done = await finishPasswordReset(c, { token, newPassword: parsed.data.password });
+    if (!done) return showConfirm(c, token, t('reset.confirm.invalid'), 400);
     return c.redirect('/login?reset', 303);
   });
 }

@@ -1,7 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../context.ts';
-import { requestPasswordReset } from '../../../auth/password-reset.ts';
-import { recordAudit } from '../../../audit/record-audit.ts';
+import { startPasswordReset } from '../../password-reset.ts';
 import { Email } from '../../../auth/users.ts';
 import { contentTypeRequired, InvalidRequest, isFormPost, json, jsonOrForm, Message } from './schemas.ts';
 
@@ -22,23 +21,8 @@ const route = createRoute({
 
 export function postPasswordReset(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, (c) => {
-    const { db, mailer, config } = c.var.services;
     const { email } = isFormPost(c) ? c.req.valid('form') : c.req.valid('json');
-    const requestId = c.var.requestId;
-    // Done after answering, so the response time cannot tell whether the address has an account.
-    void requestPasswordReset({ db, mailer, publicUrl: config.publicUrl }, email)
-      .then((result) =>
-        recordAudit(db, {
-          actorUserId: 'userId' in result ? result.userId : null,
-          actorLabel: email,
-          action: 'auth.password_reset.request',
-          outcome:
-            result.outcome === 'sent' ? 'ok' : result.outcome === 'not_delivered' ? 'failed' : 'refused',
-          details: result.outcome === 'sent' ? {} : { reason: result.outcome },
-          requestId,
-        }),
-      )
-      .catch((error: unknown) => c.var.log.error({ err: error }, 'password reset request failed'));
+    startPasswordReset(c, email);
     return c.json(
       {
         message: {

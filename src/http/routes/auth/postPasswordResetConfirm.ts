@@ -1,9 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../context.ts';
-import { confirmPasswordReset } from '../../../auth/password-reset.ts';
-import { recordAudit } from '../../../audit/record-audit.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../auth/password.ts';
-import { clearSessionCookie } from '../../middleware/session.ts';
+import { finishPasswordReset } from '../../password-reset.ts';
 import {
   contentTypeRequired,
   InvalidRequest,
@@ -39,18 +37,8 @@ const route = createRoute({
 
 export function postPasswordResetConfirm(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
-    const { db } = c.var.services;
     const { token, password } = isFormPost(c) ? c.req.valid('form') : c.req.valid('json');
-    const result = await confirmPasswordReset(db, { token, newPassword: password });
-    if (!result.ok) {
-      await recordAudit(db, {
-        actorUserId: null,
-        actorLabel: 'anonymous',
-        action: 'auth.password_reset.confirm',
-        outcome: 'refused',
-        details: { reason: 'invalid_token' },
-        requestId: c.var.requestId,
-      });
+    if (!(await finishPasswordReset(c, { token, newPassword: password }))) {
       return c.json(
         {
           error: 'reset_link_invalid',
@@ -62,14 +50,6 @@ export function postPasswordResetConfirm(app: OpenAPIHono<AppEnv>): void {
         400,
       );
     }
-    clearSessionCookie(c);
-    await recordAudit(db, {
-      actorUserId: result.userId,
-      actorLabel: result.email,
-      action: 'auth.password_reset.confirm',
-      outcome: 'ok',
-      requestId: c.var.requestId,
-    });
     return c.json(
       {
         message: {
