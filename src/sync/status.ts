@@ -36,7 +36,7 @@ export type ImportHistory = {
   >;
 };
 
-/** The latest runs of an administration and its items from `fromPeriodId` on, newest first. */
+/** The latest runs of an administration (previews left out) and its items from `fromPeriodId` on, newest first. */
 export async function importHistory(
   db: Database,
   administrationId: string,
@@ -45,7 +45,7 @@ export async function importHistory(
   const runs = await db
     .select()
     .from(importRuns)
-    .where(eq(importRuns.administrationId, administrationId))
+    .where(and(eq(importRuns.administrationId, administrationId), eq(importRuns.dryRun, false)))
     .orderBy(desc(importRuns.startedAt))
     .limit(options.runs ?? 20);
   const items = await db

@@ -71,8 +71,7 @@ export async function loadImportView(
     runs: 10,
     ...(oldest === undefined ? {} : { fromPeriodId: oldest }),
   });
-  const runs = history.runs.filter((run) => !run.dryRun);
-  const latest = runs[0];
+  const latest = history.runs[0];
   const periods =
     window ?? [...new Set(history.items.map((item) => item.periodId))].slice(0, SHOWN_WITHOUT_WINDOW);
   const [domain] = await services.db
@@ -90,7 +89,7 @@ export async function loadImportView(
     windowKnown: window !== undefined,
     items: history.items.filter((item) => periods.includes(item.periodId)),
     failures,
-    runs,
+    runs: history.runs,
     progress: latest ? await runProgress(services.db, latest.id) : {},
     yukiLinks: yukiLinks(services.config.yukiApiUrl, domain?.url ?? null),
   };
