@@ -9,7 +9,7 @@
  * before payslips, oldest period first. Exactly once rests on the item's claim, not on the queue, so a
  * job delivered twice does no harm. `import.schedule` fires hourly and starts the automatic imports due.
  */
-import { and, eq, inArray, isNotNull, or, isNull } from 'drizzle-orm';
+import { and, eq, isNotNull, or, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { isAppError } from '../core/errors.ts';
 import type { Logger } from '../runtime/logger.ts';
@@ -63,7 +63,7 @@ export type ImportItemPayload = z.infer<typeof importItemQueue.payload>;
  */
 export const MAYBE_POSTED_RETRY_DELAY_SECONDS = 5 * 60;
 
-export const importScheduleQueue = defineQueue({
+const importScheduleQueue = defineQueue({
   name: 'import.schedule',
   payload: z.object({}),
   policy: { retryLimit: 1, retryDelaySeconds: 60, expireInSeconds: 10 * 60 },
@@ -72,7 +72,7 @@ export const importScheduleQueue = defineQueue({
 export const importQueues = [importAdministrationQueue, importItemQueue, importScheduleQueue];
 
 /** Thrown so pg-boss retries the job with backoff; the item's own record holds the real error. */
-export class RetryImportItemError extends Error {
+class RetryImportItemError extends Error {
   constructor(readonly code: string) {
     super(`import item will be retried (${code})`);
     this.name = 'RetryImportItemError';
@@ -91,20 +91,11 @@ function sendItem(jobs: JobEngine, payload: ImportItemPayload, item: Ranked, sta
 }
 
 /** Sends a run's items in the order given, each with its priority. */
-async function sendItems(jobs: JobEngine, db: Database, itemIds: string[], runId: string | null) {
-  if (itemIds.length === 0) return;
-  const rows = await db
-    .select({ id: importItems.id, kind: importItems.kind, periodId: importItems.periodId })
-    .from(importItems)
-    .where(inArray(importItems.id, itemIds));
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  for (const itemId of itemIds) {
-    const item = byId.get(itemId);
-    if (item) await sendItem(jobs, { itemId, runId }, item);
-  }
+async function sendItems(jobs: JobEngine, planned: PlannedRun) {
+  for (const item of planned.items) await sendItem(jobs, { itemId: item.id, runId: planned.runId }, item);
 }
 
-export function planAdministration(
+function planAdministration(
   jobs: JobEngine,
   env: ImportItemEnvironment,
 ): JobHandler<ImportAdministrationPayload> {
@@ -117,13 +108,13 @@ export function planAdministration(
       if (isAppError(error) && !error.retryable) return;
       throw error;
     }
-    await sendItems(jobs, env.db, planned.itemIds, planned.runId);
+    await sendItems(jobs, planned);
     // Every item may already be done (another run posted them): then nothing else would close this run.
     await finishRunIfComplete(env.db, planned.runId);
   };
 }
 
-export function runItem(jobs: JobEngine, env: ImportItemEnvironment): JobHandler<ImportItemPayload> {
+function runItem(jobs: JobEngine, env: ImportItemEnvironment): JobHandler<ImportItemPayload> {
   return async (payload) => {
     const result = await importItem(env, payload.itemId);
     const [item] = await env.db
@@ -187,7 +178,7 @@ export function startScheduledImports(
  * Re-sends what a crashed worker may have dropped: planned items and stale claims (whose next claim
  * reconciles with Yuki first). A duplicate job is harmless: the claim lets one of them through.
  */
-export async function resumeItems(jobs: JobEngine, env: ImportItemEnvironment): Promise<number> {
+async function resumeItems(jobs: JobEngine, env: ImportItemEnvironment): Promise<number> {
   const items = await itemsToResume(
     env.db,
     env.staleAfterMs === undefined ? {} : { staleAfterMs: env.staleAfterMs },

@@ -18,8 +18,8 @@ import type { JournalLine } from './ports.ts';
 
 const SCHEME_TTL_MS = 24 * 60 * 60 * 1000;
 /** Loket's NL default accounts for net wages payable and payroll taxes payable. */
-export const NET_WAGES_ACCOUNT = '17000';
-export const PAYROLL_TAX_ACCOUNT = '17100';
+const NET_WAGES_ACCOUNT = '17000';
+const PAYROLL_TAX_ACCOUNT = '17100';
 
 /** Refuses a journal whose debits and credits differ, in total or on any one date. */
 export function checkBalance(lines: readonly YukiJournalLine[], period: string): void {

@@ -52,9 +52,17 @@ export async function claimItem(
   itemId: string,
   options: ClaimOptions = {},
 ): Promise<ClaimedItem | null> {
-  const now = (options.now ?? (() => new Date()))();
   const [seen] = await db.select().from(importItems).where(eq(importItems.id, itemId));
-  if (!seen) return null;
+  return seen ? claimSeenItem(db, seen, options) : null;
+}
+
+/** `claimItem` for a row the caller has just read, so it is not read twice. */
+export async function claimSeenItem(
+  db: Database,
+  seen: ImportItem,
+  options: ClaimOptions = {},
+): Promise<ClaimedItem | null> {
+  const now = (options.now ?? (() => new Date()))();
   // Wall-clock time, as the failure's updatedAt was written with it.
   const settledAt = seen.updatedAt.getTime() + (options.settleAfterMs ?? MAYBE_POSTED_SETTLE_MS);
   if (seen.state === 'failed' && mustSearch(seen) && Date.now() < settledAt) return null;
@@ -72,7 +80,7 @@ export async function claimItem(
     })
     .where(
       and(
-        eq(importItems.id, itemId),
+        eq(importItems.id, seen.id),
         // Only the version we read: what it says about earlier attempts decides whether to search.
         eq(importItems.state, seen.state),
         eq(importItems.attempts, seen.attempts),

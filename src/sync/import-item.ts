@@ -13,7 +13,7 @@ import type { Database } from '../store/database.ts';
 import { importItems } from '../store/schema/index.ts';
 import { YukiDailyLimitError } from '../yuki/errors.ts';
 import type { ClaimedItem, ImportItem } from './claim.ts';
-import { claimItem } from './claim.ts';
+import { claimSeenItem } from './claim.ts';
 import { AttemptTimedOutError } from './errors.ts';
 import { postJournal, reconciledJournal } from './import-journal.ts';
 import { postPayslip } from './import-payslip.ts';
@@ -54,13 +54,8 @@ async function periodName(link: LinkContext, item: ImportItem): Promise<string> 
 
 /** Posts the item's document and records it; answers the Yuki document id. */
 async function post(env: ImportItemEnvironment, link: LinkContext, item: ClaimedItem): Promise<string> {
-  if (item.kind === 'payslip') {
-    const id = await postPayslip(link, item);
-    await recordPosted(env.db, item, id);
-    return id;
-  }
-  if (item.kind === 'tax_return') {
-    const id = await postTaxReturn(link, item);
+  if (item.kind !== 'journal') {
+    const id = item.kind === 'payslip' ? await postPayslip(link, item) : await postTaxReturn(link, item);
     await recordPosted(env.db, item, id);
     return id;
   }
@@ -143,7 +138,7 @@ export async function importItem(env: ImportItemEnvironment, itemId: string): Pr
     return { outcome: 'already_done' };
   }
 
-  const item = await claimItem(env.db, itemId, {
+  const item = await claimSeenItem(env.db, current, {
     now,
     ...(env.staleAfterMs === undefined ? {} : { staleAfterMs: env.staleAfterMs }),
     ...(env.settleAfterMs === undefined ? {} : { settleAfterMs: env.settleAfterMs }),

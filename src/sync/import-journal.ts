@@ -97,14 +97,22 @@ function buildJournal(link: LinkContext, item: ImportItem, lines: readonly Journ
   };
 }
 
+/** Loket's lines for the item, the journal built from them, and what our records keep of it. */
+async function loadJournal(db: Database, link: LinkContext, item: ImportItem, periodName: string) {
+  const lines = await link.loket.journalLines(item.loketObjectId);
+  const built = buildJournal(link, item, lines);
+  const warnings: ControlWarning[] = controlTotalWarnings(lines, periodName, await controlSides(db, item));
+  const details: ImportItemDetails = { journal: built.journal, ...(warnings.length > 0 ? { warnings } : {}) };
+  return { lines, built, warnings, facts: { amountCents: built.amountCents, details } };
+}
+
 export async function postJournal(
   db: Database,
   link: LinkContext,
   item: ImportItem,
   periodName: string,
 ): Promise<PostedJournal> {
-  const lines = await link.loket.journalLines(item.loketObjectId);
-  const built = buildJournal(link, item, lines);
+  const { lines, built, warnings, facts } = await loadJournal(db, link, item, periodName);
   checkBalance(built.entries, periodName);
   await checkGlAccounts(
     db,
@@ -113,7 +121,6 @@ export async function postJournal(
     lines.map((l) => ({ loketCode: l.glAccountCode, yukiCode: link.glAccount(l.glAccountCode) })),
     periodName,
   );
-  const warnings: ControlWarning[] = controlTotalWarnings(lines, periodName, await controlSides(db, item));
   const [blocking] = warnings;
   if (blocking && link.blockOnControlDifference) throw new ControlTotalBlockedError(blocking);
 
@@ -124,11 +131,7 @@ export async function postJournal(
     ...(built.projectCode ? { projectCode: built.projectCode } : {}),
     lines: built.entries,
   });
-  return {
-    documentId,
-    amountCents: built.amountCents,
-    details: { journal: built.journal, ...(warnings.length > 0 ? { warnings } : {}) },
-  };
+  return { documentId, ...facts };
 }
 
 /**
@@ -141,11 +144,5 @@ export async function reconciledJournal(
   item: ImportItem,
   periodName: string,
 ): Promise<{ amountCents: number; details: ImportItemDetails }> {
-  const lines = await link.loket.journalLines(item.loketObjectId);
-  const built = buildJournal(link, item, lines);
-  const warnings = controlTotalWarnings(lines, periodName, await controlSides(db, item));
-  return {
-    amountCents: built.amountCents,
-    details: { journal: built.journal, ...(warnings.length > 0 ? { warnings } : {}) },
-  };
+  return (await loadJournal(db, link, item, periodName)).facts;
 }

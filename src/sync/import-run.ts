@@ -12,7 +12,7 @@ import { IMPORT_KINDS, importItems, importRuns } from '../store/schema/index.ts'
 import { yukiDay } from '../yuki/budget.ts';
 import type { ImportItemEnvironment, ItemOutcome } from './import-item.ts';
 import { importItem } from './import-item.ts';
-import { discoverItems, previewText, savePlan } from './plan.ts';
+import { discoverItems, previewText, savePlan, type PlannedItem } from './plan.ts';
 
 export type ImportRequest = {
   administrationId: string;
@@ -28,7 +28,8 @@ export type ImportRequest = {
   dryRun?: boolean;
 };
 
-export type PlannedRun = { runId: string; itemIds: string[]; summary: string };
+/** `items` are the ids of `itemIds` with their kind and period, in the same (posting) order. */
+export type PlannedRun = { runId: string; itemIds: string[]; items: PlannedItem[]; summary: string };
 
 /** Creates the run and plans it; a dry run stops at the preview. An incomplete link fails the run. */
 export async function planImportRun(env: ImportItemEnvironment, request: ImportRequest): Promise<PlannedRun> {
@@ -57,13 +58,14 @@ export async function planImportRun(env: ImportItemEnvironment, request: ImportR
       ...(request.toPeriodId === undefined ? {} : { toPeriodId: request.toPeriodId }),
     });
     const summary = await previewText(db, discovery, request.includeExported);
-    const itemIds = request.dryRun
+    const items = request.dryRun
       ? []
       : await savePlan(db, discovery, {
           runId: run.id,
           ...(request.includeExported ? { includeExported: true } : {}),
         });
-    const totals = request.dryRun ? {} : await countByKind(db, itemIds);
+    const itemIds = items.map((item) => item.id);
+    const totals = request.dryRun ? {} : countByKind(items);
     await db
       .update(importRuns)
       .set({
@@ -76,7 +78,7 @@ export async function planImportRun(env: ImportItemEnvironment, request: ImportR
         ...(request.dryRun || itemIds.length === 0 ? { finishedAt: new Date() } : {}),
       })
       .where(eq(importRuns.id, run.id));
-    return { runId: run.id, itemIds, summary };
+    return { runId: run.id, itemIds, items, summary };
   } catch (error) {
     await db
       .update(importRuns)
@@ -92,14 +94,12 @@ export async function planImportRun(env: ImportItemEnvironment, request: ImportR
   }
 }
 
-async function countByKind(db: Database, itemIds: string[]): Promise<ImportRunTotals> {
-  if (itemIds.length === 0) return {};
-  const rows = await db
-    .select({ kind: importItems.kind, count: sql<number>`count(*)::int` })
-    .from(importItems)
-    .where(inArray(importItems.id, itemIds))
-    .groupBy(importItems.kind);
-  return Object.fromEntries(rows.map((r) => [r.kind, Number(r.count)]));
+function countByKind(items: readonly PlannedItem[]): ImportRunTotals {
+  const totals: ImportRunTotals = {};
+  // Counts items, not list entries, should one be listed twice.
+  for (const { kind } of new Map(items.map((item) => [item.id, item])).values())
+    totals[kind] = (totals[kind] ?? 0) + 1;
+  return totals;
 }
 
 export type KindProgress = { total: number; posted: number; failed: number; waiting: number; open: number };

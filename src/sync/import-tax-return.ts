@@ -10,7 +10,7 @@ import type { ImportItem } from './claim.ts';
 import { markerTag } from './item-key.ts';
 import type { LinkContext } from './link-context.ts';
 
-export function taxReturnRemarks(item: Pick<ImportItem, 'details' | 'marker' | 'periodEndDate'>): string {
+function taxReturnRemarks(item: Pick<ImportItem, 'details' | 'marker' | 'periodEndDate'>): string {
   const { paymentReference, deadlineForPayment, wageTaxNumber } = item.details;
   return [
     `Betalingskenmerk ${paymentReference ?? '-'}`,

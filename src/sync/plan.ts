@@ -180,19 +180,29 @@ export async function discoverItems(link: LinkContext, request: PlanRequest): Pr
   return { fromPeriodId, toPeriodId, items };
 }
 
-type Existing = { key: string; state: string; kind: ImportKind; loketMarkedAt: Date | null };
+const existingColumns = {
+  id: importItems.id,
+  key: importItems.key,
+  state: importItems.state,
+  kind: importItems.kind,
+  periodId: importItems.periodId,
+  loketMarkedAt: importItems.loketMarkedAt,
+};
+type Existing = {
+  id: string;
+  key: string;
+  state: string;
+  kind: ImportKind;
+  periodId: number;
+  loketMarkedAt: Date | null;
+};
+
+/** An item a run works on, with what its posting order needs. */
+export type PlannedItem = { id: string; kind: ImportKind; periodId: number };
 
 async function existingByKey(db: Database, keys: string[]): Promise<Map<string, Existing>> {
   if (keys.length === 0) return new Map();
-  const rows = await db
-    .select({
-      key: importItems.key,
-      state: importItems.state,
-      kind: importItems.kind,
-      loketMarkedAt: importItems.loketMarkedAt,
-    })
-    .from(importItems)
-    .where(inArray(importItems.key, keys));
+  const rows = await db.select(existingColumns).from(importItems).where(inArray(importItems.key, keys));
   return new Map(rows.map((row) => [row.key, row]));
 }
 
@@ -248,7 +258,11 @@ export async function previewText(
 }
 
 /** Inserts a newly discovered item, linked to what it corrects; a racing planner's row wins quietly. */
-async function insertItem(db: Database, item: DiscoveredItem, includeExported: boolean): Promise<void> {
+async function insertItem(
+  db: Database,
+  item: DiscoveredItem,
+  includeExported: boolean,
+): Promise<Existing | undefined> {
   const corrected = await findCorrectedItem(db, {
     key: item.key,
     administrationId: item.identity.administrationId,
@@ -258,7 +272,7 @@ async function insertItem(db: Database, item: DiscoveredItem, includeExported: b
   });
   const base = corrected ? correctionSubject(item.baseSubject, corrected) : item.baseSubject;
   const skip = item.exportedElsewhere && !includeExported;
-  await db
+  const [inserted] = await db
     .insert(importItems)
     .values({
       key: item.key,
@@ -276,48 +290,54 @@ async function insertItem(db: Database, item: DiscoveredItem, includeExported: b
       details: item.details,
       ...(skip ? EXPORTED_ELSEWHERE : {}),
     })
-    .onConflictDoNothing({ target: importItems.key });
+    .onConflictDoNothing({ target: importItems.key })
+    .returning(existingColumns);
+  if (inserted) return inserted;
+  const [raced] = await db.select(existingColumns).from(importItems).where(eq(importItems.key, item.key));
+  return raced;
 }
 
 /**
  * Records the discovered items (the unique key makes this safe to repeat and to race) and answers the
- * ids of those that still need work — not yet posted, or a journal whose outcome Loket has not heard —
+ * those that still need work — not yet posted, or a journal whose outcome Loket has not heard —
  * in posting order (posting-order.ts), the order in which they should spend Yuki's budget.
  */
 export async function savePlan(
   db: Database,
   discovery: Discovery,
   options: { runId: string; includeExported?: boolean },
-): Promise<string[]> {
+): Promise<PlannedItem[]> {
   const includeExported = options.includeExported ?? false;
   const known = await existingByKey(
     db,
     discovery.items.map((i) => i.key),
   );
-  const toRun: Array<{ id: string; kind: ImportKind; periodId: number }> = [];
+  const toRun: PlannedItem[] = [];
   for (const item of discovery.items) {
-    if (!known.has(item.key)) await insertItem(db, item, includeExported);
+    let row = known.get(item.key) ?? (await insertItem(db, item, includeExported));
     if (includeExported && item.exportedElsewhere) {
-      await db
+      const [included] = await db
         .update(importItems)
         .set({ state: 'planned', errorCode: null, errorNl: null, errorEn: null, updatedAt: new Date() })
-        .where(and(eq(importItems.key, item.key), inArray(importItems.state, statesLeadingTo('planned'))));
+        .where(and(eq(importItems.key, item.key), inArray(importItems.state, statesLeadingTo('planned'))))
+        .returning(existingColumns);
+      row = included ?? row;
     }
-    const [row] = await db
-      .select({
-        id: importItems.id,
-        state: importItems.state,
-        kind: importItems.kind,
-        loketMarkedAt: importItems.loketMarkedAt,
-      })
-      .from(importItems)
-      .where(eq(importItems.key, item.key));
     if (!row) continue;
     const unmarkedJournal = row.state === 'posted' && row.kind === 'journal' && row.loketMarkedAt === null;
     if ((row.state === 'posted' || row.state === 'skipped') && !unmarkedJournal) continue;
-    // Only items this run works on carry its id, so its progress counts exactly them.
-    await db.update(importItems).set({ lastRunId: options.runId }).where(eq(importItems.id, row.id));
-    toRun.push({ id: row.id, kind: row.kind, periodId: periodId(item.period) });
+    toRun.push({ id: row.id, kind: row.kind, periodId: row.periodId });
   }
-  return inPostingOrder(toRun).map((item) => item.id);
+  // Only items this run works on carry its id, so its progress counts exactly them.
+  if (toRun.length > 0)
+    await db
+      .update(importItems)
+      .set({ lastRunId: options.runId })
+      .where(
+        inArray(
+          importItems.id,
+          toRun.map((item) => item.id),
+        ),
+      );
+  return inPostingOrder(toRun);
 }
