@@ -3,7 +3,7 @@
  * The table `loket-yuki status` prints: one row per administration and period, one column per kind,
  * each cell the items per state. Plain text with padded columns, so it reads in a terminal and a log.
  */
-import { periodKey } from '../core/periods.ts';
+import { periodKeyOf } from '../core/periods.ts';
 import type { ImportItemState, ImportKind } from '../store/schema/index.ts';
 import type { QuotaWaiting } from '../sync/quota-waiting.ts';
 import type { AdministrationStatus, StatusCell } from '../sync/status.ts';
@@ -44,7 +44,7 @@ export function formatStatusTable(statuses: AdministrationStatus[]): string {
       rows.push([
         // The name only on an administration's first row, so its periods read as one group.
         index === 0 ? status.name : '',
-        periodKey({ year: Math.floor(id / 100), number: id % 100 }),
+        periodKeyOf(id),
         ...COLUMNS.map(([kind]) => formatCell(period[kind])),
       ]);
     });

@@ -12,7 +12,6 @@ import type { Actor } from '../core/roles.ts';
 import type { Database } from '../store/database.ts';
 import {
   administrations as administrationsTable,
-  domains as domainsTable,
   IMPORT_KINDS,
   importItems,
   type ImportKind,
@@ -147,16 +146,9 @@ export async function portalHealth(
 async function quotas(
   db: Database,
   portalId: string,
-  linked: Array<{ id: string; name: string }>,
+  domains: Array<{ id: string; name: string; yukiDomainId: string | null }>,
   now: Date,
 ): Promise<DomainQuota[]> {
-  const yukiIds = await db
-    .select({ id: domainsTable.id, yukiDomainId: domainsTable.yukiDomainId })
-    .from(domainsTable)
-    .where(eq(domainsTable.portalId, portalId))
-    .orderBy(domainsTable.id);
-  const yukiIdOf = new Map(yukiIds.map((row) => [row.id, row.yukiDomainId]));
-  const domains = linked.map((domain) => ({ ...domain, yukiDomainId: yukiIdOf.get(domain.id) ?? null }));
   const yukiDomainIds = domains.flatMap((domain) => (domain.yukiDomainId ? [domain.yukiDomainId] : []));
   const [used, waiting] = await Promise.all([
     yukiCallsToday(db, yukiDomainIds, now),

@@ -212,9 +212,9 @@ export class LoketConnection {
     let refreshedAfter401 = false;
     let lastFailure = '';
     for (let attempt = 1; attempt <= this.policy.attempts; attempt += 1) {
-      if (this.signal?.aborted) throw this.abandoned(request, lastFailure);
       let release: () => void;
       try {
+        // Throws at once when the signal has already aborted, e.g. during the backoff sleep.
         release = await this.semaphore.acquire(this.signal);
       } catch {
         throw this.abandoned(request, lastFailure);

@@ -31,6 +31,8 @@ export type AdministrationStatus = {
 export type DomainStatus = {
   id: string;
   name: string;
+  /** Null until the domain is synchronised with Yuki. */
+  yukiDomainId: string | null;
   goneFromYuki: boolean;
   hasLoketFeature: boolean;
   loketConnection: 'none' | 'untested' | 'ok' | 'failed';
@@ -81,6 +83,7 @@ export async function portalOverview(
     return {
       id: domain.id,
       name: domain.name,
+      yukiDomainId: domain.yukiDomainId,
       goneFromYuki: domain.goneFromYukiAt !== null,
       hasLoketFeature,
       loketConnection: connection?.status ?? 'none',

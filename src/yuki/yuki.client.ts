@@ -178,8 +178,8 @@ type Call = {
   operation: string;
   params: (sessionId: string) => SoapParam[];
   count: { kind: 'free' } | { kind: 'administration' | 'domain'; domainId: string };
-  signal?: AbortSignal | undefined;
-  keepReserve?: boolean;
+  /** The `forDomain` caller's signal and reserve; none for the free calls. */
+  caller?: ForDomainOptions;
 };
 
 const OPEN_DATE = '0001-01-01';
@@ -206,13 +206,15 @@ export function createYukiClient(options: YukiClientOptions): YukiClient {
   const sessionTtlMs = options.sessionTtlMs ?? 23 * 60 * 60 * 1000;
   const sessions = new Map<string, Session>();
 
-  /** Before a call is counted or sent: a caller that gave up spends no budget. */
-  function ensureWanted(signal: AbortSignal | undefined, operation: string): void {
-    if (signal?.aborted)
+  /** Counts a call against its domain, if any; a caller that gave up is stopped first and spends nothing. */
+  async function reserve(domainId: string | null, operation: string, caller: ForDomainOptions = {}) {
+    if (caller.signal?.aborted)
       throw new YukiUnavailableError({
-        cause: signal.reason,
+        cause: caller.signal.reason,
         detail: `${operation}: not sent, the caller gave up`,
       });
+    if (domainId !== null)
+      await options.budget.reserve(domainId, { keepReserve: caller.keepReserve ?? false });
   }
 
   async function httpPost(
@@ -294,17 +296,15 @@ export function createYukiClient(options: YukiClientOptions): YukiClient {
 
   async function counted(call: Call, sessionId: string): Promise<unknown> {
     const domainId = call.count.kind === 'free' ? null : call.count.domainId;
-    ensureWanted(call.signal, call.operation);
-    if (domainId !== null) await options.budget.reserve(domainId, { keepReserve: call.keepReserve ?? false });
-    return post(call.service, call.operation, call.params(sessionId), domainId, call.signal);
+    await reserve(domainId, call.operation, call.caller);
+    return post(call.service, call.operation, call.params(sessionId), domainId, call.caller?.signal);
   }
 
   /** Domain-scoped calls on one session run one at a time, so another domain cannot be set in between. */
   function inDomain(s: Session, sessionId: string, call: Call, domainId: string): Promise<unknown> {
     const run = async () => {
       if (s.currentDomainId !== domainId) {
-        ensureWanted(call.signal, 'SetCurrentDomain');
-        await options.budget.reserve(domainId, { keepReserve: call.keepReserve ?? false });
+        await reserve(domainId, 'SetCurrentDomain', call.caller);
         await post(
           call.service,
           'SetCurrentDomain',
@@ -313,7 +313,7 @@ export function createYukiClient(options: YukiClientOptions): YukiClient {
             ['domainID', domainId],
           ],
           domainId,
-          call.signal,
+          call.caller?.signal,
         );
         s.currentDomainId = domainId;
       }
@@ -348,13 +348,7 @@ export function createYukiClient(options: YukiClientOptions): YukiClient {
     return result.data;
   }
 
-  function forDomain(
-    accessKey: string,
-    domainId: string,
-    domainOptions: ForDomainOptions = {},
-  ): YukiDomainClient {
-    const { signal } = domainOptions;
-    const keepReserve = domainOptions.keepReserve ?? false;
+  function forDomain(accessKey: string, domainId: string, caller: ForDomainOptions = {}): YukiDomainClient {
     const domainCall = async <T extends z.ZodType>(
       service: YukiService,
       operation: string,
@@ -369,8 +363,7 @@ export function createYukiClient(options: YukiClientOptions): YukiClient {
           operation,
           params: (sessionId) => [['sessionID', sessionId], ...params],
           count: { kind: 'domain', domainId },
-          signal,
-          keepReserve,
+          caller,
         }),
         operation,
       );
@@ -382,8 +375,7 @@ export function createYukiClient(options: YukiClientOptions): YukiClient {
         operation,
         params: (sessionId) => [['sessionID', sessionId], ...params],
         count: { kind: 'administration', domainId },
-        signal,
-        keepReserve,
+        caller,
       });
 
     const listParams = (query: DocumentListQuery): SoapParam[] => [
@@ -450,8 +442,7 @@ export function createYukiClient(options: YukiClientOptions): YukiClient {
       },
       uploadViaUploadAspx: async (upload) => {
         checkUploadSize(upload.data);
-        ensureWanted(signal, 'Upload.aspx');
-        await options.budget.reserve(domainId, { keepReserve });
+        await reserve(domainId, 'Upload.aspx', caller);
         const form = new FormData();
         form.set('WebServiceAccessKey', accessKey);
         form.set('Domain', upload.domainName);
@@ -464,7 +455,7 @@ export function createYukiClient(options: YukiClientOptions): YukiClient {
           `${baseUrl}/docs/Upload.aspx`,
           { body: form },
           'Upload.aspx',
-          signal,
+          caller.signal,
         );
         if (status !== 200) throw new YukiUnavailableError({ detail: `Upload.aspx: HTTP ${status}` });
         const answer = parse(uploadAspxResult, uploadParser.parse(text), 'Upload.aspx');

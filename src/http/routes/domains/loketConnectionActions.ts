@@ -3,6 +3,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { runLoketConnectionTest } from '../../../tenancy/run-loket-connection-test.ts';
 import { completeLoketAuthorization, startLoketAuthorization } from '../../../tenancy/loket-oauth.ts';
 import { recordAudit } from '../../../audit/record-audit.ts';
+import { auditActor } from '../../../tenancy/changed-by.ts';
 import { isAppError } from '../../../core/errors.ts';
 import type { AppEnv } from '../../context.ts';
 import { appErrorJson, errorJson, errorResponses } from '../../errors.ts';
@@ -114,7 +115,6 @@ export function loketConnectionActions(app: OpenAPIHono<AppEnv>): void {
     const guarded = await guardDomain(c, domainId, 'link.use');
     if (!guarded.ok) return guarded.response as never;
     const { db, secrets, config } = c.var.services;
-    const actor = c.var.actor!;
     let outcome: 'ok' | 'failed' = 'ok';
     try {
       await completeLoketAuthorization({ db, secrets, config }, guarded.value, code);
@@ -123,14 +123,12 @@ export function loketConnectionActions(app: OpenAPIHono<AppEnv>): void {
       outcome = 'failed';
     }
     await recordAudit(db, {
-      actorUserId: actor.userId,
-      actorLabel: actor.email,
+      ...auditActor(changedBy(c)),
       portalId: guarded.value.portalId,
       domainId,
       action: 'domain.loket_connection.oauth',
       outcome,
       changedFields: outcome === 'ok' ? ['method', 'tokens'] : [],
-      requestId: c.var.requestId,
     });
     return c.redirect(`/domains/${domainId}/loket?connected=${outcome}`, 302);
   });

@@ -56,6 +56,8 @@ export function getPortal(app: OpenAPIHono<AppEnv>): void {
     const [portal] = await db.select().from(portals).where(eq(portals.id, portalId));
     if (!portal) return errorJson(c, 404, 'not_found', NOT_FOUND);
     const domains = await portalOverview(db, c.var.actor!, portalId, portal);
-    return c.json({ id: portal.id, name: portal.name, domains }, 200);
+    // The Yuki domain id is for the health page's quota, not part of this answer.
+    const shown = domains.map(({ yukiDomainId: _yukiDomainId, ...domain }) => domain);
+    return c.json({ id: portal.id, name: portal.name, domains: shown }, 200);
   });
 }
