@@ -5,6 +5,7 @@
  * tenant's ids, a 403 page with the reason and the roles that could act.
  */
 import type { Context } from 'hono';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppEnv } from '../http/context.ts';
 import { refusal } from '../http/authorize.ts';
@@ -15,12 +16,13 @@ import {
   type Administration,
   type DomainScope,
 } from '../tenancy/scope.ts';
+import { portals } from '../store/schema/index.ts';
 import { forbiddenPage, notFoundPage } from './pages/error-pages.tsx';
 
 export type PageGuarded<T> = { ok: true; value: T } | { ok: false; response: Response };
 
 /** A redirect to the login page that comes back here afterwards. */
-export function toLogin(c: Context<AppEnv>): Response {
+function toLogin(c: Context<AppEnv>): Response {
   const url = new URL(c.req.url);
   return c.redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`, 303);
 }
@@ -37,6 +39,19 @@ export async function pageRefusal(
   if (decision.allowed || decision.reason === 'not_signed_in') return toLogin(c);
   if (decision.reason === 'no_access') return notFoundPage(c);
   return forbiddenPage(c, decision.reason, decision.allowedRoles);
+}
+
+/** The `:portalId` page's portal, once `action` is allowed there. */
+export async function guardPortalPage(
+  c: Context<AppEnv>,
+  action: Action,
+): Promise<PageGuarded<typeof portals.$inferSelect>> {
+  const portalId = c.req.param('portalId') ?? '';
+  if (!isUuid(portalId)) return { ok: false, response: await notFoundPage(c) };
+  const refused = await pageRefusal(c, action, { kind: 'portal', portalId });
+  if (refused) return { ok: false, response: refused };
+  const [portal] = await c.var.services.db.select().from(portals).where(eq(portals.id, portalId));
+  return portal ? { ok: true, value: portal } : { ok: false, response: await notFoundPage(c) };
 }
 
 export async function guardDomainPage(

@@ -1,7 +1,7 @@
 /**
  * @module demo-logins
  * In demo mode only, the login page lists every account with its role so a newcomer can follow the
- * story. The password is the demo seed's (sandbox/demo/seed.ts `DEMO_PASSWORD`, which src/ may not import).
+ * story, with the one password the demo seed (sandbox/demo/seed.ts) gives them all.
  */
 import { asc } from 'drizzle-orm';
 import type { Database } from '../store/database.ts';

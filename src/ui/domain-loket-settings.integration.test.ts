@@ -17,7 +17,7 @@ import { createApp } from '../http/app.ts';
 import { startJobEngine, type JobEngine } from '../jobs/engine.ts';
 import type { DatabaseHandle } from '../store/database.ts';
 import { loketConnections } from '../store/schema/index.ts';
-import { sandboxEnv } from '../../test/support/sandbox-env.ts';
+import { sandboxEnv } from '../../sandbox/demo/sandboxes.ts';
 
 const DUTCH = 'Loket weigert de inloggegevens.';
 const ENGLISH = 'Wrong Loket user name or password (or environment code).';

@@ -46,8 +46,6 @@ export const MESSAGES = {
   'nav.staff': { nl: 'Personeel', en: 'Staff' },
   'nav.loketService': { nl: 'Loket service', en: 'Loket service' },
   'nav.tabAdministration': { nl: 'Administratie', en: 'Administration' },
-  'nav.domain': { nl: 'Domein {name}', en: 'Domain {name}' },
-  'nav.breadcrumb': { nl: 'Kruimelpad', en: 'Breadcrumb' },
 
   'common.save': { nl: 'Opslaan', en: 'Save' },
   'common.saved': { nl: 'Opgeslagen.', en: 'Saved.' },
@@ -65,7 +63,6 @@ export const MESSAGES = {
     en: 'Leave empty to keep the current value.',
   },
   'common.invalid': { nl: 'Controleer de gemarkeerde velden.', en: 'Check the marked fields.' },
-  'common.back': { nl: 'Terug', en: 'Back' },
 
   'role.portal_admin': { nl: 'Portaalbeheerder', en: 'Portal administrator' },
   'role.portal_backoffice': { nl: 'Backoffice (portaal)', en: 'Back office (portal)' },
@@ -336,7 +333,6 @@ export const MESSAGES = {
     en: 'Linked to the Loket payroll administration: {name}',
   },
   'admin.notResolved': { nl: 'Nog niet gekoppeld aan Loket.', en: 'Not linked to Loket yet.' },
-  'admin.relationSaved': { nl: 'De Relatiecode is opgeslagen.', en: 'The relation code has been saved.' },
   'admin.relationNumber': {
     nl: 'Vul een cliëntnummer in (alleen cijfers).',
     en: 'Enter a client number (digits only).',
@@ -610,8 +606,6 @@ export const MESSAGES = {
 export type MessageKey = keyof typeof MESSAGES;
 export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;
-
-export const LOCALES: readonly Locale[] = ['nl', 'en'];
 
 export function translator(locale: Locale): Translate {
   return (key, params = {}) =>

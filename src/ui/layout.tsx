@@ -197,7 +197,7 @@ function LanguageSwitch({ page }: { page: PageContext }) {
 }
 
 /** The portal someone works in when the page does not say: their first portal role or domain role. */
-export function firstPortal(page: PageContext): string | undefined {
+function firstPortal(page: PageContext): string | undefined {
   const actor = page.actor;
   if (!actor) return undefined;
   return actor.portalRoles.keys().next().value ?? actor.domainRoles.values().next().value?.portalId;

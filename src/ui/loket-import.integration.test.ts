@@ -30,7 +30,7 @@ import { glAccountMappings, importItems } from '../store/schema/index.ts';
 import { createImportEnvironment } from '../sync/environment.ts';
 import { importNow } from '../sync/import-run.ts';
 import { yukiDay } from '../yuki/budget.ts';
-import { sandboxEnv } from '../../test/support/sandbox-env.ts';
+import { sandboxEnv } from '../../sandbox/demo/sandboxes.ts';
 
 const escapeHtml = (text: string) =>
   text

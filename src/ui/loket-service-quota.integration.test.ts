@@ -23,7 +23,7 @@ import { domainFeatures, importItems } from '../store/schema/index.ts';
 import { nextYukiDayStart } from '../sync/yuki-call-budget.ts';
 import { yukiDay } from '../yuki/budget.ts';
 import { formatDateTime } from './components/format.ts';
-import { sandboxEnv } from '../../test/support/sandbox-env.ts';
+import { sandboxEnv } from '../../sandbox/demo/sandboxes.ts';
 
 describe('Personeel → Loket service: work waiting for the Yuki quota', () => {
   let database: DatabaseHandle;

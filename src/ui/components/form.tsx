@@ -67,3 +67,25 @@ export function Notice({ kind, text }: { kind: 'ok' | 'error' | 'info'; text: st
     </div>
   );
 }
+
+/** A one-button form that POSTs `fields` to `action`: the action in a table row. */
+export function PostButton(props: {
+  page: PageContext;
+  action: string;
+  fields?: Record<string, string>;
+  label: string;
+  ariaLabel?: string;
+  secondary?: boolean;
+}) {
+  return (
+    <form method="post" action={props.action} class="inline">
+      <Csrf page={props.page} />
+      {Object.entries(props.fields ?? {}).map(([name, value]) => (
+        <input type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" class={props.secondary ? 'secondary' : undefined} aria-label={props.ariaLabel}>
+        {props.label}
+      </button>
+    </form>
+  );
+}

@@ -5,7 +5,6 @@
  */
 import { decide, type Scope } from '../../core/policy.ts';
 import type { LinkMissing } from '../../tenancy/portal-overview.ts';
-import type { MessageKey } from '../i18n.ts';
 import type { PageContext } from '../page-context.ts';
 import { roleNames } from './roles.ts';
 
@@ -111,7 +110,7 @@ export function MissingItems({
         const fix = fixFor(item, where);
         return (
           <li>
-            {t(`missing.${item}` as MessageKey)}{' '}
+            {t(`missing.${item}`)}{' '}
             <span class="who-fixes">{t('status.fixBy', { roles: roleNames(t, fix.roles) })}</span>{' '}
             {fix.can(page) && <a href={fix.href}>{t('status.fixHere')}</a>}
           </li>

@@ -20,6 +20,7 @@ import type { Administration, DomainScope } from '../../tenancy/scope.ts';
 import { Layout } from '../layout.tsx';
 import { pageContext, render, type PageContext } from '../page-context.ts';
 import { guardAdministrationPage } from '../authorize-page.ts';
+import { changedBy } from '../../http/authorize.ts';
 import { Csrf, Field, Notice } from '../components/form.tsx';
 import { administrationNav } from '../components/administration-nav.ts';
 import { DemoHint } from '../demo-hints.tsx';
@@ -80,8 +81,7 @@ export function administrationTabPage(app: Hono<AppEnv>): void {
     }
     const { db, secrets, config } = c.var.services;
     try {
-      const by = { actor: c.var.actor!, requestId: c.var.requestId };
-      await changeRelationCode({ db, secrets, config }, by, guarded.value, form.data.relationCode);
+      await changeRelationCode({ db, secrets, config }, changedBy(c), guarded.value, form.data.relationCode);
     } catch (error) {
       if (!isAppError(error)) throw error;
       const text = error.text[locale];
@@ -107,12 +107,7 @@ export function administrationTabPage(app: Hono<AppEnv>): void {
       for (const issue of parsed.error.issues) problems[issue.path[0] as keyof Problems] ??= issue.message;
       return show(c, guarded.value, problems, { kind: 'error', text: t('common.invalid') }, 400);
     }
-    await changeLinkSettings(
-      c.var.services.db,
-      { actor: c.var.actor!, requestId: c.var.requestId },
-      guarded.value,
-      parsed.data,
-    );
+    await changeLinkSettings(c.var.services.db, changedBy(c), guarded.value, parsed.data);
     return c.redirect(`/administrations/${guarded.value.administration.id}?saved`, 303);
   });
 }

@@ -4,15 +4,12 @@
  * portal_admin and the operator. Only field names are ever logged, so nothing secret can show here.
  */
 import type { Hono } from 'hono';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppEnv } from '../../http/context.ts';
-import { portals } from '../../store/schema/index.ts';
 import { readAudit } from '../../audit/read-audit.ts';
 import { Layout } from '../layout.tsx';
 import { pageContext, render } from '../page-context.ts';
-import { isUuid, pageRefusal } from '../authorize-page.ts';
-import { notFoundPage } from './error-pages.tsx';
+import { guardPortalPage } from '../authorize-page.ts';
 import { formatDateTime } from '../components/format.ts';
 
 const PAGE_SIZE = 100;
@@ -20,13 +17,11 @@ const Before = z.coerce.number().int().positive().optional();
 
 export function auditLogPage(app: Hono<AppEnv>): void {
   app.get('/portals/:portalId/audit', async (c) => {
-    const portalId = c.req.param('portalId');
-    if (!isUuid(portalId)) return notFoundPage(c);
-    const refused = await pageRefusal(c, 'portal.audit.read', { kind: 'portal', portalId });
-    if (refused) return refused;
+    const guarded = await guardPortalPage(c, 'portal.audit.read');
+    if (!guarded.ok) return guarded.response;
+    const portal = guarded.value;
+    const portalId = portal.id;
     const { db } = c.var.services;
-    const [portal] = await db.select({ name: portals.name }).from(portals).where(eq(portals.id, portalId));
-    if (!portal) return notFoundPage(c);
     const before = Before.safeParse(c.req.query('before')).data;
     const events = await readAudit(db, { portalId, limit: PAGE_SIZE, ...(before ? { before } : {}) });
     const page = pageContext(c);

@@ -17,7 +17,8 @@ import type { DomainScope } from '../../tenancy/scope.ts';
 import { Layout } from '../layout.tsx';
 import { pageContext, render } from '../page-context.ts';
 import { guardDomainPage } from '../authorize-page.ts';
-import { Csrf, Notice } from '../components/form.tsx';
+import { changedBy } from '../../http/authorize.ts';
+import { Notice, PostButton } from '../components/form.tsx';
 
 const FeatureForm = z.object({ change: z.enum(['add', 'remove']) });
 const LineForm = z.object({ administrationId: z.uuid() });
@@ -40,8 +41,13 @@ export function domainContractPage(app: Hono<AppEnv>): void {
     if (!guarded.ok) return guarded.response;
     const form = FeatureForm.safeParse(await c.req.parseBody());
     if (!form.success) return c.text('invalid', 400);
-    const by = { actor: c.var.actor!, requestId: c.var.requestId };
-    await changeDomainFeature(c.var.services.db, by, guarded.value, LOKET_FEATURE, form.data.change);
+    await changeDomainFeature(
+      c.var.services.db,
+      changedBy(c),
+      guarded.value,
+      LOKET_FEATURE,
+      form.data.change,
+    );
     return c.redirect(`/domains/${guarded.value.domainId}?feature`, 303);
   });
 
@@ -124,17 +130,13 @@ async function show(
               </td>
               {managesContract && (
                 <td>
-                  <form
-                    method="post"
+                  <PostButton
+                    page={page}
                     action={`/domains/${scope.domainId}/features/loket_payroll_link`}
-                    class="inline"
-                  >
-                    <Csrf page={page} />
-                    <input type="hidden" name="change" value={hasFeature ? 'remove' : 'add'} />
-                    <button type="submit" class={hasFeature ? 'secondary' : ''}>
-                      {t(hasFeature ? 'domain.feature.remove' : 'domain.feature.add')}
-                    </button>
-                  </form>
+                    fields={{ change: hasFeature ? 'remove' : 'add' }}
+                    label={t(hasFeature ? 'domain.feature.remove' : 'domain.feature.add')}
+                    secondary={hasFeature}
+                  />
                 </td>
               )}
             </tr>
@@ -175,20 +177,13 @@ async function show(
                   {usesLink && (
                     <td>
                       {canRequest && (
-                        <form
-                          method="post"
+                        <PostButton
+                          page={page}
                           action={`/domains/${scope.domainId}/contract-lines`}
-                          class="inline"
-                        >
-                          <Csrf page={page} />
-                          <input type="hidden" name="administrationId" value={administration.id} />
-                          <button
-                            type="submit"
-                            aria-label={t('domain.line.requestFor', { name: administration.name })}
-                          >
-                            {t('domain.line.request')}
-                          </button>
-                        </form>
+                          fields={{ administrationId: administration.id }}
+                          label={t('domain.line.request')}
+                          ariaLabel={t('domain.line.requestFor', { name: administration.name })}
+                        />
                       )}
                     </td>
                   )}

@@ -21,6 +21,7 @@ import type { DomainScope } from '../../tenancy/scope.ts';
 import { Layout } from '../layout.tsx';
 import { isHtmx, pageContext, render, type PageContext } from '../page-context.ts';
 import { guardDomainPage } from '../authorize-page.ts';
+import { changedBy } from '../../http/authorize.ts';
 import { Csrf, Field, Notice } from '../components/form.tsx';
 import { formatDateTime } from '../components/format.ts';
 import { DemoHint, sandboxUrls } from '../demo-hints.tsx';
@@ -68,12 +69,7 @@ export function domainLoketSettingsPage(app: Hono<AppEnv>): void {
       return show(c, guarded.value, errors, { kind: 'error', text: t('common.invalid') }, 400);
     }
     const { db, secrets } = c.var.services;
-    await changeLoketConnection(
-      { db, secrets },
-      { actor: c.var.actor!, requestId: c.var.requestId },
-      guarded.value,
-      parsed.data,
-    );
+    await changeLoketConnection({ db, secrets }, changedBy(c), guarded.value, parsed.data);
     return c.redirect(`/domains/${guarded.value.domainId}/loket?saved`, 303);
   });
 
@@ -81,8 +77,7 @@ export function domainLoketSettingsPage(app: Hono<AppEnv>): void {
     const guarded = await guardDomainPage(c, c.req.param('domainId'), 'link.use');
     if (!guarded.ok) return guarded.response;
     const { db, secrets, config } = c.var.services;
-    const by = { actor: c.var.actor!, requestId: c.var.requestId };
-    const result = await runLoketConnectionTest({ db, secrets, config }, by, guarded.value);
+    const result = await runLoketConnectionTest({ db, secrets, config }, changedBy(c), guarded.value);
     if (!isHtmx(c)) return c.redirect(`/domains/${guarded.value.domainId}/loket`, 303);
     const page = pageContext(c);
     const connection = await getLoketConnection(db, guarded.value.domainId);

@@ -11,7 +11,7 @@ import { PASSWORD_MAX_LENGTH } from '../../auth/password.ts';
 import { signIn, signOut } from '../../http/middleware/session.ts';
 import { Layout } from '../layout.tsx';
 import { pageContext, render, type PageContext } from '../page-context.ts';
-import { Csrf, Field, Notice } from '../components/form.tsx';
+import { Csrf, Field, Notice, PostButton } from '../components/form.tsx';
 import { roleNames } from '../components/roles.ts';
 import { DEMO_PASSWORD, listDemoLogins, type DemoLogin } from '../demo-logins.ts';
 import { safeNext } from '../safe-next.ts';
@@ -83,19 +83,14 @@ function LoginPage({
                   <td>{login.name}</td>
                   <td>{roleNames(t, login.roles)}</td>
                   <td>
-                    <form method="post" action="/login" class="inline">
-                      <Csrf page={page} />
-                      <input type="hidden" name="email" value={login.email} />
-                      <input type="hidden" name="password" value={DEMO_PASSWORD} />
-                      <input type="hidden" name="next" value={view.next} />
-                      <button
-                        type="submit"
-                        class="secondary"
-                        aria-label={`${t('login.submit')}: ${login.email}`}
-                      >
-                        {t('login.submit')}
-                      </button>
-                    </form>
+                    <PostButton
+                      page={page}
+                      action="/login"
+                      fields={{ email: login.email, password: DEMO_PASSWORD, next: view.next }}
+                      label={t('login.submit')}
+                      ariaLabel={`${t('login.submit')}: ${login.email}`}
+                      secondary
+                    />
                   </td>
                 </tr>
               ))}

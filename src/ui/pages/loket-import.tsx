@@ -11,6 +11,7 @@ import type { AppEnv } from '../../http/context.ts';
 import { isAppError } from '../../core/errors.ts';
 import { parsePeriodKey } from '../../core/periods.ts';
 import { guardAdministrationPage } from '../authorize-page.ts';
+import { changedBy } from '../../http/authorize.ts';
 import { isHtmx, pageContext } from '../page-context.ts';
 import type { BackfillState } from '../import/backfill-form.tsx';
 import { ImportGrid } from '../import/import-grid.tsx';
@@ -60,7 +61,6 @@ async function parseBackfill(c: Context<AppEnv>): Promise<Parsed> {
   return { ok: false, state };
 }
 
-const changedBy = (c: Context<AppEnv>) => ({ actor: c.var.actor!, requestId: c.var.requestId });
 const servicePage = (target: ImportTarget) => `/administrations/${target.administration.id}/loket`;
 
 export function loketImportPages(app: Hono<AppEnv>): void {

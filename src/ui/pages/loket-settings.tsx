@@ -19,6 +19,7 @@ import { Layout } from '../layout.tsx';
 import { pageContext, render, type PageContext } from '../page-context.ts';
 import type { Translate } from '../i18n.ts';
 import { isUuid, pageRefusal } from '../authorize-page.ts';
+import { changedBy } from '../../http/authorize.ts';
 import { notFoundPage } from './error-pages.tsx';
 import { Csrf, Field, Notice } from '../components/form.tsx';
 import { DemoHint, sandboxUrls } from '../demo-hints.tsx';
@@ -81,12 +82,7 @@ export function loketSettingsPage(app: Hono<AppEnv>): void {
       return show(c, guarded, errors, { kind: 'error', text: pageContext(c).t('common.invalid') }, 400);
     }
     const { db, secrets } = c.var.services;
-    await changeLoketSettings(
-      { db, secrets },
-      { actor: c.var.actor!, requestId: c.var.requestId },
-      guarded.portalId,
-      parsed.data,
-    );
+    await changeLoketSettings({ db, secrets }, changedBy(c), guarded.portalId, parsed.data);
     return c.redirect(`/portals/${guarded.portalId}/settings/loket?saved`, 303);
   });
 
@@ -95,11 +91,7 @@ export function loketSettingsPage(app: Hono<AppEnv>): void {
     if (guarded instanceof Response) return guarded;
     const { db, secrets, yuki } = c.var.services;
     try {
-      const report = await runYukiSync(
-        { db, secrets, yuki },
-        { actor: c.var.actor!, requestId: c.var.requestId },
-        guarded.portalId,
-      );
+      const report = await runYukiSync({ db, secrets, yuki }, changedBy(c), guarded.portalId);
       const counts = [
         report.domains.seen,
         report.administrations.seen,

@@ -16,8 +16,9 @@ import { addMemberAudited, removeMemberAudited } from '../../tenancy/change-memb
 import { Layout } from '../layout.tsx';
 import { pageContext, render } from '../page-context.ts';
 import { isUuid, pageRefusal } from '../authorize-page.ts';
+import { changedBy } from '../../http/authorize.ts';
 import { notFoundPage } from './error-pages.tsx';
-import { Csrf, Field, Notice } from '../components/form.tsx';
+import { Csrf, Field, Notice, PostButton } from '../components/form.tsx';
 import { roleNames } from '../components/roles.ts';
 
 /** "Where" is the whole portal or one domain; the role must fit it. */
@@ -62,10 +63,9 @@ export function membersPage(app: Hono<AppEnv>): void {
     }
     const { db, mailer, config } = c.var.services;
     try {
-      const by = { actor: c.var.actor!, requestId: c.var.requestId };
       const added = await addMemberAudited(
         { db, mailer, publicUrl: config.publicUrl },
-        by,
+        changedBy(c),
         portalId,
         parsed.data,
       );
@@ -81,8 +81,7 @@ export function membersPage(app: Hono<AppEnv>): void {
     if (refused) return refused;
     const { portalId, userId } = c.req.param();
     if (!isUuid(userId)) return notFoundPage(c);
-    const by = { actor: c.var.actor!, requestId: c.var.requestId };
-    if (!(await removeMemberAudited(c.var.services, by, portalId, userId))) return notFoundPage(c);
+    if (!(await removeMemberAudited(c.var.services, changedBy(c), portalId, userId))) return notFoundPage(c);
     return c.redirect(`/portals/${portalId}/members?removed`, 303);
   });
 }
@@ -140,20 +139,13 @@ async function show(c: Context<AppEnv>, notice: Note, status: 200 | 400 | 422 = 
                 </td>
                 <td>
                   {member.userId !== page.actor?.userId && (
-                    <form
-                      method="post"
+                    <PostButton
+                      page={page}
                       action={`/portals/${portalId}/members/${member.userId}/remove`}
-                      class="inline"
-                    >
-                      <Csrf page={page} />
-                      <button
-                        type="submit"
-                        class="secondary"
-                        aria-label={t('members.removeFor', { name: member.name })}
-                      >
-                        {t('members.remove')}
-                      </button>
-                    </form>
+                      label={t('members.remove')}
+                      ariaLabel={t('members.removeFor', { name: member.name })}
+                      secondary
+                    />
                   )}
                 </td>
               </tr>

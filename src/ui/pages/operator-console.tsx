@@ -14,6 +14,7 @@ import { createPortal } from '../../tenancy/create-portal.ts';
 import { Layout } from '../layout.tsx';
 import { pageContext, render, type PageContext } from '../page-context.ts';
 import { pageRefusal } from '../authorize-page.ts';
+import { changedBy } from '../../http/authorize.ts';
 import { Csrf, Field, Notice } from '../components/form.tsx';
 import { formatDateTime } from '../components/format.ts';
 
@@ -65,11 +66,7 @@ export function operatorConsolePage(app: Hono<AppEnv>): void {
     if (refused) return refused;
     const form = PortalForm.safeParse(await c.req.parseBody());
     if (!form.success) return show(c, { kind: 'error', text: pageContext(c).t('common.invalid') }, 400);
-    await createPortal(
-      c.var.services.db,
-      { actor: c.var.actor!, requestId: c.var.requestId },
-      form.data.name,
-    );
+    await createPortal(c.var.services.db, changedBy(c), form.data.name);
     return c.redirect('/operator?created', 303);
   });
 }

@@ -5,9 +5,7 @@
  * miss, and per domain the Yuki calls left today and the items waiting for them.
  */
 import type { Hono } from 'hono';
-import { eq } from 'drizzle-orm';
 import type { AppEnv } from '../../http/context.ts';
-import { portals } from '../../store/schema/index.ts';
 import { IMPORT_KINDS, type ImportKind } from '../../store/schema/index.ts';
 import { decide, LOKET_FEATURE } from '../../core/policy.ts';
 import { periodKeyOf } from '../../core/periods.ts';
@@ -20,8 +18,7 @@ import {
 } from '../../http/portal-health.ts';
 import { Layout } from '../layout.tsx';
 import { pageContext, render, type PageContext } from '../page-context.ts';
-import { isUuid, pageRefusal } from '../authorize-page.ts';
-import { notFoundPage } from './error-pages.tsx';
+import { guardPortalPage } from '../authorize-page.ts';
 import { MissingItems } from '../components/missing-list.tsx';
 import { formatDateTime, formatNumber } from '../components/format.ts';
 import type { MessageKey } from '../i18n.ts';
@@ -34,13 +31,11 @@ const KIND_TITLES: Record<ImportKind, MessageKey> = {
 
 export function portalHealthPage(app: Hono<AppEnv>): void {
   app.get('/portals/:portalId/health', async (c) => {
-    const portalId = c.req.param('portalId');
-    if (!isUuid(portalId)) return notFoundPage(c);
-    const refused = await pageRefusal(c, 'portal.health.read', { kind: 'portal', portalId });
-    if (refused) return refused;
+    const guarded = await guardPortalPage(c, 'portal.health.read');
+    if (!guarded.ok) return guarded.response;
+    const portal = guarded.value;
+    const portalId = portal.id;
     const { db } = c.var.services;
-    const [portal] = await db.select().from(portals).where(eq(portals.id, portalId));
-    if (!portal) return notFoundPage(c);
     const health = await portalHealth(db, c.var.actor!, portalId, portal);
     const page = pageContext(c);
     const { t } = page;

@@ -4,15 +4,12 @@
  * with the link, what each administration still misses and who can fix it.
  */
 import type { Hono } from 'hono';
-import { eq } from 'drizzle-orm';
 import type { AppEnv } from '../../http/context.ts';
-import { portals } from '../../store/schema/index.ts';
 import { decide, LOKET_FEATURE } from '../../core/policy.ts';
 import { portalOverview, type DomainStatus } from '../../tenancy/portal-overview.ts';
 import { Layout } from '../layout.tsx';
 import { pageContext, render, type PageContext } from '../page-context.ts';
-import { isUuid, pageRefusal } from '../authorize-page.ts';
-import { notFoundPage } from './error-pages.tsx';
+import { guardPortalPage } from '../authorize-page.ts';
 import {
   DOMAIN_LEVEL,
   LinkBadge,
@@ -24,13 +21,11 @@ import type { LinkMissing } from '../../tenancy/portal-overview.ts';
 
 export function portalOverviewPage(app: Hono<AppEnv>): void {
   app.get('/portals/:portalId', async (c) => {
-    const portalId = c.req.param('portalId');
-    if (!isUuid(portalId)) return notFoundPage(c);
-    const refused = await pageRefusal(c, 'portal.view', { kind: 'portal', portalId });
-    if (refused) return refused;
+    const guarded = await guardPortalPage(c, 'portal.view');
+    if (!guarded.ok) return guarded.response;
+    const portal = guarded.value;
+    const portalId = portal.id;
     const { db } = c.var.services;
-    const [portal] = await db.select().from(portals).where(eq(portals.id, portalId));
-    if (!portal) return notFoundPage(c);
     const domains = await portalOverview(db, c.var.actor!, portalId, portal);
     const page = pageContext(c);
     const { t } = page;
