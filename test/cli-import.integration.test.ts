@@ -8,6 +8,7 @@ import { openDatabase, type Database } from '../src/store/database.ts';
 import { auditEvents, glAccountMappings } from '../src/store/schema/index.ts';
 import { startCli } from './support/cli-process.ts';
 import { bakery, startImportFixture, type ImportFixture } from './support/import-fixture.ts';
+import { sandboxEnv } from '../sandbox/demo/sandboxes.ts';
 
 let fixture: ImportFixture;
 let dataDir: string | undefined;
@@ -36,11 +37,7 @@ beforeAll(async () => {
     DATABASE_URL: database.engine === 'postgres' ? database.connectionString : '',
     DATA_DIR: dataDir ?? '',
     APP_MASTER_KEY: fixture.masterKey.toString('base64'),
-    LOKET_API_URL: fixture.loket.url,
-    LOKET_OAUTH_URL: fixture.loket.oauthUrl,
-    LOKET_ACC_API_URL: fixture.loket.url,
-    LOKET_ACC_OAUTH_URL: fixture.loket.oauthUrl,
-    YUKI_API_URL: fixture.yuki.url,
+    ...sandboxEnv(fixture.loket, fixture.yuki),
     LOG_LEVEL: 'warn',
   };
 }, 90_000);

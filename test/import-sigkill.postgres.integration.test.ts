@@ -9,6 +9,8 @@ import { markerTag } from '../src/sync/item-key.ts';
 import type { ImportFixture } from './support/import-fixture.ts';
 import { bakery, installer, loketControl, startImportFixture } from './support/import-fixture.ts';
 import { testLogger } from './support/logger.ts';
+import { sandboxEnv } from '../sandbox/demo/sandboxes.ts';
+import { waitFor } from './support/wait-for.ts';
 
 const script = fileURLToPath(new URL('./support/import-worker.ts', import.meta.url));
 const STALE_AFTER_MS = 4000;
@@ -23,9 +25,7 @@ function startWorker() {
       ...process.env,
       DATABASE_URL: fixture.database.connectionString,
       APP_MASTER_KEY: fixture.masterKey.toString('base64'),
-      LOKET_API_URL: fixture.loket.url,
-      LOKET_OAUTH_URL: fixture.loket.oauthUrl,
-      YUKI_API_URL: fixture.yuki.url,
+      ...sandboxEnv(fixture.loket, fixture.yuki),
       STALE_AFTER_MS: String(STALE_AFTER_MS),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -50,6 +50,31 @@ function* pauses(seed: number): Generator<number> {
   for (;;) {
     state = (state * 1103515245 + 12345) % 2 ** 31;
     yield 500 + (state % 2500);
+  }
+}
+
+/** Reads the ledger until every item is posted or the time is up. */
+function allPosted(timeoutMs: number) {
+  return waitFor(
+    () => fixture.env.db.select().from(importItems),
+    (items) => items.every((i) => i.state === 'posted'),
+    timeoutMs,
+  );
+}
+
+/** Every item is posted, and Yuki holds exactly the one document or journal the ledger names. */
+function expectEachPostedOnce(items: Array<typeof importItems.$inferSelect>): void {
+  expect(items.filter((i) => i.state !== 'posted').map((i) => [i.kind, i.state, i.errorCode])).toEqual([]);
+  for (const item of items) {
+    const tag = markerTag(item.marker);
+    const copies =
+      item.kind === 'journal'
+        ? fixture.yuki.state.journals.filter((j) => j.subject.includes(tag))
+        : fixture.yuki.state.documents.filter((d) => d.subject.includes(tag));
+    expect(
+      copies.map((c) => c.id),
+      `${item.kind} ${item.subject}`,
+    ).toEqual([item.yukiDocumentId]);
   }
 }
 
@@ -111,26 +136,12 @@ describe('a worker killed with SIGKILL at random moments', () => {
     // Let the claims of the last killed worker go stale, then one worker finishes the job.
     await new Promise((resolve) => setTimeout(resolve, STALE_AFTER_MS + 500));
     const last = startWorker();
-    const deadline = Date.now() + 120_000;
-    let items = await fixture.env.db.select().from(importItems);
-    while (items.some((i) => i.state !== 'posted') && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      items = await fixture.env.db.select().from(importItems);
-    }
+    const items = await allPosted(120_000);
     last.child.kill('SIGKILL');
     await last.exited;
 
-    expect(items.filter((i) => i.state !== 'posted').map((i) => [i.kind, i.state, i.errorCode])).toEqual([]);
-    const documents = fixture.yuki.state.documents;
-    const journals = fixture.yuki.state.journals;
-    for (const item of items) {
-      const tag = markerTag(item.marker);
-      const copies =
-        item.kind === 'journal'
-          ? journals.filter((j) => j.subject.includes(tag)).map((j) => j.id)
-          : documents.filter((d) => d.subject.includes(tag)).map((d) => d.id);
-      expect(copies, `${item.kind} ${item.subject}`).toEqual([item.yukiDocumentId]);
-    }
+    expectEachPostedOnce(items);
+    const { documents, journals } = fixture.yuki.state;
     // Some kills caught an item between claim and record: those were reconciled or posted once.
     expect(items.some((i) => i.attempts > 1)).toBe(true);
     const uploads = documents.filter((d) => d.folder === 4 || d.folder === 5);
@@ -174,26 +185,10 @@ describe('two workers racing for the same administrations', () => {
 
     const workers = [startWorker(), startWorker()];
     await Promise.all(workers.map((w) => w.started));
-    const deadline = Date.now() + 90_000;
-    let items = await fixture.env.db.select().from(importItems);
-    while (items.some((i) => i.state !== 'posted') && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      items = await fixture.env.db.select().from(importItems);
-    }
+    const items = await allPosted(90_000);
     for (const worker of workers) worker.child.kill('SIGKILL');
     await Promise.all(workers.map((w) => w.exited));
 
-    expect(items.filter((i) => i.state !== 'posted').map((i) => [i.kind, i.state, i.errorCode])).toEqual([]);
-    for (const item of items) {
-      const tag = markerTag(item.marker);
-      const copies =
-        item.kind === 'journal'
-          ? fixture.yuki.state.journals.filter((j) => j.subject.includes(tag))
-          : fixture.yuki.state.documents.filter((d) => d.subject.includes(tag));
-      expect(
-        copies.map((c) => c.id),
-        `${item.kind} ${item.subject}`,
-      ).toEqual([item.yukiDocumentId]);
-    }
+    expectEachPostedOnce(items);
   }, 150_000);
 });

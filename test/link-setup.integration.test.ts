@@ -6,8 +6,8 @@ import { testLogger } from './support/logger.ts';
 import { createTestServices } from './support/services.ts';
 import { startTestSmtpServer, type TestSmtpServer } from './support/smtp.ts';
 import { call, cookieFrom, login } from './support/auth-harness.ts';
-import { send as sendAs, type Session } from './support/role-sessions.ts';
-import { createTenants, PASSWORD, type Tenants } from './support/tenants.ts';
+import { roleSessions, send as sendAs, type Session } from './support/role-sessions.ts';
+import { createTenants, type Tenants } from './support/tenants.ts';
 import { demoFirm } from '../sandbox/shared/demo-firm.ts';
 import { startLoketSandbox, type RunningLoketSandbox } from '../sandbox/loket/index.ts';
 import { parseYukiSandboxOptions, startYukiSandbox, type YukiSandbox } from '../sandbox/yuki/index.ts';
@@ -19,7 +19,9 @@ import { domains } from '../src/store/schema/index.ts';
 import { createLogger } from '../src/runtime/logger.ts';
 import { startImportWorkers } from '../src/jobs/import-queues.ts';
 import { createImportEnvironment } from '../src/sync/environment.ts';
-import { sandboxEnv } from './support/sandbox-env.ts';
+import { sandboxEnv } from '../sandbox/demo/sandboxes.ts';
+import { waitFor } from './support/wait-for.ts';
+import type { SandboxCredentials } from './support/loket-fixture.ts';
 
 describe('setting up the link at its three levels, as the original description tells it', () => {
   let database: DatabaseHandle;
@@ -30,13 +32,8 @@ describe('setting up the link at its three levels, as the original description t
   let app: ReturnType<typeof createApp>;
   let services: ReturnType<typeof createTestServices>;
   let tenants: Tenants;
-  let loketCredentials: {
-    clientId: string;
-    clientSecret: string;
-    users: Array<{ username: string; password: string; environmentCode: string }>;
-  };
+  let loketCredentials: SandboxCredentials;
   let yukiKey: string;
-  const sessions: Record<string, Session> = {};
   // Everything the service logs, at the most talkative level, to prove no secret is ever written.
   let logText = '';
   const logger = createLogger(
@@ -49,7 +46,7 @@ describe('setting up the link at its three levels, as the original description t
     }),
   );
 
-  const as = (email: string) => sessions[email]!;
+  const { as } = roleSessions(() => ({ app, tenants }));
   const send = (session: Session, method: string, path: string, json?: unknown) =>
     sendAs(app, session, method, path, json);
 
@@ -74,10 +71,6 @@ describe('setting up the link at its three levels, as the original description t
     tenants = await createTenants(database.db);
     loketCredentials = await (await fetch(`${loket.controlUrl}/credentials`)).json();
     yukiKey = yuki.credentials()[0]!.key;
-    for (const email of Object.values(tenants.emails)) {
-      const { cookie, csrfToken } = await login(app, { email, password: PASSWORD });
-      sessions[email] = { cookie, csrf: csrfToken };
-    }
   }, 60_000);
 
   afterAll(async () => {
@@ -87,7 +80,7 @@ describe('setting up the link at its three levels, as the original description t
   });
 
   it('portal level: the portal_admin fills in Loket instellingen; secrets never come back', async () => {
-    const admin = as(tenants.emails.portal_admin);
+    const admin = await as('portal_admin');
     const response = await send(admin, 'PUT', `/api/portals/${tenants.a.portalId}/loket-settings`, {
       loketClientId: loketCredentials.clientId,
       loketClientSecret: loketCredentials.clientSecret,
@@ -105,7 +98,7 @@ describe('setting up the link at its three levels, as the original description t
       lookbackPeriods: 3,
     });
 
-    const backoffice = as(tenants.emails.backoffice);
+    const backoffice = await as('backoffice');
     expect((await send(backoffice, 'GET', `/api/portals/${tenants.a.portalId}/loket-settings`)).status).toBe(
       403,
     );
@@ -122,11 +115,7 @@ describe('setting up the link at its three levels, as the original description t
         name: 'Opgeheven',
       })
       .returning();
-    const response = await send(
-      as(tenants.emails.portal_admin),
-      'POST',
-      `/api/portals/${tenants.a.portalId}/sync`,
-    );
+    const response = await send(await as('portal_admin'), 'POST', `/api/portals/${tenants.a.portalId}/sync`);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({
       domains: { added: 0, gone: 1 },
@@ -139,7 +128,7 @@ describe('setting up the link at its three levels, as the original description t
 
   it('domain level is closed until the contract carries the feature, which only the portal_admin adds', async () => {
     const [bakery] = tenants.a.domainIds;
-    const backoffice = as(tenants.emails.backoffice);
+    const backoffice = await as('backoffice');
     const refused = await send(backoffice, 'GET', `/api/domains/${bakery}/loket-connection`);
     expect(refused.status).toBe(403);
     expect(await refused.json()).toMatchObject({ reason: 'feature_missing' });
@@ -149,7 +138,7 @@ describe('setting up the link at its three levels, as the original description t
     );
     for (const domainId of tenants.a.domainIds) {
       const added = await send(
-        as(tenants.emails.portal_admin),
+        await as('portal_admin'),
         'PUT',
         `/api/domains/${domainId}/features/loket_payroll_link`,
       );
@@ -160,7 +149,7 @@ describe('setting up the link at its three levels, as the original description t
 
   it('domain level: backoffice enters the Loket user; the connection test names missing rights', async () => {
     const [bakery, group] = tenants.a.domainIds;
-    const backoffice = as(tenants.emails.backoffice);
+    const backoffice = await as('backoffice');
     const limited = loketCredentials.users.find((user) => user.username === 'zonder.loonaangifte')!;
     await send(backoffice, 'PUT', `/api/domains/${group}/loket-connection`, {
       username: limited.username,
@@ -203,7 +192,7 @@ describe('setting up the link at its three levels, as the original description t
   });
 
   it('administration level: the Relatiecode resolves to the Loket payroll administration and is unique', async () => {
-    const backoffice = as(tenants.emails.backoffice);
+    const backoffice = await as('backoffice');
     const linked = await send(
       backoffice,
       'PUT',
@@ -242,7 +231,7 @@ describe('setting up the link at its three levels, as the original description t
 
   it('a non-standard administration needs a contract line: request → e-mail → operator grants → link', async () => {
     const [, group] = tenants.a.domainIds;
-    const backoffice = as(tenants.emails.backoffice);
+    const backoffice = await as('backoffice');
     const refused = await send(
       backoffice,
       'PUT',
@@ -270,7 +259,7 @@ describe('setting up the link at its three levels, as the original description t
         })
       ).status,
     ).toBe(403);
-    const operator = as(tenants.emails.operator);
+    const operator = await as('operator');
     const list = (await (await send(operator, 'GET', '/api/operator/contract-lines')).json()) as Array<{
       id: string;
       status: string;
@@ -297,7 +286,7 @@ describe('setting up the link at its three levels, as the original description t
 
   it('Connect with Loket: the OAuth authorization-code flow stores tokens instead of a password', async () => {
     const [bakery] = tenants.a.domainIds;
-    const backoffice = as(tenants.emails.backoffice);
+    const backoffice = await as('backoffice');
     const start = await send(backoffice, 'GET', `/api/domains/${bakery}/loket-connection/authorize`);
     expect(start.status).toBe(302);
     const authorizeUrl = new URL(start.headers.get('location')!);
@@ -339,7 +328,7 @@ describe('setting up the link at its three levels, as the original description t
   it('the portal_admin invites a colleague, who chooses a password through the e-mailed link', async () => {
     const [bakery] = tenants.a.domainIds;
     const invited = await send(
-      as(tenants.emails.portal_admin),
+      await as('portal_admin'),
       'POST',
       `/api/portals/${tenants.a.portalId}/members`,
       {
@@ -372,7 +361,7 @@ describe('setting up the link at its three levels, as the original description t
   });
 
   it('Import now: previewed, queued, worked by the import workers, and seen in Yuki and in the history', async () => {
-    const backoffice = as(tenants.emails.backoffice);
+    const backoffice = await as('backoffice');
     const path = `/api/administrations/${tenants.a.standardId}/imports`;
     const preview = await send(backoffice, 'POST', path, { dryRun: true });
     expect(preview.status).toBe(200);
@@ -388,16 +377,14 @@ describe('setting up the link at its three levels, as the original description t
       }),
       logger: testLogger,
     });
-    let history: { items: Array<{ state: string; kind: string }>; runs?: unknown[] } = { items: [] };
-    for (let tries = 0; tries < 120; tries++) {
-      history = (await (await send(backoffice, 'GET', path)).json()) as typeof history;
-      if (
-        history.items.length > 0 &&
-        history.items.every((item) => ['posted', 'skipped'].includes(item.state))
-      )
-        break;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    const history = await waitFor(
+      async () =>
+        (await (await send(backoffice, 'GET', path)).json()) as {
+          items: Array<{ state: string; kind: string }>;
+        },
+      ({ items }) => items.length > 0 && items.every((item) => ['posted', 'skipped'].includes(item.state)),
+      30_000,
+    );
     expect(history.items.length, JSON.stringify(history).slice(0, 1500)).toBeGreaterThan(0);
     // A journal run Loket shows as exported by another application is skipped, as §4 of the design asks.
     expect(history.items.filter((item) => !['posted', 'skipped'].includes(item.state))).toEqual([]);
@@ -437,7 +424,7 @@ describe('setting up the link at its three levels, as the original description t
 
   it('gives the portal_admin an audit trail naming fields, never values', async () => {
     const events = (await (
-      await send(as(tenants.emails.portal_admin), 'GET', `/api/portals/${tenants.a.portalId}/audit?limit=500`)
+      await send(await as('portal_admin'), 'GET', `/api/portals/${tenants.a.portalId}/audit?limit=500`)
     ).json()) as Array<{ action: string; changedFields: string[]; outcome: string }>;
     const actions = events.map((event) => event.action);
     expect(actions).toEqual(

@@ -25,16 +25,26 @@ export async function startDemoSandboxes(env: NodeJS.ProcessEnv): Promise<DemoSa
   return {
     loket,
     yuki,
-    // The demo talks to the sandboxes whichever Loket environment a portal picks.
-    env: {
-      LOKET_API_URL: loket.url,
-      LOKET_OAUTH_URL: loket.oauthUrl,
-      LOKET_ACC_API_URL: loket.url,
-      LOKET_ACC_OAUTH_URL: loket.oauthUrl,
-      YUKI_API_URL: yuki.url,
-    },
+    env: sandboxEnv(loket, yuki),
     close: async () => {
       await Promise.all([loket.close(), yuki.close()]);
     },
+  };
+}
+
+/**
+ * The environment that points the service at the sandboxes: the Loket sandbox stands in for production
+ * and acceptance alike, so either environment choice reaches it.
+ */
+export function sandboxEnv(
+  loket: { url: string; oauthUrl: string },
+  yuki?: { url: string },
+): Record<string, string> {
+  return {
+    LOKET_API_URL: loket.url,
+    LOKET_OAUTH_URL: loket.oauthUrl,
+    LOKET_ACC_API_URL: loket.url,
+    LOKET_ACC_OAUTH_URL: loket.oauthUrl,
+    ...(yuki ? { YUKI_API_URL: yuki.url } : {}),
   };
 }

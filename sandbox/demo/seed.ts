@@ -18,7 +18,6 @@ import type { DomainRole, PortalRole } from '../../src/core/roles.ts';
 import { demoFirm } from '../shared/demo-firm.ts';
 import { DEMO_PASSWORD } from '../../src/ui/demo-logins.ts';
 
-
 type DemoUser = {
   email: string;
   name: string;

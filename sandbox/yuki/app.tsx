@@ -41,11 +41,6 @@ async function injectFaults(state: SandboxState, config: Config): Promise<Respon
   return null;
 }
 
-/** `"http://www.theyukicompany.com/ProcessJournal"` → `ProcessJournal`. */
-function soapOperation(soapAction: string | undefined): string {
-  return (soapAction ?? '').replace(/"/g, '').split('/').at(-1) ?? '';
-}
-
 function stateJson(state: SandboxState) {
   return {
     journals: state.journals.map((j) => ({
@@ -72,8 +67,6 @@ export function createApp(
     const raw = await c.req.text();
     try {
       const body = await handleSoapCall(state, config, service, c.req.header('SOAPAction'), raw);
-      const holdMs = config.faults.slowAnswers[soapOperation(c.req.header('SOAPAction'))] ?? 0;
-      if (holdMs > 0) await new Promise((resolve) => setTimeout(resolve, holdMs));
       return c.body(body, 200, { 'content-type': XML });
     } catch (error) {
       const fault =

@@ -199,7 +199,7 @@ export async function handleSoapCall(
       `Server did not recognize the value of HTTP Header SOAPAction: ${action}.`,
     );
   }
-  if (!operation) return soapResponse(name, authenticate(state, request.params));
+  if (!operation) return slowAnswer(config, name, soapResponse(name, authenticate(state, request.params)));
 
   const session = requireSession(state, config, request.params.get('sessionID') ?? '');
   if (operation.right && !session.key.rights.includes(operation.right)) {
@@ -211,5 +211,12 @@ export async function handleSoapCall(
   const ctx: CallContext = { state, config, session, params: request.params, raw };
   const domainId = countedDomain(ctx, operation.scope);
   if (domainId !== null) countCall(state, config, domainId);
-  return soapResponse(name, await operation.run(ctx));
+  return slowAnswer(config, name, soapResponse(name, await operation.run(ctx)));
+}
+
+/** Holds an answer as long as the `slowAnswers` fault says: the call has already taken effect. */
+async function slowAnswer(config: Config, name: string, answer: string): Promise<string> {
+  const holdMs = config.faults.slowAnswers[name] ?? 0;
+  if (holdMs > 0) await new Promise((resolve) => setTimeout(resolve, holdMs));
+  return answer;
 }

@@ -10,17 +10,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../src/ui/demo-logins.ts';
+import type { SandboxCredentials as LoketCredentials } from '../support/loket-fixture.ts';
 import { browserMissing, checkPage, openBrowser, startDemo, type Browser, type Demo } from './browser.ts';
 
-const PASSWORD = 'Demo-wachtwoord-2026';
 const missing = browserMissing();
 if (missing) console.log(`skipped: the browser suite (${missing})`);
 
-type LoketCredentials = {
-  clientId: string;
-  clientSecret: string;
-  users: Array<{ username: string; password: string; environmentCode: string; rights: string[] }>;
-};
 type YukiCredentials = { accessKeys: Array<{ key: string; level: string }> };
 
 describe.skipIf(missing !== undefined)('the web UI in a browser', { timeout: 60_000 }, () => {
@@ -44,7 +40,7 @@ describe.skipIf(missing !== undefined)('the web UI in a browser', { timeout: 60_
   async function logIn(email: string) {
     await page.goto(`${demo.url}/login`);
     await page.getByLabel('E-mailadres').fill(email);
-    await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSWORD);
+    await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_PASSWORD);
     await page.locator('form.card').getByRole('button', { name: 'Inloggen' }).click();
     await page.waitForURL(/\/portals\/|\/operator/);
   }

@@ -27,7 +27,8 @@ import type { BooksReserve, DatabaseCallBudget } from '../../src/sync/yuki-call-
 import { databaseCallBudget } from '../../src/sync/yuki-call-budget.ts';
 import { createYukiClient } from '../../src/yuki/yuki.client.ts';
 import { openTestDatabase } from './database.ts';
-import { sandboxEnv } from './sandbox-env.ts';
+import { sandboxControl, type SandboxCredentials } from './loket-fixture.ts';
+import { sandboxEnv } from '../../sandbox/demo/sandboxes.ts';
 
 export const PORTAL_YUKI_KEY = '5e1d0c3b-2a19-4f8e-8d7c-6b5a4f3e2d01';
 export const LOKET_TODAY = '2026-11-18';
@@ -74,11 +75,7 @@ export async function startImportFixture(options: ImportFixtureOptions = {}): Pr
   const { db } = database;
   const loket = await startLoketSandbox({ today: LOKET_TODAY });
   const yuki = await startYukiSandbox({ seed: 'import', dailyCallLimit: options.yukiDailyCallLimit ?? 1000 });
-  const credentials = (await (await fetch(`${loket.controlUrl}/credentials`)).json()) as {
-    clientId: string;
-    clientSecret: string;
-    users: Array<{ username: string; password: string; environmentCode: string }>;
-  };
+  const credentials = (await sandboxControl(loket.controlUrl, '/credentials')) as SandboxCredentials;
   const user = credentials.users.find((u) => u.username === 'koppeling.yuki');
   if (!user) throw new Error('the Loket sandbox lost its koppeling.yuki user');
 
@@ -182,13 +179,6 @@ export async function startImportFixture(options: ImportFixtureOptions = {}): Pr
 }
 
 /** Calls the Loket sandbox's control surface. */
-export async function loketControl(fixture: ImportFixture, path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${fixture.loket.controlUrl}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json: unknown = await response.json();
-  if (!response.ok) throw new Error(`Loket sandbox ${path}: ${response.status} ${JSON.stringify(json)}`);
-  return json;
+export function loketControl(fixture: ImportFixture, path: string, body?: unknown): Promise<unknown> {
+  return sandboxControl(fixture.loket.controlUrl, path, body);
 }

@@ -38,6 +38,23 @@ export type SandboxFixture = {
   control(path: string, body?: unknown, method?: string): Promise<unknown>;
 };
 
+/** Calls a Loket sandbox's control surface; a refusal throws with the sandbox's answer. */
+export async function sandboxControl(
+  controlUrl: string,
+  path: string,
+  body?: unknown,
+  method = body === undefined ? 'GET' : 'POST',
+): Promise<unknown> {
+  const response = await fetch(`${controlUrl}${path}`, {
+    method,
+    headers: { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json: unknown = await response.json();
+  if (!response.ok) throw new Error(`sandbox control ${path}: ${response.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
 export async function sandboxFixture(sandbox: SandboxUrls): Promise<SandboxFixture> {
   const credentials = (await (await fetch(`${sandbox.controlUrl}/credentials`)).json()) as SandboxCredentials;
   const oauth: LoketOAuthClient = {
@@ -46,26 +63,11 @@ export async function sandboxFixture(sandbox: SandboxUrls): Promise<SandboxFixtu
     clientSecret: credentials.clientSecret,
   };
 
-  async function control(
-    path: string,
-    body?: unknown,
-    method = body === undefined ? 'GET' : 'POST',
-  ): Promise<unknown> {
-    const response = await fetch(`${sandbox.controlUrl}${path}`, {
-      method,
-      headers: { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json: unknown = await response.json();
-    if (!response.ok) throw new Error(`sandbox control ${path}: ${response.status} ${JSON.stringify(json)}`);
-    return json;
-  }
-
   return {
     sandbox,
     credentials,
     oauth,
-    control,
+    control: (path, body, method) => sandboxControl(sandbox.controlUrl, path, body, method),
     async connect({ username = 'koppeling.yuki', connection = {} } = {}) {
       const user = credentials.users.find((candidate) => candidate.username === username);
       if (!user) throw new Error(`no sandbox user ${username}`);

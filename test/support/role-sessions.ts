@@ -28,7 +28,7 @@ export function send(
   });
 }
 
-/** `as(role)` and `api(role, …)`; `context` is a getter: the app and tenants are made in beforeAll. */
+/** `as(role)`, `api(role, …)` and `forget(role)`; `context` is a getter: the app and tenants are made in beforeAll. */
 export function roleSessions(context: () => { app: OpenAPIHono<AppEnv>; tenants: Tenants }) {
   const sessions = new Map<string, Session>();
 
@@ -52,7 +52,12 @@ export function roleSessions(context: () => { app: OpenAPIHono<AppEnv>; tenants:
     return response;
   }
 
-  return { as, api };
+  /** Drops the role's session, after a request that ended it (a logout). */
+  function forget(role: SessionRole): void {
+    sessions.delete(context().tenants.emails[role]);
+  }
+
+  return { as, api, forget };
 }
 
 export type RoleSessions = ReturnType<typeof roleSessions>;

@@ -67,11 +67,9 @@ export type JournalRun = {
   sequenceNumber: number;
   status: JournalRunStatus;
   requestTime: string;
-  /** What the bookkeeping application reported through PATCH, kept for the sandbox's own tests. */
-  processedMessage: string | null;
   /** Test knob: cents added to the first debit line, so the results no longer balance (0 = balanced). */
   imbalanceCents: number;
-  /** Every accepted PATCH, in order, so a test can count what the application told Loket. */
+  /** Every accepted PATCH, in order, so a test can count and read what the application told Loket. */
   patches: Array<{ action: 'MarkAsProcessed' | 'MarkAsProcessingFailed'; message: string | null }>;
 };
 
@@ -342,7 +340,6 @@ export class LoketWorld {
       sequenceNumber: 1,
       status: options.journalRunStatus ?? 4,
       requestTime: `${run.period.endDate}T16:00:00Z`,
-      processedMessage: null,
       imbalanceCents: 0,
       patches: [],
     });

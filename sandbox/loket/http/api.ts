@@ -346,8 +346,7 @@ export function apiRoutes(world: LoketWorld, tokens: TokenStore, faults: FaultSt
       );
     }
     run.status = parsed.data.action === 'MarkAsProcessed' ? 7 : 6;
-    run.processedMessage = parsed.data.message ?? null;
-    run.patches.push({ action: parsed.data.action, message: run.processedMessage });
+    run.patches.push({ action: parsed.data.action, message: parsed.data.message ?? null });
     return sendJson(c, detailEnvelope(renderJournalRun(world, run), granted.version), granted.version);
   });
 

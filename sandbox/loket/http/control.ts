@@ -163,7 +163,7 @@ export function controlRoutes(world: LoketWorld, faults: FaultState): Hono {
     if (!journalRun) throw new SandboxConflict(`no journal run ${c.req.param('id')}`);
     return c.json({
       ...renderJournalRun(world, journalRun),
-      processedMessage: journalRun.processedMessage,
+      processedMessage: journalRun.patches.at(-1)?.message ?? null,
       imbalanceCents: journalRun.imbalanceCents,
       patches: journalRun.patches,
     });
