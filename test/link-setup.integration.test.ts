@@ -151,10 +151,28 @@ describe('setting up the link at its three levels, as the original description t
     const [bakery, group] = tenants.a.domainIds;
     const backoffice = await as('backoffice');
     const limited = loketCredentials.users.find((user) => user.username === 'zonder.loonaangifte')!;
+    // Loket enables the password flow only by exception: until the portal says its client has it, no password.
+    const off = await send(backoffice, 'PUT', `/api/domains/${group}/loket-connection`, {
+      username: limited.username,
+      password: limited.password,
+    });
+    expect(off.status).toBe(422);
+    expect(await off.json()).toMatchObject({ error: 'loket_password_flow_off' });
+    const switched = await send(
+      await as('portal_admin'),
+      'PUT',
+      `/api/portals/${tenants.a.portalId}/loket-settings`,
+      {
+        loketClientId: loketCredentials.passwordClient.clientId,
+        loketClientSecret: loketCredentials.passwordClient.clientSecret,
+        loketPasswordFlow: true,
+      },
+    );
+    expect(await switched.json()).toMatchObject({ loketPasswordFlow: true });
     await send(backoffice, 'PUT', `/api/domains/${group}/loket-connection`, {
       username: limited.username,
       password: limited.password,
-      environmentCode: limited.environmentCode,
+      environmentCode: loketCredentials.provider.name,
     });
     const limitedTest = await (
       await send(backoffice, 'POST', `/api/domains/${group}/loket-connection/test`)
@@ -166,7 +184,7 @@ describe('setting up the link at its three levels, as the original description t
       const saved = await send(backoffice, 'PUT', `/api/domains/${domainId}/loket-connection`, {
         username: full.username,
         password: full.password,
-        environmentCode: full.environmentCode,
+        environmentCode: loketCredentials.provider.id,
       });
       const text = await saved.text();
       expect(text).not.toContain(full.password);

@@ -47,7 +47,7 @@ export function createLoketSandbox(options: LoketSandboxOptions = {}): LoketSand
   const tokens = new TokenStore(resolved.tokenTtlSeconds);
   const faults = new FaultState(resolved.faults);
   const app = new Hono();
-  app.route('/oauth', oauthRoutes(world, tokens));
+  app.route('/oauth', oauthRoutes(world, tokens, faults));
   app.use('/v2/*', faults.middleware());
   app.route('/v2', apiRoutes(world, tokens, faults));
   app.route('/_sandbox', controlRoutes(world, faults));

@@ -18,6 +18,13 @@ export const loketFaultsSchema = z.object({
   earlyTokenExpiry: z.union([z.boolean(), z.stringbool()]).default(false),
   /** Share of /v2 responses whose body is cut off halfway (the connection drops). */
   truncateRate: z.coerce.number().min(0).max(1).default(0),
+  /** The next N /oauth/token requests are answered 503 (and not processed). */
+  tokenServerErrors: z.coerce.number().int().min(0).max(1000).default(0),
+  /** Then the next N /oauth/token requests hang for `tokenHangMs` before a 504 (a client times out first). */
+  tokenTimeouts: z.coerce.number().int().min(0).max(1000).default(0),
+  tokenHangMs: z.coerce.number().int().min(0).max(300_000).default(65_000),
+  /** Then the next N /oauth/token requests get a 200 whose body is not a token response. */
+  tokenGarbled: z.coerce.number().int().min(0).max(1000).default(0),
 });
 
 export type LoketFaults = z.infer<typeof loketFaultsSchema>;

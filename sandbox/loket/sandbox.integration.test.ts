@@ -12,14 +12,16 @@ const ADMIN = '/v2/providers/employers/payrolladministrations';
 async function signIn(sandbox: LoketSandbox, username = 'koppeling.yuki'): Promise<string> {
   const { world } = sandbox;
   const user = world.user(username);
+  // The client Loket enabled the password flow for, by exception.
+  const client = world.clients.find((candidate) => candidate.passwordFlow)!;
   const response = await sandbox.app.request('/oauth/token', {
     method: 'POST',
     // Some clients send text/plain; Loket reads it anyway.
     headers: { 'Content-Type': 'text/plain' },
     body: new URLSearchParams({
       grant_type: 'password',
-      client_id: world.clientId,
-      client_secret: world.clientSecret,
+      client_id: client.clientId,
+      client_secret: client.clientSecret,
       username,
       password: user?.password ?? '',
     }).toString(),
@@ -45,6 +47,27 @@ function get(
 
 describe('Loket sandbox conventions', () => {
   const sandbox = createLoketSandbox({ today: '2026-11-18' });
+
+  it('gives the password grant only to a client enabled for it; every client gets the code flow', async () => {
+    const sandbox = createLoketSandbox();
+    const token = (client: { clientId: string; clientSecret: string }, extra: Record<string, string>) =>
+      sandbox.app.request('/oauth/token', {
+        method: 'POST',
+        body: new URLSearchParams({
+          client_id: client.clientId,
+          client_secret: client.clientSecret,
+          ...extra,
+        }),
+      });
+    const user = sandbox.world.users[0]!;
+    const password = { grant_type: 'password', username: user.username, password: user.password };
+    const [standard, exception] = sandbox.world.clients;
+    expect(standard!.passwordFlow).toBe(false);
+    const refused = await token(standard!, password);
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ error: 'unauthorized_client' });
+    expect((await token(exception!, password)).status).toBe(200);
+  });
 
   it('answers 401 with Loket’s body without a valid token', async () => {
     const response = await get(sandbox, '/v2/providers/employers', 'nope');

@@ -24,7 +24,7 @@ import { backoffDelayMs, DEFAULT_RETRY_POLICY, isRetryableStatus, parseRetryAfte
 import type { RetryPolicy } from './retry.ts';
 import { rightForActivity } from './rights.ts';
 import { errorBodySchema, listEnvelopeSchema } from './schemas.ts';
-import { TokenKeeper } from './token-keeper.ts';
+import { TokenKeeper, type SharedTokenStore } from './token-keeper.ts';
 
 /**
  * The resource version we pin. Loket serves each resource's newest version dated on or before it, so
@@ -52,6 +52,8 @@ export type LoketConnectionOptions = {
   /** Receives every new token pair; store the refresh token before returning. */
   onTokens: (tokens: LoketTokens) => void | Promise<void>;
   reauthenticate?: () => Promise<LoketTokens>;
+  /** The stored tokens other processes refresh too; makes refreshing single-flight across processes. */
+  sharedTokens?: SharedTokenStore;
   /** Transport only (default: global fetch). */
   fetch?: typeof fetch;
   maxConcurrency?: number;
@@ -100,6 +102,7 @@ export class LoketConnection {
       onTokens: options.onTokens,
       refreshMarginMs: options.refreshMarginMs,
       reauthenticate: options.reauthenticate,
+      ...(options.sharedTokens ? { shared: options.sharedTokens } : {}),
     });
     this.semaphore = new Semaphore(options.maxConcurrency ?? 4);
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };

@@ -7,14 +7,31 @@ import { AppError } from '../core/errors.ts';
 import type { AppErrorOptions } from '../core/errors.ts';
 import type { LoketRight } from './rights.ts';
 
-/** Loket refused the user name, password or environment code (password grant). */
+/** Loket refused the user name or password (password grant: `invalid_grant`). */
 export class LoketCredentialsRejectedError extends AppError {
   constructor(options: AppErrorOptions = {}) {
     super(
       'loket.credentials_rejected',
       {
-        nl: 'Loket weigert de inloggegevens. Controleer gebruikersnaam, wachtwoord en omgevingscode bij de Loket-instellingen van dit domein.',
-        en: 'Wrong Loket user name or password (or environment code). Check them in this domain’s Loket settings.',
+        nl: 'Loket weigert de gebruikersnaam of het wachtwoord. Controleer ze bij de Loket-instellingen van dit domein.',
+        en: 'Loket refuses the user name or password. Check them in this domain’s Loket settings.',
+      },
+      options,
+    );
+  }
+}
+
+/**
+ * The portal's Loket client may not use the password grant (`unsupported_grant_type` or
+ * `unauthorized_client`): Loket enables it only by exception, so the password is not the problem.
+ */
+export class LoketPasswordGrantRefusedError extends AppError {
+  constructor(options: AppErrorOptions = {}) {
+    super(
+      'loket.password_grant_refused',
+      {
+        nl: 'Deze Loket-client staat inloggen met een wachtwoord niet toe; gebruik "Koppelen met Loket".',
+        en: 'This Loket client does not allow signing in with a password; use "Connect with Loket" (Koppelen met Loket).',
       },
       options,
     );

@@ -4,7 +4,9 @@ import type { RunningLoketSandbox } from '../../sandbox/loket/index.ts';
 import {
   LoketClientRejectedError,
   LoketCredentialsRejectedError,
+  LoketPasswordGrantRefusedError,
   LoketSessionExpiredError,
+  LoketUnavailableError,
 } from './errors.ts';
 import { buildAuthorizeUrl, exchangeAuthorizationCode, passwordGrant, refreshTokens } from './oauth.ts';
 import { sandboxFixture } from '../../test/support/loket-fixture.ts';
@@ -20,41 +22,75 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-const user = () => fixture.credentials.users[0] ?? { username: '', password: '', environmentCode: '' };
+const user = () => fixture.credentials.users[0] ?? { username: '', password: '' };
 
 describe('Loket OAuth against the sandbox', () => {
-  it('signs in with the password grant, with or without the environment code', async () => {
+  it('signs in with the password grant on a client that has it, sending only the documented fields', async () => {
+    const sent: string[][] = [];
+    const recording: typeof fetch = async (input, init) => {
+      sent.push([...new URLSearchParams(String(init?.body)).keys()].sort());
+      return fetch(input, init);
+    };
     const before = Date.now();
-    const tokens = await passwordGrant(fixture.oauth, {
-      username: user().username,
-      password: user().password,
-      environmentCode: user().environmentCode,
-    });
+    const tokens = await passwordGrant({ ...fixture.oauth, fetch: recording }, user());
     expect(tokens.accessToken).toMatch(/^[\w-]+$/);
     expect(tokens.expiresAt).toBeGreaterThanOrEqual(before + 3599_000);
-    await expect(
-      passwordGrant(fixture.oauth, { username: user().username, password: user().password }),
-    ).resolves.toHaveProperty('refreshToken');
+    // info.description, "Password flow": grant_type, username, password, client id and secret; nothing else.
+    expect(sent).toEqual([['client_id', 'client_secret', 'grant_type', 'password', 'username']]);
   });
 
-  it('refuses a wrong password or environment code with a message a person can act on', async () => {
+  it('refuses a wrong password with a message a person can act on', async () => {
     const wrongPassword = passwordGrant(fixture.oauth, { username: user().username, password: 'fout' });
     await expect(wrongPassword).rejects.toBeInstanceOf(LoketCredentialsRejectedError);
     await expect(wrongPassword).rejects.toMatchObject({
       text: {
-        nl: expect.stringMatching(/^Loket weigert de inloggegevens/),
-        en: expect.stringMatching(/^Wrong Loket user name or password/),
+        nl: expect.stringMatching(/^Loket weigert de gebruikersnaam of het wachtwoord/),
+        en: expect.stringMatching(/^Loket refuses the user name or password/),
+      },
+    });
+  });
+
+  it('says a client without the password flow must use Koppelen met Loket, never "wrong password"', async () => {
+    // The demo's client is a standard external client: "Password grant type is not available".
+    const refused = passwordGrant(fixture.standardOauth, user());
+    await expect(refused).rejects.toBeInstanceOf(LoketPasswordGrantRefusedError);
+    await expect(refused).rejects.toMatchObject({
+      retryable: false,
+      text: {
+        nl: 'Deze Loket-client staat inloggen met een wachtwoord niet toe; gebruik "Koppelen met Loket".',
+        en: expect.stringContaining('does not allow signing in with a password; use "Connect with Loket"'),
       },
     });
     await expect(
-      passwordGrant(fixture.oauth, { ...user(), environmentCode: 'ANDERE-OMGEVING' }),
-    ).rejects.toBeInstanceOf(LoketCredentialsRejectedError);
+      passwordGrant(fixture.standardOauth, { username: user().username, password: 'fout' }),
+    ).rejects.toBeInstanceOf(LoketPasswordGrantRefusedError);
   });
 
   it('refuses an unknown client secret as invalid_client', async () => {
     await expect(passwordGrant({ ...fixture.oauth, clientSecret: 'wrong' }, user())).rejects.toBeInstanceOf(
       LoketClientRejectedError,
     );
+  });
+
+  it('treats a token endpoint that fails (5xx, hangs, garbled answer) as transient, not as a lost session', async () => {
+    const first = await passwordGrant(fixture.oauth, user());
+    await fixture.control(
+      '/faults',
+      { tokenServerErrors: 1, tokenTimeouts: 1, tokenGarbled: 1, tokenHangMs: 2_000 },
+      'PUT',
+    );
+    try {
+      const client = { ...fixture.oauth, timeoutMs: 300 };
+      for (const failure of ['503', 'timeout', 'unreadable']) {
+        const attempt = refreshTokens(client, first.refreshToken);
+        await expect(attempt, failure).rejects.toBeInstanceOf(LoketUnavailableError);
+        await expect(attempt, failure).rejects.toMatchObject({ retryable: true });
+      }
+      // None of them spent the refresh token.
+      await expect(refreshTokens(client, first.refreshToken)).resolves.toHaveProperty('accessToken');
+    } finally {
+      await fixture.control('/faults', undefined, 'DELETE');
+    }
   });
 
   it('runs the authorization-code flow through the sign-in page, keeping state, and spends the code once', async () => {
@@ -97,9 +133,9 @@ describe('Loket OAuth against the sandbox', () => {
     expect(`${location.origin}${location.pathname}`).toBe(REDIRECT_URI);
     expect(location.searchParams.get('state')).toBe('st-123');
     const code = location.searchParams.get('code') ?? '';
-    const tokens = await exchangeAuthorizationCode(fixture.oauth, code, REDIRECT_URI);
+    const tokens = await exchangeAuthorizationCode(fixture.standardOauth, code, REDIRECT_URI);
     expect(tokens.refreshToken).toBeTruthy();
-    await expect(exchangeAuthorizationCode(fixture.oauth, code, REDIRECT_URI)).rejects.toBeInstanceOf(
+    await expect(exchangeAuthorizationCode(fixture.standardOauth, code, REDIRECT_URI)).rejects.toBeInstanceOf(
       LoketSessionExpiredError,
     );
   });

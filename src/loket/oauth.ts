@@ -1,14 +1,15 @@
 /**
  * @module loket/oauth
  * Loket's OAuth endpoints: the authorize URL a user signs in at, and the token calls for the
- * authorization_code, password and refresh_token grants. Tokens come back with an absolute expiry.
+ * authorization_code (Loket's standard), refresh_token and password (only by exception) grants. Tokens
+ * come back with an absolute expiry. Only Loket's outright refusals are final; other failures retry.
  */
 import {
   LoketClientRejectedError,
   LoketCredentialsRejectedError,
+  LoketPasswordGrantRefusedError,
   LoketSessionExpiredError,
   LoketUnavailableError,
-  LoketUnexpectedResponseError,
 } from './errors.ts';
 import { oauthErrorSchema, tokenResponseSchema } from './schemas.ts';
 
@@ -26,6 +27,8 @@ export type LoketOAuthClient = {
   clientSecret: string;
   fetch?: typeof fetch;
   now?: () => number;
+  /** Give up on a token request after this long (default 60 s): a hung endpoint must not hold every caller. */
+  timeoutMs?: number;
 };
 
 export type AuthorizeUrlOptions = {
@@ -76,7 +79,7 @@ async function requestTokens(
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
       body: form,
       // A token endpoint that never answers must not hold every request that waits for the token.
-      signal: AbortSignal.timeout(TOKEN_TIMEOUT_MS),
+      signal: AbortSignal.timeout(client.timeoutMs ?? TOKEN_TIMEOUT_MS),
     });
     text = await response.text();
   } catch (error) {
@@ -84,8 +87,9 @@ async function requestTokens(
   }
   if (response.ok) {
     const parsed = tokenResponseSchema.safeParse(safeJson(text));
+    // A garbled answer is a hiccup, not a verdict on the session: try again later.
     if (!parsed.success)
-      throw new LoketUnexpectedResponseError({ detail: `token response: ${parsed.error.message}` });
+      throw new LoketUnavailableError({ detail: `token response unreadable: ${parsed.error.message}` });
     const now = (client.now ?? Date.now)();
     return {
       accessToken: parsed.data.access_token,
@@ -98,9 +102,16 @@ async function requestTokens(
   const oauthError = oauthErrorSchema.safeParse(safeJson(text));
   const code = oauthError.success ? oauthError.data.error : `http_${response.status}`;
   const detail = `token endpoint: ${response.status} ${code}${oauthError.success && oauthError.data.error_description ? ` (${oauthError.data.error_description})` : ''}`;
+  // Only Loket's outright refusals (RFC 6749 §5.2) need a person; anything else is retried later.
   if (code === 'invalid_client') throw new LoketClientRejectedError({ detail });
-  if (grant === 'password') throw new LoketCredentialsRejectedError({ detail });
-  throw new LoketSessionExpiredError({ detail });
+  if (grant === 'password') {
+    if (code === 'unsupported_grant_type' || code === 'unauthorized_client')
+      throw new LoketPasswordGrantRefusedError({ detail });
+    if (code === 'invalid_grant') throw new LoketCredentialsRejectedError({ detail });
+  } else if (code === 'invalid_grant' || code === 'unauthorized_client') {
+    throw new LoketSessionExpiredError({ detail });
+  }
+  throw new LoketUnavailableError({ detail });
 }
 
 function safeJson(text: string): unknown {
@@ -120,14 +131,13 @@ export function exchangeAuthorizationCode(
   return requestTokens(client, 'authorization_code', { code, redirect_uri: redirectUri });
 }
 
-export type PasswordCredentials = {
-  username: string;
-  password: string;
-  /** Sent as `environment_code`: our assumption for Yuki's "omgevingscode"; Loket documents no such field. */
-  environmentCode?: string;
-};
+export type PasswordCredentials = { username: string; password: string };
 
-/** Signs in with a dedicated Loket user (the password grant). */
+/**
+ * Signs in with a dedicated Loket user (the password grant). Loket sends exactly grant_type, username,
+ * password, client_Id and client_secret (info.description, "Password flow"), and enables this grant
+ * only by exception: most clients get `unsupported_grant_type` / `unauthorized_client`.
+ */
 export function passwordGrant(
   client: LoketOAuthClient,
   credentials: PasswordCredentials,
@@ -135,7 +145,6 @@ export function passwordGrant(
   return requestTokens(client, 'password', {
     username: credentials.username,
     password: credentials.password,
-    ...(credentials.environmentCode ? { environment_code: credentials.environmentCode } : {}),
   });
 }
 

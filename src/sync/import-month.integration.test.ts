@@ -30,15 +30,10 @@ let loket: LoketConnection;
 beforeAll(async () => {
   fixture = await startImportFixture({ importFromPeriod: '2026-10' });
   const credentials = (await (await fetch(`${fixture.loket.controlUrl}/credentials`)).json()) as {
-    clientId: string;
-    clientSecret: string;
-    users: Array<{ username: string; password: string; environmentCode: string }>;
+    passwordClient: { clientId: string; clientSecret: string };
+    users: Array<{ username: string; password: string }>;
   };
-  const oauth = {
-    oauthBaseUrl: fixture.loket.oauthUrl,
-    clientId: credentials.clientId,
-    clientSecret: credentials.clientSecret,
-  };
+  const oauth = { oauthBaseUrl: fixture.loket.oauthUrl, ...credentials.passwordClient };
   const user = credentials.users.find((u) => u.username === 'koppeling.yuki');
   if (!user) throw new Error('no sandbox user koppeling.yuki');
   const tokens: LoketTokens = await passwordGrant(oauth, user);

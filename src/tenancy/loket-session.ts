@@ -12,17 +12,31 @@ import type { Config } from '../runtime/config.ts';
 import { AppError } from '../core/errors.ts';
 import { LoketConnection } from '../loket/connection.ts';
 import { passwordGrant, type LoketOAuthClient, type LoketTokens } from '../loket/oauth.ts';
-import { z } from 'zod';
+import { listProviders, providerMatches } from '../loket/providers.ts';
+import { databaseTokenStore, decryptTokens, encryptTokens } from './loket-token-store.ts';
 
 /** A level of the link is not filled in yet; the message says where and who can do it. */
 export class LinkSetupError extends AppError {}
 
-/** The stored (decrypted) form of a Loket token pair. */
-const LoketTokensSchema = z.object({
-  accessToken: z.string().min(1),
-  refreshToken: z.string().min(1),
-  expiresAt: z.number().int(),
-});
+/** The portal has not switched on Loket's password flow, so a domain cannot sign in with one. */
+export const PASSWORD_FLOW_OFF = {
+  nl: 'Inloggen met gebruikersnaam en wachtwoord staat uit voor dit portaal: Loket staat dat alleen bij uitzondering toe. Gebruik "Koppelen met Loket", of laat de portaalbeheerder het aanzetten bij Instellingen → Loket instellingen als de Loket-client van het portaal het wachtwoord-inloggen heeft.',
+  en: 'Signing in with a user name and password is off for this portal: Loket allows it only by exception. Use "Connect with Loket", or ask the portal administrator to switch it on under Settings → Loket settings if the portal\'s Loket client has the password flow.',
+};
+
+/** The omgevingscode names a different Loket provider than the one the user reaches. */
+export class LoketEnvironmentMismatchError extends AppError {
+  constructor(environmentCode: string, reached: string[]) {
+    super(
+      'loket.environment_mismatch',
+      {
+        nl: `Deze Loket-gebruiker komt uit bij ${reached.join(', ') || 'geen enkele provider'}, niet bij omgevingscode "${environmentCode}". Controleer de omgevingscode of de gebruiker; de koppeling is niet gemaakt.`,
+        en: `This Loket user reaches ${reached.join(', ') || 'no provider at all'}, not environment code "${environmentCode}". Check the environment code or the user; the connection was not made.`,
+      },
+      { detail: `providers reached: ${reached.join(', ')}` },
+    );
+  }
+}
 
 export type LoketSessionDeps = { db: Database; secrets: SecretBox; config: Config };
 export type LoketSession = { connection: LoketConnection; oauth: LoketOAuthClient; apiBaseUrl: string };
@@ -58,10 +72,7 @@ export async function storeLoketTokens(
   scope: { portalId: string; domainId: string },
   tokens: LoketTokens,
 ): Promise<void> {
-  const tokensEnc = await deps.secrets.encrypt(
-    { portalId: scope.portalId, field: 'loket_connections.tokens', rowId: scope.domainId },
-    JSON.stringify(tokens),
-  );
+  const tokensEnc = await encryptTokens(deps.secrets, scope, tokens);
   await deps.db
     .update(loketConnections)
     .set({ tokensEnc, updatedAt: new Date() })
@@ -74,34 +85,37 @@ export async function openLoketSession(
 ): Promise<LoketSession> {
   const { apiBaseUrl, ...oauth } = await loketOAuthClient(deps, scope.portalId);
   const [row] = await deps.db
-    .select()
+    .select({ connection: loketConnections, passwordFlow: portals.loketPasswordFlow })
     .from(loketConnections)
+    .innerJoin(portals, eq(portals.id, scope.portalId))
     .where(eq(loketConnections.domainId, scope.domainId));
   if (!row) {
     throw new LinkSetupError('loket_connection_missing', {
-      nl: 'Dit domein heeft nog geen Loket-gebruiker. Vul bij het domein de Loket-instellingen in of kies "Koppelen met Loket".',
-      en: 'This domain has no Loket user yet. Fill in the domain\'s Loket settings or choose "Connect with Loket".',
+      nl: 'Dit domein heeft nog geen verbinding met Loket. Kies bij de Loket-instellingen van het domein "Koppelen met Loket".',
+      en: 'This domain is not connected to Loket yet. Choose "Connect with Loket" in the domain\'s Loket settings.',
     });
   }
+  const { connection: stored, passwordFlow } = row;
+  if (stored.method === 'password' && !passwordFlow)
+    throw new LinkSetupError('loket_password_flow_off', PASSWORD_FLOW_OFF);
   const ref = { portalId: scope.portalId, rowId: scope.domainId };
   const signIn =
-    row.method === 'password' && row.username && row.passwordEnc
-      ? async () =>
-          passwordGrant(oauth, {
-            username: row.username!,
+    stored.method === 'password' && stored.username && stored.passwordEnc
+      ? async () => {
+          const tokens = await passwordGrant(oauth, {
+            username: stored.username!,
             password: await deps.secrets.decrypt(
               { ...ref, field: 'loket_connections.password' },
-              row.passwordEnc!,
+              stored.passwordEnc!,
             ),
-            ...(row.environmentCode ? { environmentCode: row.environmentCode } : {}),
-          })
+          });
+          return stored.environmentCode
+            ? checkEnvironment({ apiBaseUrl, oauth, tokens }, stored.environmentCode)
+            : tokens;
+        }
       : undefined;
 
-  let tokens = row.tokensEnc
-    ? LoketTokensSchema.parse(
-        JSON.parse(await deps.secrets.decrypt({ ...ref, field: 'loket_connections.tokens' }, row.tokensEnc)),
-      )
-    : undefined;
+  let tokens = stored.tokensEnc ? await decryptTokens(deps.secrets, scope, stored.tokensEnc) : undefined;
   if (!tokens) {
     if (!signIn) {
       throw new LinkSetupError('loket_not_connected', {
@@ -116,8 +130,34 @@ export async function openLoketSession(
     apiBaseUrl,
     oauth,
     tokens,
-    onTokens: (next) => storeLoketTokens(deps, scope, next),
+    // The shared store keeps every new pair; other processes refresh through the same row.
+    onTokens: () => {},
+    sharedTokens: databaseTokenStore(deps, scope),
     ...(signIn ? { reauthenticate: signIn } : {}),
   });
   return { connection, oauth, apiBaseUrl };
+}
+
+/**
+ * What the omgevingscode is for: after a password sign-in, the provider the user reaches (GET /providers)
+ * must be the one it names, or the connection is refused. Returns the tokens to keep (a 401 may rotate them).
+ */
+async function checkEnvironment(
+  session: { apiBaseUrl: string; oauth: LoketOAuthClient; tokens: LoketTokens },
+  environmentCode: string,
+): Promise<LoketTokens> {
+  let latest = session.tokens;
+  const probe = new LoketConnection({
+    ...session,
+    onTokens: (next) => {
+      latest = next;
+    },
+  });
+  const providers = await listProviders(probe);
+  if (!providers.some((provider) => providerMatches(provider, environmentCode)))
+    throw new LoketEnvironmentMismatchError(
+      environmentCode,
+      providers.map((provider) => provider.name),
+    );
+  return latest;
 }

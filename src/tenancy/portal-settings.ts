@@ -1,8 +1,8 @@
 /**
  * @module portal-settings
  * The portal level of the link, *Instellingen → Loket instellingen*: the Loket API client, the
- * environment, import defaults and the portal's Yuki access key. Secrets are write-only: they go in
- * encrypted and only whether they are set ever comes out.
+ * environment, whether that client has Loket's password flow, import defaults and the portal's Yuki
+ * access key. Secrets are write-only: they go in encrypted and only whether they are set ever comes out.
  */
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -20,6 +20,8 @@ export const LoketSettingsInput = z
     /** Write-only; omit to keep, null to remove. */
     loketClientSecret: z.string().min(1).max(500).nullable(),
     loketEnvironment: z.enum(['production', 'acceptance']),
+    /** Loket enabled the password flow for this portal's client (an exception); shows the password form. */
+    loketPasswordFlow: z.boolean(),
     yukiAccessKey: z
       .string()
       .trim()
@@ -43,6 +45,7 @@ export type LoketSettingsView = {
   loketClientId: string | null;
   hasLoketClientSecret: boolean;
   loketEnvironment: 'production' | 'acceptance';
+  loketPasswordFlow: boolean;
   hasYukiAccessKey: boolean;
   autoImport: boolean;
   lookbackPeriods: number;
@@ -64,6 +67,7 @@ export async function getLoketSettings(
     loketClientId: portal.loketClientId,
     hasLoketClientSecret: portal.loketClientSecretEnc !== null,
     loketEnvironment: portal.loketEnvironment,
+    loketPasswordFlow: portal.loketPasswordFlow,
     hasYukiAccessKey: portal.yukiAccessKeyEnc !== null,
     autoImport: portal.autoImport,
     lookbackPeriods: portal.lookbackPeriods,

@@ -19,8 +19,8 @@ import type { DatabaseHandle } from '../store/database.ts';
 import { loketConnections } from '../store/schema/index.ts';
 import { sandboxEnv } from '../../sandbox/demo/sandboxes.ts';
 
-const DUTCH = 'Loket weigert de inloggegevens.';
-const ENGLISH = 'Wrong Loket user name or password (or environment code).';
+const DUTCH = 'Loket weigert de gebruikersnaam of het wachtwoord.';
+const ENGLISH = 'Loket refuses the user name or password.';
 
 describe('domain Loket settings: the last error in the language of the page', () => {
   let database: DatabaseHandle;
@@ -62,10 +62,12 @@ describe('domain Loket settings: the last error in the language of the page', ()
     );
     tenants = await createTenants(database.db);
     const credentials = (await (await fetch(`${loket.controlUrl}/credentials`)).json()) as SandboxCredentials;
+    // A portal whose Loket client has the password flow, enabled by exception.
     await api('portal_admin', 'PUT', `/api/portals/${tenants.a.portalId}/loket-settings`, {
-      loketClientId: credentials.clientId,
-      loketClientSecret: credentials.clientSecret,
+      loketClientId: credentials.passwordClient.clientId,
+      loketClientSecret: credentials.passwordClient.clientSecret,
       loketEnvironment: 'acceptance',
+      loketPasswordFlow: true,
     });
     await api('portal_admin', 'PUT', `/api/domains/${tenants.a.domainIds[0]}/features/loket_payroll_link`);
     session = await as('backoffice');
@@ -75,7 +77,7 @@ describe('domain Loket settings: the last error in the language of the page', ()
       form: {
         username: credentials.users[0]!.username,
         password: 'wrong-password',
-        environmentCode: credentials.users[0]!.environmentCode,
+        environmentCode: credentials.provider.name,
         _csrf: session.csrf,
       },
     });

@@ -176,6 +176,14 @@ export const MESSAGES = {
   'loketSettings.clientId': { nl: 'Client id', en: 'Client id' },
   'loketSettings.clientSecret': { nl: 'Client secret', en: 'Client secret' },
   'loketSettings.environment': { nl: 'Omgeving', en: 'Environment' },
+  'loketSettings.passwordFlow': {
+    nl: 'Deze Loket-client mag inloggen met gebruikersnaam en wachtwoord (alleen als Loket dat bij uitzondering heeft aangezet)',
+    en: 'This Loket client may sign in with a user name and password (only if Loket switched it on, by exception)',
+  },
+  'loketSettings.passwordFlowHint': {
+    nl: 'Standaard koppelt een domein via "Koppelen met Loket". Zet dit alleen aan als Loket de wachtwoordmethode voor uw client heeft ingeschakeld; dan tonen de domeinen ook de velden gebruikersnaam, wachtwoord en omgevingscode.',
+    en: 'By default a domain connects through "Connect with Loket". Switch this on only if Loket enabled the password flow for your client; the domains then also show user name, password and environment code.',
+  },
   'loketSettings.env.production': { nl: 'Productie', en: 'Production' },
   'loketSettings.env.acceptance': { nl: 'Acceptatie', en: 'Acceptance' },
   'loketSettings.yuki': { nl: 'Yuki', en: 'Yuki' },
@@ -280,8 +288,8 @@ export const MESSAGES = {
 
   'connection.title': { nl: 'Loket-instellingen van {name}', en: 'Loket settings of {name}' },
   'connection.intro': {
-    nl: 'De Loket-gebruiker waarmee de koppeling voor dit domein gegevens ophaalt. Gebruik een aparte, standaard Loket-gebruiker met de vijf benodigde rechten.',
-    en: 'The Loket user the link fetches data with for this domain. Use a dedicated, standard Loket user with the five required rights.',
+    nl: 'Hoe de koppeling voor dit domein gegevens uit Loket ophaalt. Gebruik een aparte, standaard Loket-gebruiker met de vijf benodigde rechten.',
+    en: 'How the link fetches data from Loket for this domain. Use a dedicated, standard Loket user with the five required rights.',
   },
   'connection.username': { nl: 'Gebruikersnaam', en: 'User name' },
   'connection.password': { nl: 'Wachtwoord', en: 'Password' },
@@ -301,10 +309,22 @@ export const MESSAGES = {
     nl: 'De verbinding werkt. Werkgevers die deze Loket-gebruiker ziet: {employers}',
     en: 'The connection works. Employers this Loket user sees: {employers}',
   },
-  'connection.oauth': { nl: 'Of: koppelen met Loket', en: 'Or: connect with Loket' },
+  'connection.oauth': { nl: 'Koppelen met Loket', en: 'Connect with Loket' },
   'connection.oauthIntro': {
-    nl: 'In plaats van een wachtwoord op te slaan, kunt u inloggen bij Loket en toestemming geven.',
-    en: 'Instead of storing a password, you can sign in at Loket and grant access.',
+    nl: 'De standaardmanier: u logt in bij Loket als de Loket-gebruiker van de koppeling en geeft toestemming. Er wordt geen wachtwoord opgeslagen.',
+    en: "The standard way: you sign in at Loket as the link's Loket user and grant access. No password is stored.",
+  },
+  'connection.passwordTitle': {
+    nl: 'Of: inloggen met gebruikersnaam en wachtwoord',
+    en: 'Or: sign in with a user name and password',
+  },
+  'connection.passwordIntro': {
+    nl: 'Alleen voor een Loket-client waarvoor Loket het inloggen met een wachtwoord bij uitzondering heeft aangezet. De koppeling logt dan zelf in als deze gebruiker.',
+    en: 'Only for a Loket client for which Loket switched on signing in with a password, by exception. The link then signs in as this user itself.',
+  },
+  'connection.environmentCodeHint': {
+    nl: 'Optioneel: de naam (of het id) van de Loket-provider, de salarisomgeving waar deze gebruiker hoort. Na het inloggen controleert de koppeling dat de gebruiker bij precies die provider uitkomt, en weigert de verbinding als dat niet zo is.',
+    en: 'Optional: the name (or id) of the Loket provider, the payroll environment this user belongs to. After signing in, the link checks that the user reaches exactly that provider, and refuses the connection if not.',
   },
   'connection.oauthButton': { nl: 'Koppelen met Loket', en: 'Connect with Loket' },
   'connection.oauthDone': {

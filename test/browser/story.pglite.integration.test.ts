@@ -1,7 +1,7 @@
 /**
  * The story of the original description, in a real browser against the real demo: the portal_admin
- * fills in Loket instellingen and adds the feature to a domain's contract; a backoffice user enters
- * the domain's Loket user, tests it, enters the Relatiecode and opens Personeel → Loket service; a
+ * fills in Loket instellingen and adds the feature to a domain's contract; a backoffice user connects
+ * the domain with "Koppelen met Loket" (signing in at Loket), tests it, enters the Relatiecode and opens Personeel → Loket service; a
  * contract line is requested and granted; the portal_admin sees the firm's import status; an HRM user
  * is refused; and it all reads in English too.
  * After the Relatiecode, "Import now" runs on the demo's own workers until the grid shows the payslips,
@@ -139,20 +139,24 @@ describe.skipIf(missing !== undefined)('the web UI in a browser', { timeout: 60_
     await check('09-overview-backoffice');
     await page.getByRole('link', { name: 'Loket-instellingen Bakkerij De Vries' }).click();
     const loket = (await (await fetch(`${demo.loketUrl}/_sandbox/credentials`)).json()) as LoketCredentials;
-    const saveUser = async (user: LoketCredentials['users'][number]) => {
+    // The standard way (authorization code): sign in at Loket's own page as the link's user.
+    expect(await page.getByLabel('Omgevingscode').count()).toBe(0);
+    const connect = async (user: LoketCredentials['users'][number]) => {
+      await page.getByRole('link', { name: 'Koppelen met Loket' }).click();
+      await page.waitForURL(/\/oauth\/authorize/);
       await page.getByLabel('Gebruikersnaam').fill(user.username);
-      await page.getByLabel('Wachtwoord', { exact: true }).fill(user.password);
-      await page.getByLabel('Omgevingscode').fill(user.environmentCode);
-      await page.getByRole('button', { name: 'Opslaan' }).click();
-      expect(await page.getByRole('status').first().textContent()).toBe('Opgeslagen.');
+      await page.getByLabel('Wachtwoord').fill(user.password);
+      await page.getByRole('button', { name: 'Inloggen' }).click();
+      await page.waitForURL(/\/domains\/.+\/loket\?connected=ok/);
+      expect(await page.getByRole('status').first().textContent()).toBe('De koppeling met Loket is gemaakt.');
       expect(await page.getByText('Ingevuld, nog niet getest').count()).toBe(1);
     };
     // First a Loket user that lacks a right: the test says which one, and who can grant it.
-    await saveUser(loket.users.find((user) => user.username === 'zonder.loonaangifte')!);
+    await connect(loket.users.find((user) => user.username === 'zonder.loonaangifte')!);
     await page.getByRole('button', { name: 'Verbinding testen' }).click();
     await page.getByText('De Loket-gebruiker mist deze rechten: Raadplegen loonaangifte').waitFor();
     await check('10-domain-loket-settings-missing-right');
-    await saveUser(loket.users.find((user) => user.rights.length === 5)!);
+    await connect(loket.users.find((user) => user.rights.length === 5)!);
     await page.getByRole('button', { name: 'Verbinding testen' }).click();
     await page.getByText('De verbinding werkt').waitFor();
     await check('10-domain-loket-settings');

@@ -18,9 +18,11 @@ export async function linkBakeryThroughApi(options: {
   const { api, loket, yuki, tenants } = options;
   const credentials = (await (await fetch(`${loket.controlUrl}/credentials`)).json()) as SandboxCredentials;
   const [bakery] = tenants.a.domainIds;
+  // The password flow is Loket's exception; this portal's client has it, so the API can set the user.
   await api('portal_admin', 'PUT', `/api/portals/${tenants.a.portalId}/loket-settings`, {
-    loketClientId: credentials.clientId,
-    loketClientSecret: credentials.clientSecret,
+    loketClientId: credentials.passwordClient.clientId,
+    loketClientSecret: credentials.passwordClient.clientSecret,
+    loketPasswordFlow: true,
     loketEnvironment: 'acceptance',
     yukiAccessKey: yuki.credentials()[0]!.key,
     lookbackPeriods: 1,
@@ -30,7 +32,7 @@ export async function linkBakeryThroughApi(options: {
   await api('backoffice', 'PUT', `/api/domains/${bakery}/loket-connection`, {
     username: user.username,
     password: user.password,
-    environmentCode: user.environmentCode,
+    environmentCode: credentials.provider.name,
   });
   await api('backoffice', 'POST', `/api/domains/${bakery}/loket-connection/test`);
   await api('backoffice', 'PUT', `/api/administrations/${tenants.a.standardId}/relation-code`, {

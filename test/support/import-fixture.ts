@@ -83,7 +83,12 @@ export async function startImportFixture(options: ImportFixtureOptions = {}): Pr
   const secretBox = createSecretBox(db, { current: masterKey });
   const [portal] = await db
     .insert(portals)
-    .values({ name: demoFirm.name, loketClientId: credentials.clientId })
+    // Signs in with the password grant, so the portal's client is the one Loket enabled it for.
+    .values({
+      name: demoFirm.name,
+      loketClientId: credentials.passwordClient.clientId,
+      loketPasswordFlow: true,
+    })
     .returning();
   if (!portal) throw new Error('no portal');
   await db
@@ -91,7 +96,7 @@ export async function startImportFixture(options: ImportFixtureOptions = {}): Pr
     .set({
       loketClientSecretEnc: await secretBox.encrypt(
         { portalId: portal.id, field: 'portals.loket_client_secret', rowId: portal.id },
-        credentials.clientSecret,
+        credentials.passwordClient.clientSecret,
       ),
       yukiAccessKeyEnc: await secretBox.encrypt(
         { portalId: portal.id, field: 'portals.yuki_access_key', rowId: portal.id },
@@ -115,7 +120,6 @@ export async function startImportFixture(options: ImportFixtureOptions = {}): Pr
       domainId: domainRow.id,
       method: 'password',
       username: user.username,
-      environmentCode: user.environmentCode,
       passwordEnc: await secretBox.encrypt(
         { portalId: portal.id, field: 'loket_connections.password', rowId: domainRow.id },
         user.password,

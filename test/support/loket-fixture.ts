@@ -12,7 +12,11 @@ export type SandboxCredentials = {
   clientId: string;
   clientSecret: string;
   redirectUri: string;
-  users: Array<{ username: string; password: string; environmentCode: string; rights: string[] }>;
+  /** A client with Loket's password flow enabled by exception; the demo's own client has only the code flow. */
+  passwordClient: { clientId: string; clientSecret: string };
+  /** The provider every sandbox user reaches (GET /providers); its name serves as omgevingscode. */
+  provider: { id: string; name: string };
+  users: Array<{ username: string; password: string; rights: string[] }>;
   payrollAdministrations: Array<{
     id: string;
     employerId: string;
@@ -29,7 +33,10 @@ export type SandboxUrls = { url: string; oauthUrl: string; controlUrl: string };
 export type SandboxFixture = {
   sandbox: SandboxUrls;
   credentials: SandboxCredentials;
+  /** The password-enabled client, so a test can sign in without a browser. */
   oauth: LoketOAuthClient;
+  /** The demo's client: authorization code and refresh token only. */
+  standardOauth: LoketOAuthClient;
   /** Signs in as a sandbox user and returns a connection; `rotations` collects every onTokens call. */
   connect(options?: {
     username?: string;
@@ -57,7 +64,8 @@ export async function sandboxControl(
 
 export async function sandboxFixture(sandbox: SandboxUrls): Promise<SandboxFixture> {
   const credentials = (await (await fetch(`${sandbox.controlUrl}/credentials`)).json()) as SandboxCredentials;
-  const oauth: LoketOAuthClient = {
+  const oauth: LoketOAuthClient = { oauthBaseUrl: sandbox.oauthUrl, ...credentials.passwordClient };
+  const standardOauth: LoketOAuthClient = {
     oauthBaseUrl: sandbox.oauthUrl,
     clientId: credentials.clientId,
     clientSecret: credentials.clientSecret,
@@ -67,15 +75,12 @@ export async function sandboxFixture(sandbox: SandboxUrls): Promise<SandboxFixtu
     sandbox,
     credentials,
     oauth,
+    standardOauth,
     control: (path, body, method) => sandboxControl(sandbox.controlUrl, path, body, method),
     async connect({ username = 'koppeling.yuki', connection = {} } = {}) {
       const user = credentials.users.find((candidate) => candidate.username === username);
       if (!user) throw new Error(`no sandbox user ${username}`);
-      const tokens = await passwordGrant(oauth, {
-        username: user.username,
-        password: user.password,
-        environmentCode: user.environmentCode,
-      });
+      const tokens = await passwordGrant(oauth, { username: user.username, password: user.password });
       const rotations: LoketTokens[] = [];
       const created = new LoketConnection({
         apiBaseUrl: sandbox.url,

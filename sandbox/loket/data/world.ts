@@ -93,12 +93,16 @@ export type User = {
   id: string;
   username: string;
   password: string;
-  /** Our stand-in for Yuki's "omgevingscode"; Loket documents no such field. */
-  environmentCode: string;
   initials: string;
   lastName: string;
   rights: Set<Right>;
 };
+
+/**
+ * A registered API client. Loket supports the authorization code (and refresh token) flow for every
+ * client and enables the password flow only by exception (loket-openapi.json, info.description).
+ */
+export type OAuthClient = { clientId: string; clientSecret: string; passwordFlow: boolean };
 
 export type RunTotals = { total: PayrollAmounts; byCostCenter: Map<number, PayrollAmounts> };
 
@@ -155,8 +159,8 @@ export class LoketWorld {
   readonly journalRuns: JournalRun[] = [];
   readonly taxReturns: TaxReturn[] = [];
   readonly users: User[] = [];
-  readonly clientId = 'loket-yuki-sandbox';
-  readonly clientSecret: string;
+  /** The demo's client first (the standard way), then one with the password flow enabled by exception. */
+  readonly clients: readonly OAuthClient[];
   readonly redirectUri: string;
   private counter = 0;
   private readonly totalsCache = new Map<string, RunTotals>();
@@ -165,7 +169,18 @@ export class LoketWorld {
   constructor(options: ResolvedLoketSandboxOptions) {
     this.seed = options.seed;
     this.providerId = uuidFrom(options.seed, 'provider');
-    this.clientSecret = `secret-${uuidFrom(options.seed, 'client-secret').slice(0, 8)}`;
+    this.clients = [
+      {
+        clientId: 'loket-yuki-sandbox',
+        clientSecret: `secret-${uuidFrom(options.seed, 'client-secret').slice(0, 8)}`,
+        passwordFlow: false,
+      },
+      {
+        clientId: 'loket-yuki-sandbox-password',
+        clientSecret: `secret-${uuidFrom(options.seed, 'password-client-secret').slice(0, 8)}`,
+        passwordFlow: true,
+      },
+    ];
     this.redirectUri = options.redirectUri;
     this.seedUsers();
     this.seedEmployers(options);
@@ -187,7 +202,6 @@ export class LoketWorld {
         id: uuidFrom(this.seed, 'user', username),
         username,
         password,
-        environmentCode: 'JDB-ACC',
         initials: 'Y.',
         lastName,
         rights: new Set(rights),
@@ -487,6 +501,20 @@ export class LoketWorld {
     for (const target of administration ? [administration] : this.administrations) {
       target.currentPeriod = shiftPeriod(target.periodType, target.currentPeriod, 1);
     }
+  }
+
+  /** The demo's own client: authorization code and refresh token only. */
+  get clientId(): string {
+    return this.clients[0]!.clientId;
+  }
+
+  get clientSecret(): string {
+    return this.clients[0]!.clientSecret;
+  }
+
+  /** The registered client with this id and secret, if any. */
+  client(clientId: string | null, clientSecret: string | null): OAuthClient | undefined {
+    return this.clients.find((client) => client.clientId === clientId && client.clientSecret === clientSecret);
   }
 
   user(username: string): User | undefined {

@@ -46,10 +46,15 @@ export function controlRoutes(world: LoketWorld, faults: FaultState): Hono {
       clientId: world.clientId,
       clientSecret: world.clientSecret,
       redirectUri: world.redirectUri,
+      // A client with the password flow enabled by exception, for portals that use it.
+      passwordClient: world.clients
+        .filter((client) => client.passwordFlow)
+        .map(({ clientId, clientSecret }) => ({ clientId, clientSecret }))[0],
+      clients: world.clients,
+      provider: { id: world.providerId, name: world.providerName.slice(0, 70) },
       users: world.users.map((user) => ({
         username: user.username,
         password: user.password,
-        environmentCode: user.environmentCode,
         rights: RIGHTS.filter((right) => user.rights.has(right)),
       })),
       payrollAdministrations: world.administrations.map((a) => ({

@@ -1,6 +1,7 @@
 /**
  * @module faults
- * Test-only misbehaviour on /v2: latency, 503s, 429s with Retry-After, and bodies cut off halfway.
+ * Test-only misbehaviour on /v2: latency, 503s, 429s with Retry-After, and bodies cut off halfway; and
+ * on /oauth/token a countdown of 503s, hangs and garbled answers.
  * Rates are applied evenly (every n-th request) rather than at random, so tests are repeatable.
  */
 import type { MiddlewareHandler } from 'hono';
@@ -23,9 +24,26 @@ export class FaultState {
   private rateLimits = new EvenRate();
   private truncations = new EvenRate();
   private current: LoketFaults;
+  private tokenFaultsLeft: { error: number; hang: number; garbled: number };
 
   constructor(faults: LoketFaults) {
     this.current = faults;
+    this.tokenFaultsLeft = FaultState.tokenCounts(faults);
+  }
+
+  private static tokenCounts(faults: LoketFaults) {
+    return { error: faults.tokenServerErrors, hang: faults.tokenTimeouts, garbled: faults.tokenGarbled };
+  }
+
+  /** The fault the next /oauth/token request gets, counting it down: 503s first, then hangs, then garbage. */
+  tokenFault(): 'error' | 'hang' | 'garbled' | null {
+    for (const kind of ['error', 'hang', 'garbled'] as const) {
+      if (this.tokenFaultsLeft[kind] > 0) {
+        this.tokenFaultsLeft[kind] -= 1;
+        return kind;
+      }
+    }
+    return null;
   }
 
   get faults(): LoketFaults {
@@ -38,6 +56,7 @@ export class FaultState {
     this.serverErrors = new EvenRate();
     this.rateLimits = new EvenRate();
     this.truncations = new EvenRate();
+    this.tokenFaultsLeft = FaultState.tokenCounts(faults);
   }
 
   middleware(): MiddlewareHandler {

@@ -1,13 +1,15 @@
 /**
  * @module oauth
  * Loket's OAuth server: a sign-in page at /authorize that redirects back with `code` and `state`, and
- * /token for the authorization_code, refresh_token and password grants, with OAuth error bodies.
+ * /token for the authorization_code, refresh_token and password grants, with OAuth error bodies. Every
+ * registered client gets the first two; the password grant only a client enabled for it by exception.
  */
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { html } from 'hono/html';
 import type { LoketWorld } from '../data/world.ts';
 import type { TokenStore } from './tokens.ts';
+import type { FaultState } from './faults.ts';
 
 type AuthorizeParams = { client_id: string; redirect_uri: string; state: string; scope: string };
 
@@ -56,7 +58,8 @@ function signInPage(params: AuthorizeParams, error: string | null) {
 
 function oauthError(
   c: Context,
-  error: 'invalid_request' | 'invalid_client' | 'invalid_grant' | 'unsupported_grant_type',
+  error:
+    'invalid_request' | 'invalid_client' | 'invalid_grant' | 'unauthorized_client' | 'unsupported_grant_type',
   description: string,
 ) {
   return c.json({ error, error_description: description }, error === 'invalid_client' ? 401 : 400);
@@ -67,11 +70,11 @@ async function readForm(c: Context): Promise<URLSearchParams> {
   return new URLSearchParams(await c.req.text());
 }
 
-export function oauthRoutes(world: LoketWorld, tokens: TokenStore): Hono {
+export function oauthRoutes(world: LoketWorld, tokens: TokenStore, faults: FaultState): Hono {
   const app = new Hono();
 
   const checkClient = (clientId: string | undefined, redirectUri: string | undefined) =>
-    clientId === world.clientId && redirectUri === world.redirectUri;
+    world.clients.some((client) => client.clientId === clientId) && redirectUri === world.redirectUri;
 
   app.get('/authorize', (c) => {
     const params: AuthorizeParams = {
@@ -108,10 +111,18 @@ export function oauthRoutes(world: LoketWorld, tokens: TokenStore): Hono {
   });
 
   app.post('/token', async (c) => {
-    const form = await readForm(c);
-    if (form.get('client_id') !== world.clientId || form.get('client_secret') !== world.clientSecret) {
-      return oauthError(c, 'invalid_client', 'Unknown client or wrong client secret.');
+    const fault = faults.tokenFault();
+    if (fault === 'error') return c.json({ message: 'sandbox fault: token endpoint unavailable' }, 503);
+    if (fault === 'hang') {
+      // Longer than any client waits; the request is never processed, so nothing rotates.
+      await new Promise((resolve) => setTimeout(resolve, faults.faults.tokenHangMs));
+      return c.body(null, 504);
     }
+    if (fault === 'garbled') return c.text('<html>Bad gateway</html>', 200);
+    const form = await readForm(c);
+    // Loket's own examples spell it client_Id; OAuth's is client_id. Accept both.
+    const client = world.client(form.get('client_id') ?? form.get('client_Id'), form.get('client_secret'));
+    if (!client) return oauthError(c, 'invalid_client', 'Unknown client or wrong client secret.');
     const grantType = form.get('grant_type');
     if (grantType === 'authorization_code') {
       const username = tokens.redeemCode(form.get('code') ?? '', form.get('redirect_uri') ?? '');
@@ -126,13 +137,12 @@ export function oauthRoutes(world: LoketWorld, tokens: TokenStore): Hono {
         : oauthError(c, 'invalid_grant', 'The refresh token is invalid or has been rotated out.');
     }
     if (grantType === 'password') {
+      // "Password grant type is not available for an external client", unless enabled by exception.
+      if (!client.passwordFlow)
+        return oauthError(c, 'unauthorized_client', 'The password grant is not enabled for this client.');
       const user = world.user(form.get('username') ?? '');
-      // environment_code is our assumption for Yuki's "omgevingscode"; Loket documents no such field.
-      const environmentCode = form.get('environment_code');
-      const environmentOk =
-        environmentCode === null || environmentCode.toLowerCase() === user?.environmentCode.toLowerCase();
-      if (!user || user.password !== form.get('password') || !environmentOk) {
-        return oauthError(c, 'invalid_grant', 'The user name, password or environment code is incorrect.');
+      if (!user || user.password !== form.get('password')) {
+        return oauthError(c, 'invalid_grant', 'The user name or password is incorrect.');
       }
       return c.json(tokens.issuePair(user.username));
     }

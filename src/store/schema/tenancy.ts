@@ -39,6 +39,8 @@ export const portals = pgTable('portals', {
   blockOnControlDifference: boolean('block_on_control_difference').notNull().default(false),
   /** Cron expression for automatic imports; null = the built-in month-end schedule. */
   importSchedule: text('import_schedule'),
+  /** The portal's Loket client has the password grant enabled (Loket's exception); shows the password form. */
+  loketPasswordFlow: boolean('loket_password_flow').notNull().default(false),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -110,6 +112,9 @@ export const loketConnections = pgTable('loket_connections', {
   lastErrorEn: text('last_error_en'),
   missingRights: jsonb('missing_rights').$type<string[]>().notNull().default([]),
   checkedAt: timestamp('checked_at', { withTimezone: true }),
+  /** Who is refreshing the tokens right now, and until when: one process at a time (refresh tokens rotate). */
+  refreshLeaseId: text('refresh_lease_id'),
+  refreshLeaseUntil: timestamp('refresh_lease_until', { withTimezone: true }),
   updatedAt: updatedAt(),
 });
 

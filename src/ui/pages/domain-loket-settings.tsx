@@ -1,14 +1,15 @@
 /**
  * @module domain-loket-settings-page
- * `/domains/:domainId/loket`: the domain's Loket user (user name, password, environment code), or
- * "Connect with Loket", and "Test connection" with its outcome. The password is never shown, only
- * whether it is set. Test connection answers htmx with a fragment and plain forms with a redirect.
+ * `/domains/:domainId/loket`: "Koppelen met Loket" (the standard way: authorization code), and only
+ * when the portal switched on Loket's password flow the domain's Loket user (user name, password,
+ * omgevingscode); "Test connection" with its outcome. The password is never shown, only whether it
+ * is set. Test connection answers htmx with a fragment and plain forms with a redirect.
  */
 import type { Context, Hono } from 'hono';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppEnv } from '../../http/context.ts';
-import { domains } from '../../store/schema/index.ts';
+import { domains, portals } from '../../store/schema/index.ts';
 import {
   getLoketConnection,
   PasswordConnectionInput,
@@ -18,6 +19,7 @@ import { changeLoketConnection } from '../../tenancy/change-loket-connection.ts'
 import { runLoketConnectionTest } from '../../tenancy/run-loket-connection-test.ts';
 import type { ConnectionTestResult } from '../../tenancy/test-loket-connection.ts';
 import type { DomainScope } from '../../tenancy/scope.ts';
+import { isAppError } from '../../core/errors.ts';
 import { Layout } from '../layout.tsx';
 import { isHtmx, pageContext, render, type PageContext } from '../page-context.ts';
 import { guardDomainPage } from '../authorize-page.ts';
@@ -69,7 +71,12 @@ export function domainLoketSettingsPage(app: Hono<AppEnv>): void {
       return show(c, guarded.value, errors, { kind: 'error', text: t('common.invalid') }, 400);
     }
     const { db, secrets } = c.var.services;
-    await changeLoketConnection({ db, secrets }, changedBy(c), guarded.value, parsed.data);
+    try {
+      await changeLoketConnection({ db, secrets }, changedBy(c), guarded.value, parsed.data);
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      return show(c, guarded.value, {}, { kind: 'error', text: error.text[pageContext(c).locale] }, 422);
+    }
     return c.redirect(`/domains/${guarded.value.domainId}/loket?saved`, 303);
   });
 
@@ -90,10 +97,14 @@ async function show(
   scope: DomainScope,
   errors: Errors,
   notice: { kind: 'ok' | 'error'; text: string } | undefined,
-  status: 200 | 400 = 200,
+  status: 200 | 400 | 422 = 200,
 ) {
   const { db, config } = c.var.services;
   const [domain] = await db.select().from(domains).where(eq(domains.id, scope.domainId));
+  const [portal] = await db
+    .select({ passwordFlow: portals.loketPasswordFlow })
+    .from(portals)
+    .where(eq(portals.id, scope.portalId));
   const connection = await getLoketConnection(db, scope.domainId);
   const page = pageContext(c);
   const { t } = page;
@@ -121,44 +132,51 @@ async function show(
           </form>
         )}
       </section>
-      <form method="post" action={`/domains/${scope.domainId}/loket`} class="card">
-        <Csrf page={page} />
-        <h2>{t('overview.domainLoket')}</h2>
-        <DemoHint page={page} text="demo.hint.loket" url={sandboxUrls(config).loket} />
-        <Field
-          id="username"
-          label={t('connection.username')}
-          value={connection.username}
-          error={errors.username}
-          required
-          autocomplete="off"
-        />
-        <Field
-          id="password"
-          label={t('connection.password')}
-          type="password"
-          autocomplete="new-password"
-          hint={`${connection.hasPassword ? t('common.set') : t('common.notSet')}. ${t('common.keepSecret')}`}
-          error={errors.password}
-        />
-        <Field
-          id="environmentCode"
-          label={t('connection.environmentCode')}
-          value={connection.environmentCode}
-          error={errors.environmentCode}
-          autocomplete="off"
-        />
-        <div class="actions">
-          <button type="submit">{t('common.save')}</button>
-        </div>
-      </form>
       <section class="card" aria-labelledby="oauth">
         <h2 id="oauth">{t('connection.oauth')}</h2>
         <p>{t('connection.oauthIntro')}</p>
-        <a class="button secondary" href={`/api/domains/${scope.domainId}/loket-connection/authorize`}>
+        <DemoHint page={page} text="demo.hint.loket" url={sandboxUrls(config).loket} />
+        <a class="button" href={`/api/domains/${scope.domainId}/loket-connection/authorize`}>
           {t('connection.oauthButton')}
         </a>
       </section>
+      {/* Loket enables the password flow only by exception: the form shows when the portal says it has it. */}
+      {portal?.passwordFlow && (
+        <form method="post" action={`/domains/${scope.domainId}/loket`} class="card">
+          <Csrf page={page} />
+          <h2>{t('connection.passwordTitle')}</h2>
+          <p>{t('connection.passwordIntro')}</p>
+          <Field
+            id="username"
+            label={t('connection.username')}
+            value={connection.username}
+            error={errors.username}
+            required
+            autocomplete="off"
+          />
+          <Field
+            id="password"
+            label={t('connection.password')}
+            type="password"
+            autocomplete="new-password"
+            hint={`${connection.hasPassword ? t('common.set') : t('common.notSet')}. ${t('common.keepSecret')}`}
+            error={errors.password}
+          />
+          <Field
+            id="environmentCode"
+            label={t('connection.environmentCode')}
+            value={connection.environmentCode}
+            hint={t('connection.environmentCodeHint')}
+            error={errors.environmentCode}
+            autocomplete="off"
+          />
+          <div class="actions">
+            <button type="submit" class="secondary">
+              {t('common.save')}
+            </button>
+          </div>
+        </form>
+      )}
     </Layout>,
     status,
   );

@@ -32,6 +32,7 @@ const SettingsForm = z
     loketClientId: z.string().default(''),
     loketClientSecret: z.string().default(''),
     loketEnvironment: z.enum(['production', 'acceptance']).default('production'),
+    loketPasswordFlow: z.string().optional(),
     yukiAccessKey: z.string().default(''),
     autoImport: z.string().optional(),
     lookbackPeriods: z.string().default('0'),
@@ -45,6 +46,7 @@ const SettingsForm = z
     loketClientId: form.loketClientId.trim() || null,
     ...(form.loketClientSecret ? { loketClientSecret: form.loketClientSecret } : {}),
     loketEnvironment: form.loketEnvironment,
+    loketPasswordFlow: form.loketPasswordFlow !== undefined,
     ...(form.yukiAccessKey.trim() ? { yukiAccessKey: form.yukiAccessKey.trim() } : {}),
     autoImport: form.autoImport !== undefined,
     lookbackPeriods: Number(form.lookbackPeriods),
@@ -198,6 +200,19 @@ function SettingsPage(props: {
               ))}
             </select>
           </div>
+          <div class="check">
+            <input
+              type="checkbox"
+              id="loketPasswordFlow"
+              name="loketPasswordFlow"
+              checked={settings.loketPasswordFlow}
+              aria-describedby="loketPasswordFlow-hint"
+            />
+            <label for="loketPasswordFlow">{t('loketSettings.passwordFlow')}</label>
+          </div>
+          <p class="hint" id="loketPasswordFlow-hint">
+            {t('loketSettings.passwordFlowHint')}
+          </p>
         </fieldset>
         <fieldset>
           <legend>{t('loketSettings.yuki')}</legend>

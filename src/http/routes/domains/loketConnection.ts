@@ -2,7 +2,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { getLoketConnection, PasswordConnectionInput } from '../../../tenancy/loket-connection.ts';
 import { changeLoketConnection } from '../../../tenancy/change-loket-connection.ts';
 import type { AppEnv } from '../../context.ts';
-import { errorResponses } from '../../errors.ts';
+import { appErrorJson, errorResponses } from '../../errors.ts';
 import { changedBy, guardDomain } from '../../authorize.ts';
 
 const LoketConnection = z
@@ -42,7 +42,8 @@ const putRoute = createRoute({
   method: 'put',
   path: '/api/domains/{domainId}/loket-connection',
   tags: ['domains'],
-  summary: 'Set the Loket user name, password and environment code the import signs in with',
+  summary:
+    "Set the Loket user name, password and environment code (the Loket provider's name or id the user must reach) the import signs in with; only when the portal has switched on Loket's password flow",
   request: {
     params,
     body: {
@@ -52,6 +53,7 @@ const putRoute = createRoute({
   responses: {
     200: { description: 'Saved', content: { 'application/json': { schema: LoketConnection } } },
     400: { description: 'Invalid input' },
+    422: errorResponses[422],
     ...errors,
   },
 });
@@ -67,7 +69,12 @@ export function loketConnection(app: OpenAPIHono<AppEnv>): void {
     const guarded = await guardDomain(c, c.req.valid('param').domainId, 'link.use');
     if (!guarded.ok) return guarded.response as never;
     const { db, secrets } = c.var.services;
-    await changeLoketConnection({ db, secrets }, changedBy(c), guarded.value, c.req.valid('json'));
+    try {
+      await changeLoketConnection({ db, secrets }, changedBy(c), guarded.value, c.req.valid('json'));
+    } catch (error) {
+      // The portal has not switched on the password flow: 422 with the reason.
+      return appErrorJson(c, error) as never;
+    }
     return c.json(await getLoketConnection(db, guarded.value.domainId), 200);
   });
 }

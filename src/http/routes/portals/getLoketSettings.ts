@@ -11,6 +11,10 @@ export const LoketSettings = z
     loketClientId: z.string().nullable(),
     hasLoketClientSecret: z.boolean(),
     loketEnvironment: z.enum(['production', 'acceptance']),
+    loketPasswordFlow: z.boolean().openapi({
+      description:
+        "The portal's Loket client has the password flow (enabled by Loket only by exception): domains may then connect with a user name and password",
+    }),
     hasYukiAccessKey: z.boolean(),
     autoImport: z.boolean(),
     lookbackPeriods: z.number().int(),
