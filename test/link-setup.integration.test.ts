@@ -458,10 +458,12 @@ describe('setting up the link at its three levels, as the original description t
         'link.refused',
       ]),
     );
-    const settings = events.find((event) => event.action === 'portal.loket_settings.update')!;
-    expect(settings.changedFields).toEqual(
+    // Newest first: the switch to the password-enabled client, then the first fill-in.
+    const [passwordFlow, settings] = events.filter((event) => event.action === 'portal.loket_settings.update');
+    expect(settings!.changedFields).toEqual(
       expect.arrayContaining(['loketClientId', 'loketClientSecret', 'yukiAccessKey', 'lookbackPeriods']),
     );
+    expect(passwordFlow!.changedFields).toEqual(['loketClientId', 'loketClientSecret', 'loketPasswordFlow']);
     expect(JSON.stringify(events)).not.toContain(loketCredentials.clientSecret);
   });
 });
