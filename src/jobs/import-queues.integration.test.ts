@@ -1,11 +1,14 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportFixture } from '../../test/support/import-fixture.ts';
 import { bakery, startImportFixture } from '../../test/support/import-fixture.ts';
+import { sandboxControl } from '../../test/support/loket-fixture.ts';
+import { createSecretBox } from '../secrets/secret-box.ts';
+import { decryptTokens, encryptTokens } from '../tenancy/loket-token-store.ts';
 import { testLogger } from '../../test/support/logger.ts';
 import { waitFor } from '../../test/support/wait-for.ts';
 import { queryRows } from '../store/database.ts';
-import { administrations, importItems, importRuns } from '../store/schema/index.ts';
+import { administrations, importItems, importRuns, loketConnections } from '../store/schema/index.ts';
 import type { JobEngine } from './engine.ts';
 import { startJobEngine } from './engine.ts';
 import { planImportRun } from '../sync/import-run.ts';
@@ -191,6 +194,68 @@ describe('import queues', () => {
         .update(administrations)
         .set({ loketPayrollAdministrationId: before!.loketPayrollAdministrationId })
         .where(eq(administrations.id, fixture.installerId));
+    }
+  }, 60_000);
+
+  it('retries a plan whose token refresh failed for a moment, instead of asking for a reconnect', async () => {
+    const db = fixture.database.db;
+    const request = {
+      administrationId: fixture.installerId,
+      trigger: 'manual' as const,
+      requestedBy: null,
+      requestedLabel: 'backoffice@jansen-deboer.nl',
+    };
+    await planImportRun(fixture.env, { ...request, dryRun: true });
+    // The stored access token has run out, so the next plan refreshes first (a new test time drops the cached session).
+    const [{ domainId }] = (await db
+      .select({ domainId: administrations.domainId })
+      .from(administrations)
+      .where(eq(administrations.id, fixture.installerId))) as [{ domainId: string }];
+    const secrets = createSecretBox(db, { current: fixture.masterKey });
+    const scope = { portalId: fixture.portalId, domainId };
+    const [row] = await db.select().from(loketConnections).where(eq(loketConnections.domainId, domainId));
+    const tokens = await decryptTokens(secrets, scope, row!.tokensEnc!);
+    await db
+      .update(loketConnections)
+      .set({
+        tokensEnc: await encryptTokens(secrets, scope, { ...tokens, expiresAt: Date.now() - 1_000 }),
+        checkedAt: new Date(),
+      })
+      .where(eq(loketConnections.domainId, domainId));
+    await sandboxControl(
+      fixture.loket.controlUrl,
+      '/faults',
+      { tokenServerErrors: 1, tokenGarbled: 1 },
+      'PUT',
+    );
+    try {
+      const jobId = await jobs.send(importAdministrationQueue, request);
+      const [job] = await waitFor(
+        () =>
+          queryRows<{ state: string; retry_count: number }>(
+            db,
+            sql`select state, retry_count from pgboss.job where id = ${jobId}`,
+          ),
+        (rows) => rows[0]?.state === 'completed' || rows[0]?.state === 'retry' || rows[0]?.state === 'failed',
+      );
+      // A 503 from the token endpoint: retried like any other transient failure.
+      expect(job).toMatchObject({ state: 'retry' });
+      const [failed] = await db
+        .select()
+        .from(importRuns)
+        .where(and(eq(importRuns.administrationId, fixture.installerId), eq(importRuns.state, 'failed')))
+        .orderBy(desc(importRuns.startedAt));
+      expect(failed).toMatchObject({ errorCode: 'loket.unavailable' });
+      expect(failed!.errorEn).not.toContain('Reconnect');
+      // A garbled token answer is transient too, not a session Loket refused.
+      await expect(planImportRun(fixture.env, { ...request, dryRun: true })).rejects.toMatchObject({
+        code: 'loket.unavailable',
+        retryable: true,
+      });
+      // Neither spent the refresh token: the next plan refreshes and plans, with no reconnect.
+      await expect(planImportRun(fixture.env, { ...request, dryRun: true })).resolves.toHaveProperty('runId');
+    } finally {
+      await sandboxControl(fixture.loket.controlUrl, '/faults', undefined, 'DELETE');
     }
   }, 60_000);
 });
