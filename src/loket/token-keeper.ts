@@ -7,7 +7,7 @@
  * for and take the pair it stored, and everyone re-reads the stored pair before refreshing and after
  * Loket refuses a refresh token (another process may have rotated it).
  */
-import { LoketSessionExpiredError } from './errors.ts';
+import { LoketSessionExpiredError, LoketUnavailableError } from './errors.ts';
 import { refreshTokens } from './oauth.ts';
 import type { LoketOAuthClient, LoketTokens } from './oauth.ts';
 
@@ -115,8 +115,9 @@ export class TokenKeeper {
       const leaseId = await shared.acquire();
       if (leaseId === null) {
         // Another process is refreshing: wait for the pair it stores rather than spend the token too.
+        // A holder that takes this long is stuck, not a refusal by Loket: try again later.
         if (this.now() > deadline)
-          throw new LoketSessionExpiredError({ detail: 'waited too long for another process to refresh' });
+          throw new LoketUnavailableError({ detail: 'waited too long for another process to refresh' });
         await sleep(this.options.leasePollMs ?? 100);
         continue;
       }

@@ -1,7 +1,8 @@
 /**
  * @module loket-connection
- * The domain level of the link: which Loket user the import acts as. Either the user's name, password
- * and environment code (password grant) or tokens from "Connect with Loket" (authorization code).
+ * The domain level of the link: which Loket user the import acts as. Either tokens from "Connect with
+ * Loket" (authorization code, the standard way) or, where Loket enabled the password flow for the
+ * portal's client, the user's name, password and omgevingscode (the provider it must reach).
  * Secrets are stored encrypted and never come back out of the API.
  */
 import { eq } from 'drizzle-orm';
@@ -14,7 +15,8 @@ export const PasswordConnectionInput = z.object({
   username: z.string().trim().min(1).max(200),
   /** Write-only; omit to keep the stored one. */
   password: z.string().min(1).max(500).optional(),
-  environmentCode: z.string().trim().max(50).nullable().optional(),
+  /** The Loket provider (its name or id, GET /providers) the user must reach; checked after signing in. */
+  environmentCode: z.string().trim().max(70).nullable().optional(),
 });
 export type PasswordConnectionInput = z.infer<typeof PasswordConnectionInput>;
 
