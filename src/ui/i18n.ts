@@ -155,8 +155,8 @@ export const MESSAGES = {
     en: "The domain's contract lacks the feature 'Salariskoppeling met Loket'.",
   },
   'missing.loket_connection': {
-    nl: 'Het domein heeft geen werkende Loket-gebruiker (gebruikersnaam, wachtwoord en omgevingscode).',
-    en: 'The domain has no working Loket user (user name, password and environment code).',
+    nl: 'Het domein heeft geen werkende Loket-gebruiker: kies bij de Loket-instellingen van het domein "Koppelen met Loket".',
+    en: 'The domain has no working Loket user: choose "Connect with Loket" in the domain\'s Loket settings.',
   },
   'missing.contract_line': {
     nl: 'Dit is niet de standaardadministratie van het domein; daarvoor is een actieve contractregel nodig.',
