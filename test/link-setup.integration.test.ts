@@ -459,7 +459,9 @@ describe('setting up the link at its three levels, as the original description t
       ]),
     );
     // Newest first: the switch to the password-enabled client, then the first fill-in.
-    const [passwordFlow, settings] = events.filter((event) => event.action === 'portal.loket_settings.update');
+    const [passwordFlow, settings] = events.filter(
+      (event) => event.action === 'portal.loket_settings.update',
+    );
     expect(settings!.changedFields).toEqual(
       expect.arrayContaining(['loketClientId', 'loketClientSecret', 'yukiAccessKey', 'lookbackPeriods']),
     );

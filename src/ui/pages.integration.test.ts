@@ -210,7 +210,10 @@ describe('web UI pages', () => {
   it('saves the domain Loket user without ever showing the password', async () => {
     const domainId = tenants.a.domainIds[0];
     // Loket's password flow is an exception the portal switches on first.
-    await database.db.update(portals).set({ loketPasswordFlow: true }).where(eq(portals.id, tenants.a.portalId));
+    await database.db
+      .update(portals)
+      .set({ loketPasswordFlow: true })
+      .where(eq(portals.id, tenants.a.portalId));
     const saved = await post(`/domains/${domainId}/loket`, 'backoffice', {
       username: 'koppeling.yuki',
       password: 'Salaris-2026!',
