@@ -22,6 +22,8 @@ export type LoketJournalRun = {
   periodNumber: number | null;
   periodStartDate: string;
   periodEndDate: string;
+  /** Loket's `payrollRun.payrollPeriod.testYear`: test data, never to be booked. */
+  testYear: boolean;
 };
 
 export type LoketJournalLine = {
@@ -47,6 +49,7 @@ function toJournalRun(run: z.output<typeof journalRunSchema>): LoketJournalRun {
     periodNumber: run.payrollRun.payrollPeriod.periodNumber ?? null,
     periodStartDate: run.payrollRun.payrollPeriod.periodStartDate,
     periodEndDate: run.payrollRun.payrollPeriod.periodEndDate,
+    testYear: run.payrollRun.payrollPeriod.testYear,
   };
 }
 

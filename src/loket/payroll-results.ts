@@ -25,6 +25,8 @@ export type LoketPayrollResult = {
     periodNumber: number | null;
     startDate: string;
     endDate: string;
+    /** Loket's `payrollPeriod.testYear`: test data, never to be booked. */
+    testYear: boolean;
     payslipTypes: Array<{ key: number; name: string; components: LoketPayrollComponentResult[] }>;
   }>;
 };
@@ -37,6 +39,7 @@ export function toPayrollResult(result: z.output<typeof payrollResultSchema>): L
       periodNumber: payrollPeriod.periodNumber ?? null,
       startDate: payrollPeriod.periodStartDate,
       endDate: payrollPeriod.periodEndDate,
+      testYear: payrollPeriod.testYear,
       payslipTypes: payslipTypes.map(({ payslipType, payrollComponentResults }) => ({
         key: payslipType.key,
         name: payslipType.value,

@@ -15,6 +15,7 @@ import {
   listJournalLines,
   listJournalRuns,
   listPayrollAdministrations,
+  listPayrollPeriods,
   listPayrollRunResults,
   listPayrollTaxReturns,
   markJournalRunFailed,
@@ -61,6 +62,7 @@ export function loketPort(connection: LoketConnection): LoketPort {
           number: p.periodNumber,
           startDate: p.startDate,
           endDate: p.endDate,
+          testYear: p.testYear,
         })),
       }));
     },
@@ -83,6 +85,7 @@ export function loketPort(connection: LoketConnection): LoketPort {
             number: run.periodNumber,
             startDate: run.periodStartDate,
             endDate: run.periodEndDate,
+            testYear: run.testYear,
           },
         })),
     journalLines: async (journalRunId) =>
@@ -117,6 +120,10 @@ export function loketPort(connection: LoketConnection): LoketPort {
           deadlineForPayment: t.deadlineForPayment,
           totalAmount: t.totalAmount,
         })),
+    async testYears(id) {
+      const periods = await collect(listPayrollPeriods(connection, id));
+      return new Set(periods.filter((p) => p.testYear).map((p) => p.year));
+    },
     taxReturnOverviewPdf: async (taxReturnId) =>
       bytesOf(await downloadTaxReturnOverview(connection, taxReturnId)),
   };

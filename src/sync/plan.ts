@@ -3,7 +3,8 @@
  * What Loket has and Yuki lacks for one administration and window: approved payroll runs (one payslip
  * per employment), journal runs with results, confirmed or sent tax returns. The window is the current
  * and N previous periods, never before the administration's first period, unless a backfill names its
- * own. Journal runs Loket shows as exported by another application are skipped unless included.
+ * own. Journal runs Loket shows as exported by another application are skipped unless included; what
+ * Loket marks as a test year is skipped for as long as Loket marks it so.
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { PayrollPeriod, PeriodKind } from '../core/periods.ts';
@@ -16,7 +17,7 @@ import {
   periodLabel,
 } from '../core/periods.ts';
 import type { Database } from '../store/database.ts';
-import type { ImportItemDetails, ImportKind } from '../store/schema/index.ts';
+import type { ImportItemDetails, ImportItemState, ImportKind } from '../store/schema/index.ts';
 import { importItems } from '../store/schema/index.ts';
 import { correctionSubject, findCorrectedItem } from './corrections.ts';
 import type { ItemIdentity } from './item-key.ts';
@@ -46,6 +47,8 @@ export type DiscoveredItem = {
   amountCents: number | null;
   details: ImportItemDetails;
   exportedElsewhere: boolean;
+  /** Loket marks its period as part of a test year: test data, never posted. */
+  testYear: boolean;
 };
 
 export type Discovery = { fromPeriodId: number; toPeriodId: number; items: DiscoveredItem[] };
@@ -56,6 +59,16 @@ const EXPORTED_ELSEWHERE = {
     'Loket meldt deze journaalrun als al geëxporteerd door een andere toepassing; overgeslagen zodat hij niet dubbel in Yuki komt. Neem hem bewust mee als dat toch moet.',
   errorEn:
     'Loket shows this journal run as already exported by another application; skipped so it does not reach Yuki twice. Include it on purpose if it must be imported.',
+};
+
+/** The skip of a test year; the code is how a later plan recognises it and lifts it. */
+export const TEST_YEAR_CODE = 'sync.test_year';
+const TEST_YEAR = {
+  errorCode: TEST_YEAR_CODE,
+  errorNl:
+    'testjaar — niet geïmporteerd: Loket markeert deze periode als testjaar, dus dit zijn testgegevens en geen echte loonadministratie. Zodra Loket het jaar niet meer als testjaar markeert, wordt het gewoon geïmporteerd.',
+  errorEn:
+    'test year — not imported: Loket marks this period as part of a test year, so this is test data, not actual payroll. Once Loket no longer marks the year as a test year, it is imported as usual.',
 };
 
 function datedPeriod(kind: PeriodKind, dates: PeriodDates): PayrollPeriod {
@@ -69,7 +82,9 @@ function discovered(
   loketObjectId: string,
   version: string,
   period: PayrollPeriod,
-  fields: Pick<DiscoveredItem, 'baseSubject' | 'amountCents' | 'details'> & { exportedElsewhere?: boolean },
+  fields: Pick<DiscoveredItem, 'baseSubject' | 'amountCents' | 'details' | 'testYear'> & {
+    exportedElsewhere?: boolean;
+  },
 ): DiscoveredItem {
   const identity = { administrationId: link.administrationId, kind, loketObjectId, version };
   const key = itemKey(identity);
@@ -124,6 +139,7 @@ export async function discoverItems(link: LinkContext, request: PlanRequest): Pr
             baseSubject: `Loonstrook ${employeeName}, ${periodLabel(period)}`,
             amountCents: result.netPay,
             details: { employmentId: result.employmentId, employeeName, payrollRunId: run.id },
+            testYear: result.periods.some((p) => p.testYear),
           }),
         );
       }
@@ -149,6 +165,7 @@ export async function discoverItems(link: LinkContext, request: PlanRequest): Pr
           amountCents: null,
           details: { payrollRunId: run.payrollRunId, sequenceNumber: run.sequenceNumber },
           exportedElsewhere: run.status === 7,
+          testYear: run.period.testYear,
         }),
       );
     }
@@ -162,6 +179,8 @@ export async function discoverItems(link: LinkContext, request: PlanRequest): Pr
         (a, b) =>
           periodId(a.period) - periodId(b.period) || a.taxReturn.sequenceNumber - b.taxReturn.sequenceNumber,
       );
+    const testYears =
+      returns.length > 0 ? await loket.testYears(link.loketPayrollAdministrationId) : new Set<number>();
     for (const { taxReturn, period } of returns) {
       items.push(
         discovered(link, 'tax_return', taxReturn.id, String(taxReturn.sequenceNumber), period, {
@@ -173,6 +192,7 @@ export async function discoverItems(link: LinkContext, request: PlanRequest): Pr
             wageTaxNumber: taxReturn.wageTaxNumber,
             sequenceNumber: taxReturn.sequenceNumber,
           },
+          testYear: testYears.has(taxReturn.period.year),
         }),
       );
     }
@@ -187,14 +207,16 @@ const existingColumns = {
   kind: importItems.kind,
   periodId: importItems.periodId,
   loketMarkedAt: importItems.loketMarkedAt,
+  errorCode: importItems.errorCode,
 };
 type Existing = {
   id: string;
   key: string;
-  state: string;
+  state: ImportItemState;
   kind: ImportKind;
   periodId: number;
   loketMarkedAt: Date | null;
+  errorCode: string | null;
 };
 
 /** An item a run works on, with what its posting order needs. */
@@ -206,8 +228,20 @@ async function existingByKey(db: Database, keys: string[]): Promise<Map<string, 
   return new Map(rows.map((row) => [row.key, row]));
 }
 
-const wouldSkip = (item: DiscoveredItem, existing: Existing | undefined, includeExported: boolean) =>
-  existing ? existing.state === 'skipped' && !includeExported : item.exportedElsewhere && !includeExported;
+const skippedForTestYear = (row: Existing | undefined) =>
+  row?.state === 'skipped' && row.errorCode === TEST_YEAR_CODE;
+
+/** Why a plan leaves the item out, if it does; a test-year skip lasts only while Loket marks the year. */
+function skipReason(
+  item: DiscoveredItem,
+  existing: Existing | undefined,
+  includeExported: boolean,
+): 'test_year' | 'exported' | null {
+  if (item.testYear) return 'test_year';
+  if (existing && !skippedForTestYear(existing))
+    return existing.state === 'skipped' && !includeExported ? 'exported' : null;
+  return item.exportedElsewhere && !includeExported ? 'exported' : null;
+}
 
 const NOUNS: Record<ImportKind, [string, string]> = {
   payslip: ['loonstrook', 'loonstroken'],
@@ -226,30 +260,37 @@ export async function previewText(
     discovery.items.map((i) => i.key),
   );
   const byPeriod = new Map<string, Map<ImportKind, number>>();
+  const testYearByPeriod = new Map<string, Map<ImportKind, number>>();
+  const count = (into: Map<string, Map<ImportKind, number>>, item: DiscoveredItem) => {
+    const counts = into.get(periodKey(item.period)) ?? new Map<ImportKind, number>();
+    counts.set(item.identity.kind, (counts.get(item.identity.kind) ?? 0) + 1);
+    into.set(periodKey(item.period), counts);
+  };
   let skipped = 0;
   for (const item of discovery.items) {
     const known = existing.get(item.key);
     if (known?.state === 'posted') continue;
-    if (wouldSkip(item, known, includeExported)) {
-      skipped += 1;
-      continue;
-    }
-    const counts = byPeriod.get(periodKey(item.period)) ?? new Map<ImportKind, number>();
-    counts.set(item.identity.kind, (counts.get(item.identity.kind) ?? 0) + 1);
-    byPeriod.set(periodKey(item.period), counts);
+    const reason = skipReason(item, known, includeExported);
+    if (reason === 'test_year') count(testYearByPeriod, item);
+    else if (reason === 'exported') skipped += 1;
+    else count(byPeriod, item);
   }
-  const lines = [...byPeriod.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([key, counts]) => {
-      const parts = (['payslip', 'journal', 'tax_return'] as const)
-        .filter((kind) => counts.has(kind))
-        .map((kind) => {
-          const n = counts.get(kind) ?? 0;
-          return `${n} ${NOUNS[kind][n === 1 ? 0 : 1]}`;
-        });
-      return `${key}: ${parts.join(', ')}`;
-    });
+  const perPeriod = (counted: Map<string, Map<ImportKind, number>>) =>
+    [...counted.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([key, counts]) => {
+        const parts = (['payslip', 'journal', 'tax_return'] as const)
+          .filter((kind) => counts.has(kind))
+          .map((kind) => {
+            const n = counts.get(kind) ?? 0;
+            return `${n} ${NOUNS[kind][n === 1 ? 0 : 1]}`;
+          });
+        return { key, parts: parts.join(', ') };
+      });
+  const lines = perPeriod(byPeriod).map(({ key, parts }) => `${key}: ${parts}`);
   if (lines.length === 0) lines.push('Niets te importeren.');
+  for (const { key, parts } of perPeriod(testYearByPeriod))
+    lines.push(`${key}: testjaar — niet geïmporteerd (${parts}).`);
   if (skipped > 0)
     lines.push(
       `${skipped} ${skipped === 1 ? 'journaalrun' : 'journaalruns'} overgeslagen: al geëxporteerd door een andere toepassing.`,
@@ -271,7 +312,7 @@ async function insertItem(
     ...(item.details.employmentId ? { employmentId: item.details.employmentId } : {}),
   });
   const base = corrected ? correctionSubject(item.baseSubject, corrected) : item.baseSubject;
-  const skip = item.exportedElsewhere && !includeExported;
+  const reason = skipReason(item, undefined, includeExported);
   const [inserted] = await db
     .insert(importItems)
     .values({
@@ -283,18 +324,52 @@ async function insertItem(
       version: item.identity.version,
       periodId: periodId(item.period),
       periodEndDate: item.period.endDate,
-      state: skip ? 'skipped' : 'planned',
+      state: reason ? 'skipped' : 'planned',
       subject: `${base} ${markerTag(item.marker)}`,
       amountCents: item.amountCents,
       correctsItemId: corrected?.id ?? null,
       details: item.details,
-      ...(skip ? EXPORTED_ELSEWHERE : {}),
+      ...(reason === 'test_year' ? TEST_YEAR : reason === 'exported' ? EXPORTED_ELSEWHERE : {}),
     })
     .onConflictDoNothing({ target: importItems.key })
     .returning(existingColumns);
   if (inserted) return inserted;
   const [raced] = await db.select(existingColumns).from(importItems).where(eq(importItems.key, item.key));
   return raced;
+}
+
+/**
+ * Keeps a known item's skip in step with Loket's test-year mark: marked now → skipped (unless already
+ * posted or being posted); no longer marked → planned again, or skipped as exported elsewhere.
+ */
+async function followTestYear(
+  db: Database,
+  item: DiscoveredItem,
+  row: Existing,
+  includeExported: boolean,
+): Promise<Existing> {
+  const guardedUpdate = async (from: ImportItemState[], values: Partial<typeof importItems.$inferInsert>) => {
+    const [updated] = await db
+      .update(importItems)
+      .set({ ...values, updatedAt: new Date() })
+      .where(and(eq(importItems.id, row.id), inArray(importItems.state, from)))
+      .returning(existingColumns);
+    return updated ?? row;
+  };
+  if (item.testYear && row.state !== 'skipped' && statesLeadingTo('skipped').includes(row.state))
+    return guardedUpdate(statesLeadingTo('skipped'), { state: 'skipped', ...TEST_YEAR });
+  if (item.testYear && row.state === 'skipped' && row.errorCode !== TEST_YEAR_CODE)
+    return guardedUpdate(['skipped'], TEST_YEAR);
+  if (!item.testYear && skippedForTestYear(row)) {
+    const exported = item.exportedElsewhere && !includeExported;
+    return guardedUpdate(
+      ['skipped'],
+      exported
+        ? EXPORTED_ELSEWHERE
+        : { state: 'planned', errorCode: null, errorNl: null, errorEn: null, errorDetail: null },
+    );
+  }
+  return row;
 }
 
 /**
@@ -315,7 +390,8 @@ export async function savePlan(
   const toRun: PlannedItem[] = [];
   for (const item of discovery.items) {
     let row = known.get(item.key) ?? (await insertItem(db, item, includeExported));
-    if (includeExported && item.exportedElsewhere) {
+    if (row) row = await followTestYear(db, item, row, includeExported);
+    if (includeExported && item.exportedElsewhere && !item.testYear) {
       const [included] = await db
         .update(importItems)
         .set({ state: 'planned', errorCode: null, errorNl: null, errorEn: null, updatedAt: new Date() })

@@ -9,6 +9,9 @@ import type { PeriodKind } from '../core/periods.ts';
 /** As Loket sends a period; the number can be missing, then the dates place it. */
 export type PeriodDates = { year: number; number: number | null; startDate: string; endDate: string };
 
+/** A period Loket marks as part of a test year: its results are test data and never reach Yuki. */
+export type TestYearFlag = { testYear: boolean };
+
 export type ApprovedPayrollRun = {
   id: string;
   year: number;
@@ -17,7 +20,11 @@ export type ApprovedPayrollRun = {
 };
 
 /** One employment's result in a run: net pay and the periods it covers (a run may correct earlier ones). */
-export type PayslipResult = { employmentId: string; netPay: Cents; periods: PeriodDates[] };
+export type PayslipResult = {
+  employmentId: string;
+  netPay: Cents;
+  periods: Array<PeriodDates & TestYearFlag>;
+};
 
 export type JournalRun = {
   id: string;
@@ -25,7 +32,7 @@ export type JournalRun = {
   /** 4 ready, 6 export failed, 7 exported (by us or by another application). */
   status: number;
   payrollRunId: string;
-  period: PeriodDates;
+  period: PeriodDates & TestYearFlag;
 };
 
 export type JournalLine = {
@@ -60,5 +67,7 @@ export type LoketPort = {
   markJournalRunProcessed(journalRunId: string, message: string): Promise<void>;
   markJournalRunFailed(journalRunId: string, message: string): Promise<void>;
   taxReturns(payrollAdministrationId: string): Promise<TaxReturn[]>;
+  /** The years Loket marks as test years (payroll periods' `testYear`); tax returns carry no flag. */
+  testYears(payrollAdministrationId: string): Promise<Set<number>>;
   taxReturnOverviewPdf(taxReturnId: string): Promise<Uint8Array>;
 };

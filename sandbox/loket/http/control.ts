@@ -169,6 +169,21 @@ export function controlRoutes(world: LoketWorld, faults: FaultState): Hono {
     });
   });
 
+  // Loket's test year: switching it off is what a new client does once the test year becomes real.
+  app.post('/payroll-administrations/:id/test-year', async (c) => {
+    const input = await body(
+      c,
+      z.object({ year: z.number().int().min(2000).max(2100), testYear: z.boolean() }),
+    );
+    const administration = requireAdministration(c.req.param('id'));
+    if (input.testYear) administration.testYears.add(input.year);
+    else administration.testYears.delete(input.year);
+    return c.json({
+      payrollAdministrationId: administration.id,
+      testYears: [...administration.testYears].sort(),
+    });
+  });
+
   app.post('/employees', async (c) => {
     const input = await body(
       c,

@@ -129,7 +129,7 @@ export function renderPayrollPeriod(
     periodNumber: period.periodNumber,
     startDate: period.startDate,
     endDate: period.endDate,
-    testYear: false,
+    testYear: world.isTestYear(administration.id, period.year),
     payrollPeriodType: PERIOD_TYPE_METADATA[administration.periodType],
     automaticProcessing: null,
     payrollRuns: runs.map((run) => ({
@@ -167,13 +167,13 @@ export function renderPayrollRun(world: LoketWorld, run: PayrollRun) {
   };
 }
 
-function periodWithDates(period: PayrollPeriod) {
+function periodWithDates(world: LoketWorld, administrationId: string, period: PayrollPeriod) {
   return {
     year: period.year,
     periodNumber: period.periodNumber,
     periodStartDate: period.startDate,
     periodEndDate: period.endDate,
-    testYear: false,
+    testYear: world.isTestYear(administrationId, period.year),
   };
 }
 
@@ -213,7 +213,7 @@ export function renderPayrollResult(
   return {
     employmentId: employee.employmentId,
     payrollPeriods: lines.map((line) => ({
-      payrollPeriod: periodWithDates(line.period),
+      payrollPeriod: periodWithDates(world, administration.id, line.period),
       payslipTypes: [
         renderPayslipType(world.lineAmounts(administration, employee, line), line.backPayPercent !== null),
       ],
@@ -271,7 +271,7 @@ export function renderPayslipListItem(
   const first = lines[0]?.period ?? run.period;
   return {
     payrollrunId: run.id,
-    payrollPeriod: periodWithDates(first),
+    payrollPeriod: periodWithDates(world, administration.id, first),
     approvalTime: run.approvalTime ?? run.requestTime,
     numberOfPayslips: lines.length,
   };
@@ -287,7 +287,7 @@ export function renderJournalRun(world: LoketWorld, journalRun: JournalRun) {
     methodOfCreation: METHOD_INDIVIDUAL,
     payrollRun: {
       payrollRunId: run.id,
-      payrollPeriod: periodWithDates(run.period),
+      payrollPeriod: periodWithDates(world, run.administrationId, run.period),
       sequenceNumberApproved: run.sequenceNumberApproved ?? 0,
     },
     requestTime: journalRun.requestTime,
