@@ -18,6 +18,15 @@ export const loketFaultsSchema = z.object({
   earlyTokenExpiry: z.union([z.boolean(), z.stringbool()]).default(false),
   /** Share of /v2 responses whose body is cut off halfway (the connection drops). */
   truncateRate: z.coerce.number().min(0).max(1).default(0),
+  /** PDF downloads answer an HTML error page, still labelled `application/pdf`. */
+  notPdf: z.union([z.boolean(), z.stringbool()]).default(false),
+  /** JSON answers are followed by this many bytes of whitespace, streamed without a Content-Length (0 = off). */
+  oversizedJsonBytes: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(4 * 1024 ** 3)
+    .default(0),
 });
 
 export type LoketFaults = z.infer<typeof loketFaultsSchema>;

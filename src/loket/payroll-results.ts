@@ -4,8 +4,8 @@
  * payroll component whose key depends on the payroll setup, so the key is configurable per administration.
  */
 import type { z } from 'zod';
-import { centsFromEuros, sum } from '../core/money.ts';
 import type { Cents } from '../core/money.ts';
+import { loketCents, loketTotal } from './amounts.ts';
 import type { payrollResultSchema } from './schemas.ts';
 
 /** Our default net-pay component key; it matches the Loket sandbox's (Loket publishes no standard). */
@@ -54,21 +54,26 @@ export function toPayrollResult(result: z.output<typeof payrollResultSchema>): L
   };
 }
 
-/** Net pay over every period and payslip type of a result, both tariffs, in cents. */
+/**
+ * Net pay over every period and payslip type of a result, both tariffs, in cents; an amount no payroll
+ * produces is refused (LoketAmountRefusedError) naming the component and the employment.
+ */
 export function netPayOf(
   result: LoketPayrollResult,
   netPayComponentKey: number = DEFAULT_NET_PAY_COMPONENT_KEY,
 ): Cents {
-  return sum(
+  const where = `payrollComponent ${netPayComponentKey}, employment ${result.employmentId}`;
+  return loketTotal(
     result.periods.flatMap((period) =>
       period.payslipTypes.flatMap((type) =>
         type.components
           .filter((component) => component.key === netPayComponentKey)
           .flatMap((component) => [
-            centsFromEuros(component.value),
-            centsFromEuros(component.valueSpecialTariff),
+            loketCents(component.value, `value (${where})`),
+            loketCents(component.valueSpecialTariff, `valueSpecialTariff (${where})`),
           ]),
       ),
     ),
+    `net pay (${where})`,
   );
 }

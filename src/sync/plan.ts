@@ -16,6 +16,7 @@ import {
   periodKey,
   periodLabel,
 } from '../core/periods.ts';
+import type { AppError } from '../core/errors.ts';
 import type { Database } from '../store/database.ts';
 import type { ImportItemDetails, ImportItemState, ImportKind } from '../store/schema/index.ts';
 import { importItems } from '../store/schema/index.ts';
@@ -70,6 +71,11 @@ const TEST_YEAR = {
   errorEn:
     'test year — not imported: Loket marks this period as part of a test year, so this is test data, not actual payroll. Once Loket no longer marks the year as a test year, it is imported as usual.',
 };
+
+/** Loket's unusable amount travels with the item, so its attempt fails with the reason, posting nothing. */
+function refusalOf(error: AppError | undefined): Pick<ImportItemDetails, 'amountRefusal'> {
+  return error ? { amountRefusal: { code: error.code, nl: error.text.nl, en: error.text.en } } : {};
+}
 
 function datedPeriod(kind: PeriodKind, dates: PeriodDates): PayrollPeriod {
   const number = dates.number ?? periodContaining(kind, dates.endDate).number;
@@ -138,7 +144,12 @@ export async function discoverItems(link: LinkContext, request: PlanRequest): Pr
           discovered(link, 'payslip', `${run.id}/${result.employmentId}`, '1', period, {
             baseSubject: `Loonstrook ${employeeName}, ${periodLabel(period)}`,
             amountCents: result.netPay,
-            details: { employmentId: result.employmentId, employeeName, payrollRunId: run.id },
+            details: {
+              employmentId: result.employmentId,
+              employeeName,
+              payrollRunId: run.id,
+              ...refusalOf(result.amountRefusal),
+            },
             testYear: result.periods.some((p) => p.testYear),
           }),
         );
@@ -191,6 +202,7 @@ export async function discoverItems(link: LinkContext, request: PlanRequest): Pr
             deadlineForPayment: taxReturn.deadlineForPayment,
             wageTaxNumber: taxReturn.wageTaxNumber,
             sequenceNumber: taxReturn.sequenceNumber,
+            ...refusalOf(taxReturn.amountRefusal),
           },
           testYear: testYears.has(taxReturn.period.year),
         }),
@@ -208,6 +220,7 @@ const existingColumns = {
   periodId: importItems.periodId,
   loketMarkedAt: importItems.loketMarkedAt,
   errorCode: importItems.errorCode,
+  details: importItems.details,
 };
 type Existing = {
   id: string;
@@ -217,6 +230,7 @@ type Existing = {
   periodId: number;
   loketMarkedAt: Date | null;
   errorCode: string | null;
+  details: ImportItemDetails;
 };
 
 /** An item a run works on, with what its posting order needs. */
@@ -373,6 +387,26 @@ async function followTestYear(
 }
 
 /**
+ * An item not yet posted takes Loket's current verdict on its amount: a refusal that appeared is kept
+ * (its attempt then fails with it), one Loket has since corrected is dropped along with the old amount.
+ */
+async function followAmountRefusal(db: Database, item: DiscoveredItem, row: Existing): Promise<Existing> {
+  const now = item.details.amountRefusal;
+  if (JSON.stringify(row.details.amountRefusal ?? null) === JSON.stringify(now ?? null)) return row;
+  const { amountRefusal: _old, ...details } = row.details;
+  const [updated] = await db
+    .update(importItems)
+    .set({
+      amountCents: item.amountCents,
+      details: now ? { ...details, amountRefusal: now } : details,
+      updatedAt: new Date(),
+    })
+    .where(and(eq(importItems.id, row.id), inArray(importItems.state, ['planned', 'failed'])))
+    .returning(existingColumns);
+  return updated ?? row;
+}
+
+/**
  * Records the discovered items (the unique key makes this safe to repeat and to race) and answers the
  * those that still need work — not yet posted, or a journal whose outcome Loket has not heard —
  * in posting order (posting-order.ts), the order in which they should spend Yuki's budget.
@@ -391,6 +425,7 @@ export async function savePlan(
   for (const item of discovery.items) {
     let row = known.get(item.key) ?? (await insertItem(db, item, includeExported));
     if (row) row = await followTestYear(db, item, row, includeExported);
+    if (row) row = await followAmountRefusal(db, item, row);
     if (includeExported && item.exportedElsewhere && !item.testYear) {
       const [included] = await db
         .update(importItems)

@@ -3,6 +3,7 @@
  * The Loket operations the import needs, and nothing more. `loket-adapter.ts` backs them with the real
  * Loket client; keeping the port narrow keeps the import's dependency on Loket visible in one place.
  */
+import type { AppError } from '../core/errors.ts';
 import type { Cents } from '../core/money.ts';
 import type { PeriodKind } from '../core/periods.ts';
 
@@ -22,7 +23,9 @@ export type ApprovedPayrollRun = {
 /** One employment's result in a run: net pay and the periods it covers (a run may correct earlier ones). */
 export type PayslipResult = {
   employmentId: string;
-  netPay: Cents;
+  /** Null when Loket's amounts were refused; `amountRefusal` then says why. */
+  netPay: Cents | null;
+  amountRefusal?: AppError;
   periods: Array<PeriodDates & TestYearFlag>;
 };
 
@@ -52,7 +55,9 @@ export type TaxReturn = {
   wageTaxNumber: string;
   paymentReference: string;
   deadlineForPayment: string;
-  totalAmount: Cents;
+  /** Null when Loket's amounts were refused; `amountRefusal` then says why. */
+  totalAmount: Cents | null;
+  amountRefusal?: AppError;
 };
 
 export type LoketPort = {

@@ -118,6 +118,7 @@ export async function openLoketSession(
     tokens,
     onTokens: (next) => storeLoketTokens(deps, scope, next),
     ...(signIn ? { reauthenticate: signIn } : {}),
+    maxJsonBytes: deps.config.loket.maxJsonBytes,
   });
   return { connection, oauth, apiBaseUrl };
 }

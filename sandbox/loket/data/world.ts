@@ -174,6 +174,11 @@ export class LoketWorld {
   readonly clientId = 'loket-yuki-sandbox';
   readonly clientSecret: string;
   readonly redirectUri: string;
+  /**
+   * Test knob: euro values served as they are (12.345, 1e300) in place of a computed amount, keyed
+   * `tax-return:<id>` (totalAmount), `journal-run:<id>` (first debit line), `payslip:<runId>:<employmentId>` (net pay).
+   */
+  readonly oddAmounts = new Map<string, number>();
   private counter = 0;
   private readonly totalsCache = new Map<string, RunTotals>();
   private readonly employmentIndex = new Map<string, { administration: Administration; index: number }>();

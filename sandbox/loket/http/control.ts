@@ -184,6 +184,30 @@ export function controlRoutes(world: LoketWorld, faults: FaultState): Hono {
     });
   });
 
+  // Amounts no payroll produces (12.345, 1e300), served where Loket would send the computed one.
+  app.post('/odd-amounts', async (c) => {
+    const input = await body(
+      c,
+      z.discriminatedUnion('target', [
+        z.object({ target: z.literal('tax-return'), id: z.string(), value: z.number().nullable() }),
+        z.object({ target: z.literal('journal-run'), id: z.string(), value: z.number().nullable() }),
+        z.object({
+          target: z.literal('payslip'),
+          payrollRunId: z.string(),
+          employmentId: z.string(),
+          value: z.number().nullable(),
+        }),
+      ]),
+    );
+    const key =
+      input.target === 'payslip'
+        ? `payslip:${input.payrollRunId}:${input.employmentId}`
+        : `${input.target}:${input.id}`;
+    if (input.value === null) world.oddAmounts.delete(key);
+    else world.oddAmounts.set(key, input.value);
+    return c.json({ oddAmounts: Object.fromEntries(world.oddAmounts) });
+  });
+
   app.post('/employees', async (c) => {
     const input = await body(
       c,
@@ -223,6 +247,7 @@ export function controlRoutes(world: LoketWorld, faults: FaultState): Hono {
   });
 
   app.get('/faults', (c) => c.json(faults.faults));
+  app.get('/faults/padding-sent', (c) => c.json({ bytes: faults.paddingSent }));
   app.put('/faults', async (c) => {
     faults.faults = await body(c, loketFaultsSchema);
     return c.json(faults.faults);
