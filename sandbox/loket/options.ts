@@ -39,6 +39,8 @@ export const loketSandboxOptionsSchema = z.object({
   employers: z.coerce.number().int().min(1).max(500).optional(),
   /** Overrides the demo firm's employee counts for every payroll administration. */
   employeesPerAdministration: z.coerce.number().int().min(1).max(20_000).optional(),
+  /** Also seed TEST_YEAR_EMPLOYER, a new client running its current year as a Loket test year (the demo does). */
+  testYearEmployer: z.union([z.boolean(), z.stringbool()]).default(false),
   /** Months of approved payroll history before the current period. */
   months: z.coerce.number().int().min(1).max(36).default(3),
   /** Access-token lifetime; Loket's is 3599 s, tests use a few seconds. */

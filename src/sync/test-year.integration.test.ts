@@ -5,27 +5,22 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_YEAR_EMPLOYER } from '../../sandbox/loket/data/world.ts';
 import type { ImportFixture } from '../../test/support/import-fixture.ts';
 import { bakery, loketControl, startImportFixture } from '../../test/support/import-fixture.ts';
-import { administrations, importItems } from '../store/schema/index.ts';
+import { importItems } from '../store/schema/index.ts';
 import { importNow, planImportRun } from './import-run.ts';
 import { TEST_YEAR_CODE } from './plan.ts';
 import { importHistory } from './status.ts';
 
 let fixture: ImportFixture;
+const administration = bakery.loket.payrollAdministrationId;
+const markTestYear = (testYear: boolean) =>
+  loketControl(fixture, `/payroll-administrations/${administration}/test-year`, { year: 2026, testYear });
 
 beforeAll(async () => {
   fixture = await startImportFixture();
-  // The bakery's Yuki administration now belongs to the new client that runs 2026 as a test year.
-  await fixture.env.db
-    .update(administrations)
-    .set({
-      relationCode: TEST_YEAR_EMPLOYER.clientNumber,
-      loketEmployerId: TEST_YEAR_EMPLOYER.employerId,
-      loketPayrollAdministrationId: TEST_YEAR_EMPLOYER.payrollAdministrationId,
-    })
-    .where(eq(administrations.id, fixture.bakeryId));
+  // The bakery runs 2026 in Loket as a test year, as a new client does beside its old payroll system.
+  await markTestYear(true);
 }, 60_000);
 afterAll(() => fixture.close());
 
@@ -47,8 +42,8 @@ describe('a payroll year Loket marks as a test year', () => {
     const preview = await planImportRun(fixture.env, { ...request(), dryRun: true });
     expect(preview.summary.split('\n')).toEqual([
       'Niets te importeren.',
-      '2026-09: testjaar — niet geïmporteerd (4 loonstroken, 1 journaalpost, 1 loonaangifte).',
-      '2026-10: testjaar — niet geïmporteerd (4 loonstroken, 1 journaalpost, 1 loonaangifte).',
+      '2026-09: testjaar — niet geïmporteerd (12 loonstroken, 1 journaalpost, 1 loonaangifte).',
+      '2026-10: testjaar — niet geïmporteerd (12 loonstroken, 1 journaalpost, 1 loonaangifte).',
     ]);
     expect(await items()).toEqual([]);
   }, 60_000);
@@ -58,7 +53,7 @@ describe('a payroll year Loket marks as a test year', () => {
     expect(result.outcomes).toEqual([]);
     expect(yukiDocuments()).toEqual([]);
     const recorded = await items();
-    expect(recorded).toHaveLength(12);
+    expect(recorded).toHaveLength(28);
     expect(new Set(recorded.map((item) => item.kind))).toEqual(new Set(['payslip', 'journal', 'tax_return']));
     for (const item of recorded) {
       expect(item).toMatchObject({ state: 'skipped', errorCode: TEST_YEAR_CODE, yukiDocumentId: null });
@@ -80,42 +75,28 @@ describe('a payroll year Loket marks as a test year', () => {
   }, 60_000);
 
   it('imports as usual once Loket no longer marks the year as a test year', async () => {
-    await loketControl(
-      fixture,
-      `/payroll-administrations/${TEST_YEAR_EMPLOYER.payrollAdministrationId}/test-year`,
-      {
-        year: 2026,
-        testYear: false,
-      },
-    );
+    await markTestYear(false);
     const preview = await planImportRun(fixture.env, { ...request(), dryRun: true });
     expect(preview.summary).not.toContain('testjaar');
-    expect(preview.summary).toContain('2026-10: 4 loonstroken, 1 journaalpost, 1 loonaangifte');
+    expect(preview.summary).toContain('2026-10: 12 loonstroken, 1 journaalpost, 1 loonaangifte');
 
     const result = await importNow(fixture.env, request());
-    expect(result.outcomes).toHaveLength(12);
+    expect(result.outcomes).toHaveLength(28);
     expect(result.outcomes.every((outcome) => outcome.outcome === 'posted')).toBe(true);
-    expect(yukiDocuments()).toHaveLength(12);
+    expect(yukiDocuments()).toHaveLength(28);
     const recorded = await items();
     expect(recorded.every((item) => item.state === 'posted' && item.errorCode === null)).toBe(true);
   }, 60_000);
 
   it('leaves a year alone again when Loket marks it once more, and keeps what was posted', async () => {
-    await loketControl(
-      fixture,
-      `/payroll-administrations/${TEST_YEAR_EMPLOYER.payrollAdministrationId}/test-year`,
-      {
-        year: 2026,
-        testYear: true,
-      },
-    );
+    await markTestYear(true);
     // A further approved run in the test year: only it is left out; posted documents stay as they are.
     await loketControl(fixture, '/payroll-runs', {
-      payrollAdministrationId: TEST_YEAR_EMPLOYER.payrollAdministrationId,
+      payrollAdministrationId: administration,
     });
     const result = await importNow(fixture.env, request());
     expect(result.outcomes).toEqual([]);
-    expect(yukiDocuments()).toHaveLength(12);
+    expect(yukiDocuments()).toHaveLength(28);
     const november = (await items()).filter((item) => item.periodId === 202611);
     expect(november.length).toBeGreaterThan(0);
     expect(november.every((item) => item.state === 'skipped' && item.errorCode === TEST_YEAR_CODE)).toBe(

@@ -92,7 +92,7 @@ describe('Personeel → Loket service: a Loket test year', () => {
       instanceName: 'ui-test-year',
     });
     await jobs.ensureQueues(importQueues as never);
-    loket = await startLoketSandbox({});
+    loket = await startLoketSandbox({ testYearEmployer: true });
     yuki = await startYukiSandbox(parseYukiSandboxOptions({}));
     services = createTestServices({ database, jobs, env: sandboxEnv(loket, yuki) });
     app = createApp(services);

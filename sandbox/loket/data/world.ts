@@ -45,7 +45,7 @@ export type Administration = {
 
 /**
  * A new client running its current year as a Loket test year beside its old payroll system, seeded
- * after the demo firm in the default world. Fixed ids, so tests and demos can find it.
+ * after the other employers with the `testYearEmployer` option. Fixed ids, so tests and demos find it.
  */
 export const TEST_YEAR_EMPLOYER = {
   employerId: 'a1f0c3d2-7b6e-4a59-8c41-2d3e4f5a6b09',
@@ -249,7 +249,7 @@ export class LoketWorld {
       this.administrations.push(administration);
       this.seedHistory(administration, historyLength);
     }
-    if (options.employers === undefined) this.seedTestYearEmployer(options, today);
+    if (options.testYearEmployer) this.seedTestYearEmployer(options, today);
   }
 
   private seedTestYearEmployer(options: ResolvedLoketSandboxOptions, today: string): void {
