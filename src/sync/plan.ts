@@ -392,7 +392,9 @@ async function followTestYear(
  */
 async function followAmountRefusal(db: Database, item: DiscoveredItem, row: Existing): Promise<Existing> {
   const now = item.details.amountRefusal;
-  if (JSON.stringify(row.details.amountRefusal ?? null) === JSON.stringify(now ?? null)) return row;
+  const before = row.details.amountRefusal;
+  // Compared field by field: jsonb does not keep the key order JSON.stringify would compare.
+  if (before?.code === now?.code && before?.nl === now?.nl && before?.en === now?.en) return row;
   const { amountRefusal: _old, ...details } = row.details;
   const [updated] = await db
     .update(importItems)
