@@ -20,6 +20,8 @@ export async function startDemoSandboxes(env: NodeJS.ProcessEnv): Promise<DemoSa
   const loket = await startLoketSandbox({
     port: port === 0 ? 0 : port + 1,
     redirectUri: `${publicUrl}/loket/oauth/callback`,
+    // A client whose Loket year is a test year: its Relatiecode 30990 shows what is not imported and why.
+    testYearEmployer: true,
   });
   const yuki = await startYukiSandbox(parseYukiSandboxOptions({ port: port === 0 ? 0 : port + 2 }));
   return {

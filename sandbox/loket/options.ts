@@ -25,6 +25,15 @@ export const loketFaultsSchema = z.object({
   tokenHangMs: z.coerce.number().int().min(0).max(300_000).default(65_000),
   /** Then the next N /oauth/token requests get a 200 whose body is not a token response. */
   tokenGarbled: z.coerce.number().int().min(0).max(1000).default(0),
+  /** PDF downloads answer an HTML error page, still labelled `application/pdf`. */
+  notPdf: z.union([z.boolean(), z.stringbool()]).default(false),
+  /** JSON answers are followed by this many bytes of whitespace, streamed without a Content-Length (0 = off). */
+  oversizedJsonBytes: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(4 * 1024 ** 3)
+    .default(0),
 });
 
 export type LoketFaults = z.infer<typeof loketFaultsSchema>;
@@ -37,6 +46,8 @@ export const loketSandboxOptionsSchema = z.object({
   employers: z.coerce.number().int().min(1).max(500).optional(),
   /** Overrides the demo firm's employee counts for every payroll administration. */
   employeesPerAdministration: z.coerce.number().int().min(1).max(20_000).optional(),
+  /** Also seed TEST_YEAR_EMPLOYER, a new client running its current year as a Loket test year (the demo does). */
+  testYearEmployer: z.union([z.boolean(), z.stringbool()]).default(false),
   /** Months of approved payroll history before the current period. */
   months: z.coerce.number().int().min(1).max(36).default(3),
   /** Access-token lifetime; Loket's is 3599 s, tests use a few seconds. */

@@ -20,6 +20,7 @@ import {
 } from './errors.ts';
 import type { LoketOAuthClient, LoketTokens } from './oauth.ts';
 import { paginate } from './paging.ts';
+import { DEFAULT_MAX_JSON_BYTES, readJsonCapped } from './read-json.ts';
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, isRetryableStatus, parseRetryAfterMs } from './retry.ts';
 import type { RetryPolicy } from './retry.ts';
 import { rightForActivity } from './rights.ts';
@@ -62,6 +63,8 @@ export type LoketConnectionOptions = {
   timeoutMs?: number;
   refreshMarginMs?: number;
   random?: () => number;
+  /** JSON answers larger than this are refused unread (default 32 MB). */
+  maxJsonBytes?: number;
 };
 
 export type RequestOptions = {
@@ -188,16 +191,11 @@ export class LoketConnection {
   private exchangeJson<S extends z.ZodType>(request: Exchange, schema: S): Promise<z.output<S>> {
     return this.exchange(request, async (response) => {
       // Reading the body can fail when the connection drops; that is retried like a network error.
-      const text = await response.text();
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch (error) {
-        throw new LoketUnexpectedResponseError({
-          cause: error,
-          detail: `${request.path}: not JSON: ${text.slice(0, 200)}`,
-        });
-      }
+      const json = await readJsonCapped(
+        response,
+        this.options.maxJsonBytes ?? DEFAULT_MAX_JSON_BYTES,
+        request.path,
+      );
       const parsed = schema.safeParse(json);
       if (!parsed.success)
         throw new LoketUnexpectedResponseError({

@@ -56,9 +56,11 @@ export {
   downloadTaxReturnOverview,
   getPayrollTaxReturn,
   listPayrollTaxReturns,
+  listPayrollTaxReturnsOrRefusals,
   TAX_RETURN_STATUS,
 } from './tax-returns.ts';
-export type { LoketPayrollTaxReturn } from './tax-returns.ts';
+export type { LoketPayrollTaxReturn, LoketRefusedTaxReturn } from './tax-returns.ts';
+export { LoketAmountRefusedError } from './amounts.ts';
 export { LOKET_RIGHTS, missingRights, rightForActivity } from './rights.ts';
 export type { LoketRight } from './rights.ts';
 export { DEFAULT_RETRY_POLICY } from './retry.ts';

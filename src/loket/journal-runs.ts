@@ -4,8 +4,8 @@
  * MarkAsProcessed / MarkAsProcessingFailed) so payroll staff see it in Loket.
  */
 import type { z } from 'zod';
-import { centsFromEuros } from '../core/money.ts';
 import type { Cents } from '../core/money.ts';
+import { loketCents, loketTotal } from './amounts.ts';
 import type { LoketConnection } from './connection.ts';
 import { detailEnvelopeSchema, journalLineSchema, journalRunSchema } from './schemas.ts';
 
@@ -22,6 +22,8 @@ export type LoketJournalRun = {
   periodNumber: number | null;
   periodStartDate: string;
   periodEndDate: string;
+  /** Loket's `payrollRun.payrollPeriod.testYear`: test data, never to be booked. */
+  testYear: boolean;
 };
 
 export type LoketJournalLine = {
@@ -47,6 +49,7 @@ function toJournalRun(run: z.output<typeof journalRunSchema>): LoketJournalRun {
     periodNumber: run.payrollRun.payrollPeriod.periodNumber ?? null,
     periodStartDate: run.payrollRun.payrollPeriod.periodStartDate,
     periodEndDate: run.payrollRun.payrollPeriod.periodEndDate,
+    testYear: run.payrollRun.payrollPeriod.testYear,
   };
 }
 
@@ -81,7 +84,7 @@ export async function getJournalRun(
   return toJournalRun(envelope.content);
 }
 
-/** All lines of a journal run (status 4 or later), amounts in cents. */
+/** All lines of a journal run (status 4 or later), amounts in cents; an absurd amount or total is refused. */
 export async function listJournalLines(
   connection: LoketConnection,
   journalRunId: string,
@@ -100,10 +103,24 @@ export async function listJournalLines(
       costUnitCode: line.costUnit?.code ?? null,
       payrollComponentKey: line.payrollComponent?.key ?? null,
       payrollComponentDescription: line.payrollComponent?.description ?? null,
-      debit: centsFromEuros(line.debetAmount),
-      credit: centsFromEuros(line.creditAmount),
+      debit: loketCents(
+        line.debetAmount,
+        `debetAmount (journal run ${journalRunId}, ${line.generalLedgerAccount.code})`,
+      ),
+      credit: loketCents(
+        line.creditAmount,
+        `creditAmount (journal run ${journalRunId}, ${line.generalLedgerAccount.code})`,
+      ),
     });
   }
+  loketTotal(
+    lines.map((line) => line.debit),
+    `debetAmount total (journal run ${journalRunId})`,
+  );
+  loketTotal(
+    lines.map((line) => line.credit),
+    `creditAmount total (journal run ${journalRunId})`,
+  );
   return lines;
 }
 

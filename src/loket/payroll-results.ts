@@ -4,8 +4,8 @@
  * payroll component whose key depends on the payroll setup, so the key is configurable per administration.
  */
 import type { z } from 'zod';
-import { centsFromEuros, sum } from '../core/money.ts';
 import type { Cents } from '../core/money.ts';
+import { loketCents, loketTotal } from './amounts.ts';
 import type { payrollResultSchema } from './schemas.ts';
 
 /** Our default net-pay component key; it matches the Loket sandbox's (Loket publishes no standard). */
@@ -25,6 +25,8 @@ export type LoketPayrollResult = {
     periodNumber: number | null;
     startDate: string;
     endDate: string;
+    /** Loket's `payrollPeriod.testYear`: test data, never to be booked. */
+    testYear: boolean;
     payslipTypes: Array<{ key: number; name: string; components: LoketPayrollComponentResult[] }>;
   }>;
 };
@@ -37,6 +39,7 @@ export function toPayrollResult(result: z.output<typeof payrollResultSchema>): L
       periodNumber: payrollPeriod.periodNumber ?? null,
       startDate: payrollPeriod.periodStartDate,
       endDate: payrollPeriod.periodEndDate,
+      testYear: payrollPeriod.testYear,
       payslipTypes: payslipTypes.map(({ payslipType, payrollComponentResults }) => ({
         key: payslipType.key,
         name: payslipType.value,
@@ -51,21 +54,26 @@ export function toPayrollResult(result: z.output<typeof payrollResultSchema>): L
   };
 }
 
-/** Net pay over every period and payslip type of a result, both tariffs, in cents. */
+/**
+ * Net pay over every period and payslip type of a result, both tariffs, in cents; an amount no payroll
+ * produces is refused (LoketAmountRefusedError) naming the component and the employment.
+ */
 export function netPayOf(
   result: LoketPayrollResult,
   netPayComponentKey: number = DEFAULT_NET_PAY_COMPONENT_KEY,
 ): Cents {
-  return sum(
+  const where = `payrollComponent ${netPayComponentKey}, employment ${result.employmentId}`;
+  return loketTotal(
     result.periods.flatMap((period) =>
       period.payslipTypes.flatMap((type) =>
         type.components
           .filter((component) => component.key === netPayComponentKey)
           .flatMap((component) => [
-            centsFromEuros(component.value),
-            centsFromEuros(component.valueSpecialTariff),
+            loketCents(component.value, `value (${where})`),
+            loketCents(component.valueSpecialTariff, `valueSpecialTariff (${where})`),
           ]),
       ),
     ),
+    `net pay (${where})`,
   );
 }

@@ -107,6 +107,8 @@ export type LoketPayrollPeriod = {
   periodNumber: number;
   startDate: string;
   endDate: string;
+  /** Loket's `testYear`: the period's year is a test year. */
+  testYear: boolean;
   payrollRunIds: string[];
 };
 
@@ -130,6 +132,7 @@ export async function* listPayrollPeriods(
       periodNumber: period.periodNumber,
       startDate: period.startDate,
       endDate: period.endDate,
+      testYear: period.testYear,
       payrollRunIds: period.payrollRuns.map((run) => run.id),
     };
   }

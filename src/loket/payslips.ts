@@ -15,6 +15,7 @@ export type LoketPayslipListing = {
   periodNumber: number | null;
   startDate: string;
   endDate: string;
+  testYear: boolean;
   approvalTime: string | null;
   numberOfPayslips: number;
 };
@@ -37,6 +38,7 @@ export async function* listPayslips(
       periodNumber: listing.payrollPeriod.periodNumber ?? null,
       startDate: listing.payrollPeriod.periodStartDate,
       endDate: listing.payrollPeriod.periodEndDate,
+      testYear: listing.payrollPeriod.testYear,
       approvalTime: listing.approvalTime ?? null,
       numberOfPayslips: listing.numberOfPayslips,
     };

@@ -85,12 +85,18 @@ export const employmentSchema = z.object({
   endDate: loketDate.nullish(),
 });
 
+/**
+ * `testYear` (GetPayrollPeriodsByPayrollAdministrationId, `_embedded[].testYear`, boolean, not nullable):
+ * "Indicates whether the payroll year is a test year … the results of the run should not be regarded as
+ * actual data but as test data." Not nullable; absent reads as false (the spec lists no required fields).
+ */
 export const payrollPeriodSchema = z.object({
   id: z.number().int(),
   year: z.number().int(),
   periodNumber: z.number().int(),
   startDate: loketDate,
   endDate: loketDate,
+  testYear: z.boolean().default(false),
   payrollRuns: z
     .array(z.object({ id: z.uuid() }))
     .nullish()
@@ -106,11 +112,20 @@ export const payrollRunSchema = z.object({
   approvalTime: z.string().nullish(),
 });
 
+/**
+ * `payrollPeriod.testYear` (boolean, not nullable) on payslips (GetPayslipsByEmploymentId[AndPayrollRunId]),
+ * payroll run results (GetPayrollRunResultsByPayrollRunId) and journal runs
+ * (GetJournalRunsByPayrollAdministrationId, GetJournalRunByJournalRunId, `payrollRun.payrollPeriod`):
+ * "if the payroll run belongs to a test year the results of the run should not be regarded as actual
+ * data but as test data". The spec marks it not nullable but lists no required fields: null is refused,
+ * absent reads as Loket's documented default, false.
+ */
 const periodWithDates = z.object({
   year: z.number().int(),
   periodNumber: z.number().int().nullish(),
   periodStartDate: loketDate,
   periodEndDate: loketDate,
+  testYear: z.boolean().default(false),
 });
 
 export const payrollResultSchema = z.object({

@@ -3,8 +3,8 @@
  * Payroll tax returns (loonaangiften) with their amounts in cents, and the overview PDF.
  */
 import type { z } from 'zod';
-import { centsFromEuros } from '../core/money.ts';
 import type { Cents } from '../core/money.ts';
+import { LoketAmountRefusedError, loketCents } from './amounts.ts';
 import type { LoketConnection } from './connection.ts';
 import type { LoketDownload } from './download.ts';
 import { detailEnvelopeSchema, payrollTaxReturnSchema } from './schemas.ts';
@@ -35,7 +35,38 @@ export type LoketPayrollTaxReturn = {
   isCorrectionMessagePriorYear: boolean;
 };
 
+type Amounts = 'periodAmount' | 'correctionAmount' | 'totalAmount';
+
+/** A tax return whose amounts Loket sent unusable: everything else, and the refusal. */
+export type LoketRefusedTaxReturn = Omit<LoketPayrollTaxReturn, Amounts> & {
+  amountRefusal: LoketAmountRefusedError;
+};
+
 function toTaxReturn(taxReturn: z.output<typeof payrollTaxReturnSchema>): LoketPayrollTaxReturn {
+  const where = (field: Amounts) => `${field} (payroll tax return ${taxReturn.id})`;
+  return {
+    ...withoutAmounts(taxReturn),
+    periodAmount: loketCents(taxReturn.periodAmount, where('periodAmount')),
+    correctionAmount: loketCents(taxReturn.correctionAmount, where('correctionAmount')),
+    totalAmount: loketCents(taxReturn.totalAmount, where('totalAmount')),
+  };
+}
+
+/** The tax return, or — when an amount is unusable — all but its amounts with the refusal. */
+function toTaxReturnOrRefusal(
+  taxReturn: z.output<typeof payrollTaxReturnSchema>,
+): LoketPayrollTaxReturn | LoketRefusedTaxReturn {
+  try {
+    return toTaxReturn(taxReturn);
+  } catch (error) {
+    if (!(error instanceof LoketAmountRefusedError)) throw error;
+    return { ...withoutAmounts(taxReturn), amountRefusal: error };
+  }
+}
+
+function withoutAmounts(
+  taxReturn: z.output<typeof payrollTaxReturnSchema>,
+): Omit<LoketPayrollTaxReturn, Amounts> {
   return {
     id: taxReturn.id,
     sequenceNumber: taxReturn.sequenceNumber,
@@ -51,9 +82,6 @@ function toTaxReturn(taxReturn: z.output<typeof payrollTaxReturnSchema>): LoketP
     paymentReference: taxReturn.paymentReference,
     iban: taxReturn.iban,
     inTheNameOf: taxReturn.inTheNameOf,
-    periodAmount: centsFromEuros(taxReturn.periodAmount),
-    correctionAmount: centsFromEuros(taxReturn.correctionAmount),
-    totalAmount: centsFromEuros(taxReturn.totalAmount),
     deadlineForPayment: taxReturn.deadlineForPayment,
     isCorrectionMessagePriorYear: taxReturn.isCorrectionMessagePriorYear,
   };
@@ -67,7 +95,26 @@ export async function* listPayrollTaxReturns(
   payrollAdministrationId: string,
   options: { filter?: string } = {},
 ): AsyncGenerator<LoketPayrollTaxReturn> {
-  const returns = connection.list(
+  for await (const taxReturn of rawTaxReturns(connection, payrollAdministrationId, options))
+    yield toTaxReturn(taxReturn);
+}
+
+/** As listPayrollTaxReturns, but one return's unusable amount refuses only that return. */
+export async function* listPayrollTaxReturnsOrRefusals(
+  connection: LoketConnection,
+  payrollAdministrationId: string,
+  options: { filter?: string } = {},
+): AsyncGenerator<LoketPayrollTaxReturn | LoketRefusedTaxReturn> {
+  for await (const taxReturn of rawTaxReturns(connection, payrollAdministrationId, options))
+    yield toTaxReturnOrRefusal(taxReturn);
+}
+
+function rawTaxReturns(
+  connection: LoketConnection,
+  payrollAdministrationId: string,
+  options: { filter?: string },
+) {
+  return connection.list(
     `/providers/employers/payrolladministrations/${payrollAdministrationId}/payrolltaxreturns`,
     payrollTaxReturnSchema,
     {
@@ -76,7 +123,6 @@ export async function* listPayrollTaxReturns(
       query: { filter: options.filter },
     },
   );
-  for await (const taxReturn of returns) yield toTaxReturn(taxReturn);
 }
 
 export async function getPayrollTaxReturn(

@@ -41,6 +41,8 @@ const environmentSchema = z.object({
   LOKET_OAUTH_URL: url.default(REAL_HOSTS.loketOauthUrl),
   LOKET_ACC_API_URL: url.default(REAL_HOSTS.loketAccApiUrl),
   LOKET_ACC_OAUTH_URL: url.default(REAL_HOSTS.loketAccOauthUrl),
+  /** Loket JSON answers above this many megabytes are refused unread. */
+  LOKET_MAX_RESPONSE_MB: z.coerce.number().positive().max(1024).default(32),
   YUKI_API_URL: url.default(REAL_HOSTS.yukiApiUrl),
   SMTP_URL: z
     .string()
@@ -64,6 +66,8 @@ export type Config = {
   loket: {
     production: { apiUrl: string; oauthUrl: string };
     acceptance: { apiUrl: string; oauthUrl: string };
+    /** The size cap of one Loket JSON answer. */
+    maxJsonBytes: number;
   };
   yukiApiUrl: string;
   smtpUrl: string | undefined;
@@ -105,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, mode: Mode): Config {
     loket: {
       production: { apiUrl: values.LOKET_API_URL, oauthUrl: values.LOKET_OAUTH_URL },
       acceptance: { apiUrl: values.LOKET_ACC_API_URL, oauthUrl: values.LOKET_ACC_OAUTH_URL },
+      maxJsonBytes: Math.round(values.LOKET_MAX_RESPONSE_MB * 1_048_576),
     },
     yukiApiUrl: values.YUKI_API_URL,
     smtpUrl: values.SMTP_URL,

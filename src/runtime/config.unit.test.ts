@@ -45,4 +45,13 @@ describe('loadConfig', () => {
     const config = loadConfig({ APP_MASTER_KEY: key, YUKI_API_URL: 'http://127.0.0.1:9000/' }, 'production');
     expect(config.yukiApiUrl).toBe('http://127.0.0.1:9000');
   });
+
+  it('caps a Loket JSON answer at 32 MB unless LOKET_MAX_RESPONSE_MB says otherwise', () => {
+    expect(loadConfig({ APP_MASTER_KEY: key }, 'production').loket.maxJsonBytes).toBe(32 * 1_048_576);
+    const config = loadConfig({ APP_MASTER_KEY: key, LOKET_MAX_RESPONSE_MB: '0.5' }, 'production');
+    expect(config.loket.maxJsonBytes).toBe(524_288);
+    expect(() => loadConfig({ APP_MASTER_KEY: key, LOKET_MAX_RESPONSE_MB: '0' }, 'production')).toThrow(
+      /LOKET_MAX_RESPONSE_MB/,
+    );
+  });
 });

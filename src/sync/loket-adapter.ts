@@ -4,7 +4,7 @@
  * tens of kilobytes and Yuki wants base64 in one request anyway) and turns amounts into cents.
  */
 import type { PeriodKind } from '../core/periods.ts';
-import type { LoketConnection, LoketDownload } from '../loket/index.ts';
+import type { LoketConnection, LoketDownload, LoketPayrollResult } from '../loket/index.ts';
 import {
   DEFAULT_NET_PAY_COMPONENT_KEY,
   downloadPayslipPdf,
@@ -15,8 +15,10 @@ import {
   listJournalLines,
   listJournalRuns,
   listPayrollAdministrations,
+  listPayrollPeriods,
   listPayrollRunResults,
-  listPayrollTaxReturns,
+  listPayrollTaxReturnsOrRefusals,
+  LoketAmountRefusedError,
   markJournalRunFailed,
   markJournalRunProcessed,
   netPayOf,
@@ -32,6 +34,16 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
 
 async function bytesOf(download: LoketDownload): Promise<Uint8Array> {
   return new Uint8Array(await new Response(download.stream).arrayBuffer());
+}
+
+/** One employment's unusable amount refuses only its payslip, not the whole run. */
+function netPayOrRefusal(result: LoketPayrollResult, key: number) {
+  try {
+    return { netPay: netPayOf(result, key) };
+  } catch (error) {
+    if (!(error instanceof LoketAmountRefusedError)) throw error;
+    return { netPay: null, amountRefusal: error };
+  }
 }
 
 export function loketPort(connection: LoketConnection): LoketPort {
@@ -55,12 +67,13 @@ export function loketPort(connection: LoketConnection): LoketPort {
       const results = await collect(listPayrollRunResults(connection, payrollRunId));
       return results.map((result) => ({
         employmentId: result.employmentId,
-        netPay: netPayOf(result, netPayComponentKey ?? DEFAULT_NET_PAY_COMPONENT_KEY),
+        ...netPayOrRefusal(result, netPayComponentKey ?? DEFAULT_NET_PAY_COMPONENT_KEY),
         periods: result.periods.map((p) => ({
           year: p.year,
           number: p.periodNumber,
           startDate: p.startDate,
           endDate: p.endDate,
+          testYear: p.testYear,
         })),
       }));
     },
@@ -83,6 +96,7 @@ export function loketPort(connection: LoketConnection): LoketPort {
             number: run.periodNumber,
             startDate: run.periodStartDate,
             endDate: run.periodEndDate,
+            testYear: run.testYear,
           },
         })),
     journalLines: async (journalRunId) =>
@@ -100,7 +114,7 @@ export function loketPort(connection: LoketConnection): LoketPort {
       await markJournalRunFailed(connection, journalRunId, message);
     },
     taxReturns: async (id) =>
-      (await collect(listPayrollTaxReturns(connection, id)))
+      (await collect(listPayrollTaxReturnsOrRefusals(connection, id)))
         .filter((t) => t.status === TAX_RETURN_STATUS.confirmed || t.status === TAX_RETURN_STATUS.sent)
         .map((t) => ({
           id: t.id,
@@ -115,8 +129,14 @@ export function loketPort(connection: LoketConnection): LoketPort {
           wageTaxNumber: t.wageTaxNumber,
           paymentReference: t.paymentReference,
           deadlineForPayment: t.deadlineForPayment,
-          totalAmount: t.totalAmount,
+          ...('amountRefusal' in t
+            ? { totalAmount: null, amountRefusal: t.amountRefusal }
+            : { totalAmount: t.totalAmount }),
         })),
+    async testYears(id) {
+      const periods = await collect(listPayrollPeriods(connection, id));
+      return new Set(periods.filter((p) => p.testYear).map((p) => p.year));
+    },
     taxReturnOverviewPdf: async (taxReturnId) =>
       bytesOf(await downloadTaxReturnOverview(connection, taxReturnId)),
   };

@@ -3,7 +3,8 @@
  * What Loket has and Yuki lacks for one administration and window: approved payroll runs (one payslip
  * per employment), journal runs with results, confirmed or sent tax returns. The window is the current
  * and N previous periods, never before the administration's first period, unless a backfill names its
- * own. Journal runs Loket shows as exported by another application are skipped unless included.
+ * own. Journal runs Loket shows as exported by another application are skipped unless included; what
+ * Loket marks as a test year is skipped for as long as Loket marks it so.
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { PayrollPeriod, PeriodKind } from '../core/periods.ts';
@@ -15,8 +16,9 @@ import {
   periodKey,
   periodLabel,
 } from '../core/periods.ts';
+import type { AppError } from '../core/errors.ts';
 import type { Database } from '../store/database.ts';
-import type { ImportItemDetails, ImportKind } from '../store/schema/index.ts';
+import type { ImportItemDetails, ImportItemState, ImportKind } from '../store/schema/index.ts';
 import { importItems } from '../store/schema/index.ts';
 import { correctionSubject, findCorrectedItem } from './corrections.ts';
 import type { ItemIdentity } from './item-key.ts';
@@ -46,6 +48,8 @@ export type DiscoveredItem = {
   amountCents: number | null;
   details: ImportItemDetails;
   exportedElsewhere: boolean;
+  /** Loket marks its period as part of a test year: test data, never posted. */
+  testYear: boolean;
 };
 
 export type Discovery = { fromPeriodId: number; toPeriodId: number; items: DiscoveredItem[] };
@@ -58,6 +62,21 @@ const EXPORTED_ELSEWHERE = {
     'Loket shows this journal run as already exported by another application; skipped so it does not reach Yuki twice. Include it on purpose if it must be imported.',
 };
 
+/** The skip of a test year; the code is how a later plan recognises it and lifts it. */
+export const TEST_YEAR_CODE = 'sync.test_year';
+const TEST_YEAR = {
+  errorCode: TEST_YEAR_CODE,
+  errorNl:
+    'testjaar — niet geïmporteerd: Loket markeert deze periode als testjaar, dus dit zijn testgegevens en geen echte loonadministratie. Zodra Loket het jaar niet meer als testjaar markeert, wordt het gewoon geïmporteerd.',
+  errorEn:
+    'test year — not imported: Loket marks this period as part of a test year, so this is test data, not actual payroll. Once Loket no longer marks the year as a test year, it is imported as usual.',
+};
+
+/** Loket's unusable amount travels with the item, so its attempt fails with the reason, posting nothing. */
+function refusalOf(error: AppError | undefined): Pick<ImportItemDetails, 'amountRefusal'> {
+  return error ? { amountRefusal: { code: error.code, nl: error.text.nl, en: error.text.en } } : {};
+}
+
 function datedPeriod(kind: PeriodKind, dates: PeriodDates): PayrollPeriod {
   const number = dates.number ?? periodContaining(kind, dates.endDate).number;
   return payrollPeriod(kind, dates.year, number, { startDate: dates.startDate, endDate: dates.endDate });
@@ -69,7 +88,9 @@ function discovered(
   loketObjectId: string,
   version: string,
   period: PayrollPeriod,
-  fields: Pick<DiscoveredItem, 'baseSubject' | 'amountCents' | 'details'> & { exportedElsewhere?: boolean },
+  fields: Pick<DiscoveredItem, 'baseSubject' | 'amountCents' | 'details' | 'testYear'> & {
+    exportedElsewhere?: boolean;
+  },
 ): DiscoveredItem {
   const identity = { administrationId: link.administrationId, kind, loketObjectId, version };
   const key = itemKey(identity);
@@ -123,7 +144,13 @@ export async function discoverItems(link: LinkContext, request: PlanRequest): Pr
           discovered(link, 'payslip', `${run.id}/${result.employmentId}`, '1', period, {
             baseSubject: `Loonstrook ${employeeName}, ${periodLabel(period)}`,
             amountCents: result.netPay,
-            details: { employmentId: result.employmentId, employeeName, payrollRunId: run.id },
+            details: {
+              employmentId: result.employmentId,
+              employeeName,
+              payrollRunId: run.id,
+              ...refusalOf(result.amountRefusal),
+            },
+            testYear: result.periods.some((p) => p.testYear),
           }),
         );
       }
@@ -149,6 +176,7 @@ export async function discoverItems(link: LinkContext, request: PlanRequest): Pr
           amountCents: null,
           details: { payrollRunId: run.payrollRunId, sequenceNumber: run.sequenceNumber },
           exportedElsewhere: run.status === 7,
+          testYear: run.period.testYear,
         }),
       );
     }
@@ -162,6 +190,8 @@ export async function discoverItems(link: LinkContext, request: PlanRequest): Pr
         (a, b) =>
           periodId(a.period) - periodId(b.period) || a.taxReturn.sequenceNumber - b.taxReturn.sequenceNumber,
       );
+    const testYears =
+      returns.length > 0 ? await loket.testYears(link.loketPayrollAdministrationId) : new Set<number>();
     for (const { taxReturn, period } of returns) {
       items.push(
         discovered(link, 'tax_return', taxReturn.id, String(taxReturn.sequenceNumber), period, {
@@ -172,7 +202,9 @@ export async function discoverItems(link: LinkContext, request: PlanRequest): Pr
             deadlineForPayment: taxReturn.deadlineForPayment,
             wageTaxNumber: taxReturn.wageTaxNumber,
             sequenceNumber: taxReturn.sequenceNumber,
+            ...refusalOf(taxReturn.amountRefusal),
           },
+          testYear: testYears.has(taxReturn.period.year),
         }),
       );
     }
@@ -187,14 +219,18 @@ const existingColumns = {
   kind: importItems.kind,
   periodId: importItems.periodId,
   loketMarkedAt: importItems.loketMarkedAt,
+  errorCode: importItems.errorCode,
+  details: importItems.details,
 };
 type Existing = {
   id: string;
   key: string;
-  state: string;
+  state: ImportItemState;
   kind: ImportKind;
   periodId: number;
   loketMarkedAt: Date | null;
+  errorCode: string | null;
+  details: ImportItemDetails;
 };
 
 /** An item a run works on, with what its posting order needs. */
@@ -206,8 +242,20 @@ async function existingByKey(db: Database, keys: string[]): Promise<Map<string, 
   return new Map(rows.map((row) => [row.key, row]));
 }
 
-const wouldSkip = (item: DiscoveredItem, existing: Existing | undefined, includeExported: boolean) =>
-  existing ? existing.state === 'skipped' && !includeExported : item.exportedElsewhere && !includeExported;
+const skippedForTestYear = (row: Existing | undefined) =>
+  row?.state === 'skipped' && row.errorCode === TEST_YEAR_CODE;
+
+/** Why a plan leaves the item out, if it does; a test-year skip lasts only while Loket marks the year. */
+function skipReason(
+  item: DiscoveredItem,
+  existing: Existing | undefined,
+  includeExported: boolean,
+): 'test_year' | 'exported' | null {
+  if (item.testYear) return 'test_year';
+  if (existing && !skippedForTestYear(existing))
+    return existing.state === 'skipped' && !includeExported ? 'exported' : null;
+  return item.exportedElsewhere && !includeExported ? 'exported' : null;
+}
 
 const NOUNS: Record<ImportKind, [string, string]> = {
   payslip: ['loonstrook', 'loonstroken'],
@@ -226,30 +274,37 @@ export async function previewText(
     discovery.items.map((i) => i.key),
   );
   const byPeriod = new Map<string, Map<ImportKind, number>>();
+  const testYearByPeriod = new Map<string, Map<ImportKind, number>>();
+  const count = (into: Map<string, Map<ImportKind, number>>, item: DiscoveredItem) => {
+    const counts = into.get(periodKey(item.period)) ?? new Map<ImportKind, number>();
+    counts.set(item.identity.kind, (counts.get(item.identity.kind) ?? 0) + 1);
+    into.set(periodKey(item.period), counts);
+  };
   let skipped = 0;
   for (const item of discovery.items) {
     const known = existing.get(item.key);
     if (known?.state === 'posted') continue;
-    if (wouldSkip(item, known, includeExported)) {
-      skipped += 1;
-      continue;
-    }
-    const counts = byPeriod.get(periodKey(item.period)) ?? new Map<ImportKind, number>();
-    counts.set(item.identity.kind, (counts.get(item.identity.kind) ?? 0) + 1);
-    byPeriod.set(periodKey(item.period), counts);
+    const reason = skipReason(item, known, includeExported);
+    if (reason === 'test_year') count(testYearByPeriod, item);
+    else if (reason === 'exported') skipped += 1;
+    else count(byPeriod, item);
   }
-  const lines = [...byPeriod.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([key, counts]) => {
-      const parts = (['payslip', 'journal', 'tax_return'] as const)
-        .filter((kind) => counts.has(kind))
-        .map((kind) => {
-          const n = counts.get(kind) ?? 0;
-          return `${n} ${NOUNS[kind][n === 1 ? 0 : 1]}`;
-        });
-      return `${key}: ${parts.join(', ')}`;
-    });
+  const perPeriod = (counted: Map<string, Map<ImportKind, number>>) =>
+    [...counted.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([key, counts]) => {
+        const parts = (['payslip', 'journal', 'tax_return'] as const)
+          .filter((kind) => counts.has(kind))
+          .map((kind) => {
+            const n = counts.get(kind) ?? 0;
+            return `${n} ${NOUNS[kind][n === 1 ? 0 : 1]}`;
+          });
+        return { key, parts: parts.join(', ') };
+      });
+  const lines = perPeriod(byPeriod).map(({ key, parts }) => `${key}: ${parts}`);
   if (lines.length === 0) lines.push('Niets te importeren.');
+  for (const { key, parts } of perPeriod(testYearByPeriod))
+    lines.push(`${key}: testjaar — niet geïmporteerd (${parts}).`);
   if (skipped > 0)
     lines.push(
       `${skipped} ${skipped === 1 ? 'journaalrun' : 'journaalruns'} overgeslagen: al geëxporteerd door een andere toepassing.`,
@@ -271,7 +326,7 @@ async function insertItem(
     ...(item.details.employmentId ? { employmentId: item.details.employmentId } : {}),
   });
   const base = corrected ? correctionSubject(item.baseSubject, corrected) : item.baseSubject;
-  const skip = item.exportedElsewhere && !includeExported;
+  const reason = skipReason(item, undefined, includeExported);
   const [inserted] = await db
     .insert(importItems)
     .values({
@@ -283,18 +338,74 @@ async function insertItem(
       version: item.identity.version,
       periodId: periodId(item.period),
       periodEndDate: item.period.endDate,
-      state: skip ? 'skipped' : 'planned',
+      state: reason ? 'skipped' : 'planned',
       subject: `${base} ${markerTag(item.marker)}`,
       amountCents: item.amountCents,
       correctsItemId: corrected?.id ?? null,
       details: item.details,
-      ...(skip ? EXPORTED_ELSEWHERE : {}),
+      ...(reason === 'test_year' ? TEST_YEAR : reason === 'exported' ? EXPORTED_ELSEWHERE : {}),
     })
     .onConflictDoNothing({ target: importItems.key })
     .returning(existingColumns);
   if (inserted) return inserted;
   const [raced] = await db.select(existingColumns).from(importItems).where(eq(importItems.key, item.key));
   return raced;
+}
+
+/**
+ * Keeps a known item's skip in step with Loket's test-year mark: marked now → skipped (unless already
+ * posted or being posted); no longer marked → planned again, or skipped as exported elsewhere.
+ */
+async function followTestYear(
+  db: Database,
+  item: DiscoveredItem,
+  row: Existing,
+  includeExported: boolean,
+): Promise<Existing> {
+  const guardedUpdate = async (from: ImportItemState[], values: Partial<typeof importItems.$inferInsert>) => {
+    const [updated] = await db
+      .update(importItems)
+      .set({ ...values, updatedAt: new Date() })
+      .where(and(eq(importItems.id, row.id), inArray(importItems.state, from)))
+      .returning(existingColumns);
+    return updated ?? row;
+  };
+  if (item.testYear && row.state !== 'skipped' && statesLeadingTo('skipped').includes(row.state))
+    return guardedUpdate(statesLeadingTo('skipped'), { state: 'skipped', ...TEST_YEAR });
+  if (item.testYear && row.state === 'skipped' && row.errorCode !== TEST_YEAR_CODE)
+    return guardedUpdate(['skipped'], TEST_YEAR);
+  if (!item.testYear && skippedForTestYear(row)) {
+    const exported = item.exportedElsewhere && !includeExported;
+    return guardedUpdate(
+      ['skipped'],
+      exported
+        ? EXPORTED_ELSEWHERE
+        : { state: 'planned', errorCode: null, errorNl: null, errorEn: null, errorDetail: null },
+    );
+  }
+  return row;
+}
+
+/**
+ * An item not yet posted takes Loket's current verdict on its amount: a refusal that appeared is kept
+ * (its attempt then fails with it), one Loket has since corrected is dropped along with the old amount.
+ */
+async function followAmountRefusal(db: Database, item: DiscoveredItem, row: Existing): Promise<Existing> {
+  const now = item.details.amountRefusal;
+  const before = row.details.amountRefusal;
+  // Compared field by field: jsonb does not keep the key order JSON.stringify would compare.
+  if (before?.code === now?.code && before?.nl === now?.nl && before?.en === now?.en) return row;
+  const { amountRefusal: _old, ...details } = row.details;
+  const [updated] = await db
+    .update(importItems)
+    .set({
+      amountCents: item.amountCents,
+      details: now ? { ...details, amountRefusal: now } : details,
+      updatedAt: new Date(),
+    })
+    .where(and(eq(importItems.id, row.id), inArray(importItems.state, ['planned', 'failed'])))
+    .returning(existingColumns);
+  return updated ?? row;
 }
 
 /**
@@ -315,7 +426,9 @@ export async function savePlan(
   const toRun: PlannedItem[] = [];
   for (const item of discovery.items) {
     let row = known.get(item.key) ?? (await insertItem(db, item, includeExported));
-    if (includeExported && item.exportedElsewhere) {
+    if (row) row = await followTestYear(db, item, row, includeExported);
+    if (row) row = await followAmountRefusal(db, item, row);
+    if (includeExported && item.exportedElsewhere && !item.testYear) {
       const [included] = await db
         .update(importItems)
         .set({ state: 'planned', errorCode: null, errorNl: null, errorEn: null, updatedAt: new Date() })

@@ -134,6 +134,7 @@ export async function openLoketSession(
     onTokens: () => {},
     sharedTokens: databaseTokenStore(deps, scope),
     ...(signIn ? { reauthenticate: signIn } : {}),
+    maxJsonBytes: deps.config.loket.maxJsonBytes,
   });
   return { connection, oauth, apiBaseUrl };
 }

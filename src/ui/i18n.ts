@@ -419,6 +419,10 @@ export const MESSAGES = {
   'import.cell.failed': { nl: '{count} mislukt', en: '{count} failed' },
   'import.cell.open': { nl: '{count} bezig', en: '{count} in progress' },
   'import.cell.skipped': { nl: '{count} overgeslagen', en: '{count} skipped' },
+  'import.cell.testYear': {
+    nl: '{count} testjaar — niet geïmporteerd',
+    en: '{count} test year — not imported',
+  },
   'import.cell.none': { nl: 'Nog niet in Loket', en: 'Not yet in Loket' },
   'import.cell.unchecked': { nl: 'Nog niet opgehaald', en: 'Not fetched yet' },
   'import.windowUnknown': {
@@ -473,6 +477,8 @@ export const MESSAGES = {
     nl: 'Wat er misging en wat u kunt doen. Na het oplossen pakt "Nu importeren" ze opnieuw op.',
     en: 'What went wrong and what you can do. Once solved, "Import now" picks them up again.',
   },
+  'import.skipped': { nl: 'Niet geïmporteerd', en: 'Not imported' },
+  'import.skippedCount': { nl: '{count} stuks', en: '{count} items' },
   'import.warnings': { nl: 'Waarschuwingen bij de controletotalen', en: 'Control-total warnings' },
   'import.documents': { nl: 'Geboekt in Yuki', en: 'Posted in Yuki' },
   'import.subject': { nl: 'Omschrijving', en: 'Description' },

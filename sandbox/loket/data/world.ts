@@ -39,6 +39,22 @@ export type Administration = {
   addedEmployeeStarts: number[];
   currentPeriod: PayrollPeriod;
   historyStart: PayrollPeriod;
+  /** Payroll years run as a Loket test year: every period of them carries `testYear: true`. */
+  testYears: Set<number>;
+};
+
+/**
+ * A new client running its current year as a Loket test year beside its old payroll system, seeded
+ * after the other employers with the `testYearEmployer` option. Fixed ids, so tests and demos find it.
+ */
+export const TEST_YEAR_EMPLOYER = {
+  employerId: 'a1f0c3d2-7b6e-4a59-8c41-2d3e4f5a6b09',
+  payrollAdministrationId: 'b2e1d4c3-8c7f-4b6a-9d52-3e4f5a6b7c09',
+  companyName: 'Nieuwbouw Testjaar B.V.',
+  clientNumber: 30990,
+  periodType: 'month' as PayrollPeriodType,
+  employees: 4,
+  payrollTaxesNumber: '856789015L01',
 };
 
 /** A part of a payroll run: the regular result of a period, or back pay over an earlier one. */
@@ -162,6 +178,11 @@ export class LoketWorld {
   /** The demo's client first (the standard way), then one with the password flow enabled by exception. */
   readonly clients: readonly OAuthClient[];
   readonly redirectUri: string;
+  /**
+   * Test knob: euro values served as they are (12.345, 1e300) in place of a computed amount, keyed
+   * `tax-return:<id>` (totalAmount), `journal-run:<id>` (first debit line), `payslip:<runId>:<employmentId>` (net pay).
+   */
+  readonly oddAmounts = new Map<string, number>();
   private counter = 0;
   private readonly totalsCache = new Map<string, RunTotals>();
   private readonly employmentIndex = new Map<string, { administration: Administration; index: number }>();
@@ -237,10 +258,46 @@ export class LoketWorld {
         addedEmployeeStarts: [],
         currentPeriod,
         historyStart: shiftPeriod(periodType, currentPeriod, -historyLength),
+        testYears: new Set(),
       };
       this.administrations.push(administration);
       this.seedHistory(administration, historyLength);
     }
+    if (options.testYearEmployer) this.seedTestYearEmployer(options, today);
+  }
+
+  private seedTestYearEmployer(options: ResolvedLoketSandboxOptions, today: string): void {
+    const spec = TEST_YEAR_EMPLOYER;
+    const employer: Employer = {
+      id: spec.employerId,
+      employerNumber: 20_799,
+      companyName: spec.companyName,
+      chamberOfCommerceNumber: '69012345',
+      city: 'Amersfoort',
+    };
+    this.employers.push(employer);
+    const currentPeriod = periodContaining(spec.periodType, today);
+    const historyLength = Math.max(1, Math.round(options.months * periodsPerMonth(spec.periodType)));
+    const administration: Administration = {
+      id: spec.payrollAdministrationId,
+      employerId: employer.id,
+      name: `Salarisadministratie ${employer.companyName}`,
+      clientNumber: spec.clientNumber,
+      periodType: spec.periodType,
+      payrollTaxesNumber: spec.payrollTaxesNumber,
+      baseEmployees: options.employeesPerAdministration ?? spec.employees,
+      addedEmployeeStarts: [],
+      currentPeriod,
+      historyStart: shiftPeriod(spec.periodType, currentPeriod, -historyLength),
+      testYears: new Set([currentPeriod.year]),
+    };
+    this.administrations.push(administration);
+    this.seedHistory(administration, historyLength);
+  }
+
+  /** Loket's `testYear` of a period: whether its payroll year runs as a test year. */
+  isTestYear(administrationId: string, year: number): boolean {
+    return this.administration(administrationId)?.testYears.has(year) ?? false;
   }
 
   /** Approved runs for each past period; the oldest journals were exported by another application. */

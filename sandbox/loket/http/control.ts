@@ -174,6 +174,45 @@ export function controlRoutes(world: LoketWorld, faults: FaultState): Hono {
     });
   });
 
+  // Loket's test year: switching it off is what a new client does once the test year becomes real.
+  app.post('/payroll-administrations/:id/test-year', async (c) => {
+    const input = await body(
+      c,
+      z.object({ year: z.number().int().min(2000).max(2100), testYear: z.boolean() }),
+    );
+    const administration = requireAdministration(c.req.param('id'));
+    if (input.testYear) administration.testYears.add(input.year);
+    else administration.testYears.delete(input.year);
+    return c.json({
+      payrollAdministrationId: administration.id,
+      testYears: [...administration.testYears].sort(),
+    });
+  });
+
+  // Amounts no payroll produces (12.345, 1e300), served where Loket would send the computed one.
+  app.post('/odd-amounts', async (c) => {
+    const input = await body(
+      c,
+      z.discriminatedUnion('target', [
+        z.object({ target: z.literal('tax-return'), id: z.string(), value: z.number().nullable() }),
+        z.object({ target: z.literal('journal-run'), id: z.string(), value: z.number().nullable() }),
+        z.object({
+          target: z.literal('payslip'),
+          payrollRunId: z.string(),
+          employmentId: z.string(),
+          value: z.number().nullable(),
+        }),
+      ]),
+    );
+    const key =
+      input.target === 'payslip'
+        ? `payslip:${input.payrollRunId}:${input.employmentId}`
+        : `${input.target}:${input.id}`;
+    if (input.value === null) world.oddAmounts.delete(key);
+    else world.oddAmounts.set(key, input.value);
+    return c.json({ oddAmounts: Object.fromEntries(world.oddAmounts) });
+  });
+
   app.post('/employees', async (c) => {
     const input = await body(
       c,
@@ -213,6 +252,7 @@ export function controlRoutes(world: LoketWorld, faults: FaultState): Hono {
   });
 
   app.get('/faults', (c) => c.json(faults.faults));
+  app.get('/faults/padding-sent', (c) => c.json({ bytes: faults.paddingSent }));
   app.put('/faults', async (c) => {
     faults.faults = await body(c, loketFaultsSchema);
     return c.json(faults.faults);

@@ -1,7 +1,8 @@
 /**
  * @module faults
- * Test-only misbehaviour on /v2: latency, 503s, 429s with Retry-After, and bodies cut off halfway; and
- * on /oauth/token a countdown of 503s, hangs and garbled answers.
+ * Test-only misbehaviour on /v2: latency, 503s, 429s with Retry-After, bodies cut off halfway, PDFs
+ * that are none, and JSON answers padded to any size (streamed, never built in memory); and on
+ * /oauth/token a countdown of 503s, hangs and garbled answers.
  * Rates are applied evenly (every n-th request) rather than at random, so tests are repeatable.
  */
 import type { MiddlewareHandler } from 'hono';
@@ -25,6 +26,8 @@ export class FaultState {
   private truncations = new EvenRate();
   private current: LoketFaults;
   private tokenFaultsLeft: { error: number; hang: number; garbled: number };
+  /** Padding bytes the oversized-JSON fault has handed to the network so far (a client that stops reading stops it). */
+  paddingSent = 0;
 
   constructor(faults: LoketFaults) {
     this.current = faults;
@@ -57,6 +60,30 @@ export class FaultState {
     this.rateLimits = new EvenRate();
     this.truncations = new EvenRate();
     this.tokenFaultsLeft = FaultState.tokenCounts(faults);
+    this.paddingSent = 0;
+  }
+
+  /** The JSON answer, then `bytes` of spaces in 64 KiB chunks, produced only as the client reads. */
+  private padded(response: Response, bytes: number): Response {
+    const chunk = new Uint8Array(64 * 1024).fill(0x20);
+    const original = response.body;
+    let left = bytes;
+    let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+    const body = new ReadableStream<Uint8Array>({
+      pull: async (controller) => {
+        reader ??= original?.getReader();
+        const next = reader ? await reader.read() : { done: true as const, value: undefined };
+        if (!next.done) return controller.enqueue(next.value);
+        if (left <= 0) return controller.close();
+        const size = Math.min(left, chunk.byteLength);
+        left -= size;
+        this.paddingSent += size;
+        controller.enqueue(chunk.subarray(0, size));
+      },
+    });
+    const headers = new Headers(response.headers);
+    headers.delete('Content-Length');
+    return new Response(body, { status: response.status, headers });
   }
 
   middleware(): MiddlewareHandler {
@@ -69,8 +96,23 @@ export class FaultState {
       if (this.serverErrors.fires(serverErrorRate)) return c.body(null, 503);
       await next();
       if (c.res.status === 200 && this.truncations.fires(truncateRate)) c.res = await truncated(c.res);
+      const type = c.res.headers.get('Content-Type') ?? '';
+      if (c.res.status === 200 && this.faults.notPdf && type.startsWith('application/pdf'))
+        c.res = notAPdf(c.res);
+      if (c.res.status === 200 && this.faults.oversizedJsonBytes > 0 && type.startsWith('application/json'))
+        c.res = this.padded(c.res, this.faults.oversizedJsonBytes);
     };
   }
+}
+
+/** What a proxy or a failing renderer might send: an HTML page, under the PDF's headers. */
+function notAPdf(response: Response): Response {
+  const headers = new Headers(response.headers);
+  headers.delete('Content-Length');
+  return new Response('<!DOCTYPE html><html><body><h1>Service Unavailable</h1></body></html>', {
+    status: 200,
+    headers,
+  });
 }
 
 /** Sends half the body under the full Content-Length, then breaks the stream: the client sees a drop. */

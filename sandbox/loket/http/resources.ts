@@ -129,7 +129,7 @@ export function renderPayrollPeriod(
     periodNumber: period.periodNumber,
     startDate: period.startDate,
     endDate: period.endDate,
-    testYear: false,
+    testYear: world.isTestYear(administration.id, period.year),
     payrollPeriodType: PERIOD_TYPE_METADATA[administration.periodType],
     automaticProcessing: null,
     payrollRuns: runs.map((run) => ({
@@ -167,13 +167,13 @@ export function renderPayrollRun(world: LoketWorld, run: PayrollRun) {
   };
 }
 
-function periodWithDates(period: PayrollPeriod) {
+function periodWithDates(world: LoketWorld, administrationId: string, period: PayrollPeriod) {
   return {
     year: period.year,
     periodNumber: period.periodNumber,
     periodStartDate: period.startDate,
     periodEndDate: period.endDate,
-    testYear: false,
+    testYear: world.isTestYear(administrationId, period.year),
   };
 }
 
@@ -189,7 +189,8 @@ function componentResult(key: keyof typeof PAYROLL_COMPONENTS, cents: number, sp
 }
 
 /** One payslip type with its components; back pay is taxed at the special tariff. */
-function renderPayslipType(amounts: PayrollAmounts, backPay: boolean) {
+function renderPayslipType(amounts: PayrollAmounts, backPay: boolean, oddNetPay: number | undefined) {
+  const netPay = componentResult('netPay', amounts.net, backPay);
   return {
     payslipType: backPay ? { key: 2, value: 'Correctiestrook' } : { key: 1, value: 'Normaal strook' },
     payrollComponentResults: [
@@ -197,7 +198,7 @@ function renderPayslipType(amounts: PayrollAmounts, backPay: boolean) {
       componentResult('wageTax', amounts.wageTax, backPay),
       componentResult('socialCharges', amounts.socialCharges, backPay),
       componentResult('holidayReservation', amounts.holidayReservation, backPay),
-      componentResult('netPay', amounts.net, backPay),
+      oddNetPay === undefined ? netPay : { ...netPay, value: oddNetPay },
     ],
   };
 }
@@ -210,12 +211,17 @@ export function renderPayrollResult(
   run: PayrollRun,
 ) {
   const lines: RunLine[] = world.employeeLines(administration, employee, run);
+  const odd = world.oddAmounts.get(`payslip:${run.id}:${employee.employmentId}`);
   return {
     employmentId: employee.employmentId,
-    payrollPeriods: lines.map((line) => ({
-      payrollPeriod: periodWithDates(line.period),
+    payrollPeriods: lines.map((line, index) => ({
+      payrollPeriod: periodWithDates(world, administration.id, line.period),
       payslipTypes: [
-        renderPayslipType(world.lineAmounts(administration, employee, line), line.backPayPercent !== null),
+        renderPayslipType(
+          world.lineAmounts(administration, employee, line),
+          line.backPayPercent !== null,
+          index === 0 ? odd : undefined,
+        ),
       ],
     })),
   };
@@ -271,7 +277,7 @@ export function renderPayslipListItem(
   const first = lines[0]?.period ?? run.period;
   return {
     payrollrunId: run.id,
-    payrollPeriod: periodWithDates(first),
+    payrollPeriod: periodWithDates(world, administration.id, first),
     approvalTime: run.approvalTime ?? run.requestTime,
     numberOfPayslips: lines.length,
   };
@@ -287,7 +293,7 @@ export function renderJournalRun(world: LoketWorld, journalRun: JournalRun) {
     methodOfCreation: METHOD_INDIVIDUAL,
     payrollRun: {
       payrollRunId: run.id,
-      payrollPeriod: periodWithDates(run.period),
+      payrollPeriod: periodWithDates(world, run.administrationId, run.period),
       sequenceNumberApproved: run.sequenceNumberApproved ?? 0,
     },
     requestTime: journalRun.requestTime,
@@ -302,13 +308,14 @@ export function renderJournalRun(world: LoketWorld, journalRun: JournalRun) {
 export function renderJournalLines(world: LoketWorld, journalRun: JournalRun) {
   const run = world.payrollRun(journalRun.payrollRunId);
   if (!run) throw new Error(`journal run ${journalRun.id} lost its payroll run`);
-  return journalLines(world.runTotals(run), journalRun.imbalanceCents).map(
-    ({ debitCents, creditCents, ...line }) => ({
-      ...line,
-      debetAmount: euros(debitCents),
-      creditAmount: euros(creditCents),
-    }),
-  );
+  const odd = world.oddAmounts.get(`journal-run:${journalRun.id}`);
+  const lines = journalLines(world.runTotals(run), journalRun.imbalanceCents);
+  const first = lines.find((line) => line.debitCents > 0);
+  return lines.map(({ debitCents, creditCents, ...line }, index) => ({
+    ...line,
+    debetAmount: odd !== undefined && index === (first ? lines.indexOf(first) : -1) ? odd : euros(debitCents),
+    creditAmount: euros(creditCents),
+  }));
 }
 
 /** The payment deadline: the last day of the month after the tijdvak. */
@@ -345,7 +352,9 @@ export function renderTaxReturn(world: LoketWorld, taxReturn: TaxReturn) {
     inTheNameOf: 'Belastingdienst Apeldoorn',
     periodAmount: euros(taxReturn.periodAmountCents),
     correctionAmount: euros(taxReturn.correctionAmountCents),
-    totalAmount: euros(taxReturn.periodAmountCents + taxReturn.correctionAmountCents),
+    totalAmount:
+      world.oddAmounts.get(`tax-return:${taxReturn.id}`) ??
+      euros(taxReturn.periodAmountCents + taxReturn.correctionAmountCents),
     deadlineForPayment: deadline(tijdvak.endDate),
     isCorrectionMessagePriorYear: false,
     withholdingParty: employer?.companyName ?? null,

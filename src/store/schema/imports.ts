@@ -57,6 +57,8 @@ export type ImportItemDetails = {
   wageTaxNumber?: string;
   sequenceNumber?: number;
   warnings?: Array<{ code: string; nl: string; en: string }>;
+  /** Loket's amount was refused at planning (payslips, tax returns): posting fails with this text. */
+  amountRefusal?: { code: string; nl: string; en: string };
   /** Journals only: the refusal Loket was last told (MarkAsProcessingFailed), so it is told once. */
   loketFailure?: string;
   /** Journals only: what was posted, so people can check it without opening Yuki. */

@@ -1,13 +1,14 @@
 /**
  * @module import-grid
  * The period × kind grid of the look-back window: per cell how many items are imported (with their
- * amount), waiting for Yuki's quota, failed, in progress or skipped — or, once a run has asked
+ * amount), waiting for Yuki's quota, failed, in progress, skipped or left out as a Loket test year — or, once a run has asked
  * Loket about the period, that Loket has nothing yet. Swapped in again out of band when the progress
  * fragment reports a finished run.
  */
 import { cents, formatEuro, sum } from '../../core/money.ts';
 import { periodKey } from '../../core/periods.ts';
 import { IMPORT_KINDS, type ImportKind } from '../../store/schema/index.ts';
+import { TEST_YEAR_CODE } from '../../sync/plan.ts';
 import type { PageContext } from '../page-context.ts';
 import type { ImportItemRow, ImportView } from './import-view.ts';
 
@@ -23,6 +24,9 @@ function Cell({ page, items, checked }: CellProps) {
   const count = (...states: ImportItemRow['state'][]) =>
     items.filter((item) => states.includes(item.state)).length;
   const posted = items.filter((item) => item.state === 'posted');
+  const testYear = items.filter(
+    (item) => item.state === 'skipped' && item.errorCode === TEST_YEAR_CODE,
+  ).length;
   const amounts = posted.flatMap((item) => (item.amountCents === null ? [] : [cents(item.amountCents)]));
   const parts = [
     { n: posted.length, badge: 'badge-ok', text: t('import.cell.posted', { count: posted.length }) },
@@ -37,7 +41,12 @@ function Cell({ page, items, checked }: CellProps) {
       badge: '',
       text: t('import.cell.open', { count: count('planned', 'posting') }),
     },
-    { n: count('skipped'), badge: '', text: t('import.cell.skipped', { count: count('skipped') }) },
+    {
+      n: count('skipped') - testYear,
+      badge: '',
+      text: t('import.cell.skipped', { count: count('skipped') - testYear }),
+    },
+    { n: testYear, badge: 'badge-warn', text: t('import.cell.testYear', { count: testYear }) },
   ].filter((part) => part.n > 0);
   return (
     <ul class="cell-states">

@@ -70,6 +70,34 @@ function Failures({ page, items }: { page: PageContext; items: ImportItemRow[] }
   );
 }
 
+/** Skipped items per period and reason (a test year's payslips run into the hundreds). */
+function Skipped({ page, items }: { page: PageContext; items: ImportItemRow[] }) {
+  const { t, locale } = page;
+  const groups = new Map<string, { periodId: number; text: string; count: number }>();
+  for (const item of items.filter((i) => i.state === 'skipped')) {
+    const text = (locale === 'nl' ? item.errorNl : item.errorEn) ?? t('import.cell.skipped', { count: 1 });
+    const key = `${item.periodId}\u0000${text}`;
+    const group = groups.get(key) ?? { periodId: item.periodId, text, count: 0 };
+    group.count += 1;
+    groups.set(key, group);
+  }
+  if (groups.size === 0) return null;
+  return (
+    <>
+      <h3>{t('import.skipped')}</h3>
+      <ul class="skipped">
+        {[...groups.values()].map((group) => (
+          <li>
+            <strong>{periodKey(periodOf(group.periodId))}</strong>{' '}
+            <span class="muted">({t('import.skippedCount', { count: String(group.count) })})</span>
+            <p>{group.text}</p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 function Warnings({ page, items }: { page: PageContext; items: ImportItemRow[] }) {
   const { t, locale } = page;
   const warned = items.flatMap((item) =>
@@ -186,6 +214,7 @@ export function ImportHistoryView({ page, view, oob }: HistoryProps) {
       <h2 id="import-history">{t('import.history')}</h2>
       <Runs page={page} view={view} />
       <Failures page={page} items={view.failures} />
+      <Skipped page={page} items={view.items} />
       <Warnings page={page} items={view.items} />
       <Documents page={page} view={view} />
       <PostedJournals page={page} view={view} />
