@@ -18,6 +18,11 @@ export const loketFaultsSchema = z.object({
   earlyTokenExpiry: z.union([z.boolean(), z.stringbool()]).default(false),
   /** Share of /v2 responses whose body is cut off halfway (the connection drops). */
   truncateRate: z.coerce.number().min(0).max(1).default(0),
+  /**
+   * Every GUID in /v2 JSON answers spelled `{UPPER-CASE}`: the spec's `format: uuid` pattern
+   * (`^[{(]?[0-9A-F]{8}[-]?([0-9A-F]{4}[-]?){3}[0-9A-F]{12}[)}]?$`) allows it, so a client must cope.
+   */
+  bracedGuids: z.union([z.boolean(), z.stringbool()]).default(false),
 });
 
 export type LoketFaults = z.infer<typeof loketFaultsSchema>;

@@ -4,6 +4,7 @@
  * turned into the types the rest of loket-yuki uses.
  */
 import { z } from 'zod';
+import { guidSchema } from '../core/guid.ts';
 import { parseDecimal } from '../core/money.ts';
 
 /** One element parses as an object, none as '' or absent: always give an array. */
@@ -17,7 +18,8 @@ const element = <T extends z.ZodType>(schema: T) =>
 const text = z.preprocess((v) => (v === undefined ? '' : v), z.string());
 const bool = text.transform((v) => v.trim().toLowerCase() === 'true');
 const int = text.pipe(z.string().regex(/^-?\d+$/)).transform(Number);
-const guid = z.string().trim().toLowerCase().pipe(z.guid());
+/** Yuki GUIDs: any hex GUID, kept in the one normalised form (see core/guid). */
+const guid = guidSchema;
 
 export const guidResult = guid;
 

@@ -5,11 +5,20 @@
  */
 import { createHash } from 'node:crypto';
 
-/** A version-4-shaped lowercase UUID derived from the parts. */
+/**
+ * A lowercase GUID derived from the parts. Loket's spec accepts any hex GUID (the `format: uuid`
+ * pattern), and real ids are not all RFC 4122: so none of ours are either — a third hash-derived
+ * (version nibble 0), a third with variant nibble c or e, a third SQL Server sequential style
+ * (third group `xx11`, version nibble e) — and a client that insists on RFC versions fails at once.
+ */
 export function uuidFrom(...parts: Array<string | number>): string {
   const hex = createHash('sha256').update(parts.join('\u0000')).digest('hex');
-  const variant = ((parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  const style = parseInt(hex[32] ?? '0', 16) % 3;
+  const third =
+    style === 0 ? `0${hex.slice(13, 16)}` : style === 1 ? `4${hex.slice(13, 16)}` : `e${hex.slice(13, 14)}11`;
+  const variant =
+    style === 1 ? (parseInt(hex[16] ?? '0', 16) & 1 ? 'e' : 'c') : style === 0 ? 'c' : ((parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${third}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** Up to 16 independent floats in [0, 1) from one hash, for generating many fields cheaply. */
