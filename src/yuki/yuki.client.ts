@@ -15,6 +15,7 @@ import {
   YukiDailyLimitError,
   YukiDocumentTooLargeError,
   YukiFaultError,
+  YukiGlSchemeUnreadableError,
   YukiSessionError,
   YukiUnavailableError,
 } from './errors.ts';
@@ -395,14 +396,15 @@ export function createYukiClient(options: YukiClientOptions): YukiClient {
       administrations: () => domainCall('Accounting', 'Administrations', administrationsResult),
       administrationId: (name) =>
         domainCall('Accounting', 'AdministrationID', guidResult, [['administrationName', name]]),
-      glAccountScheme: async (administrationId) =>
-        parse(
-          glAccountSchemeResult,
-          await administrationCall('AccountingInfo', 'GetGLAccountScheme', [
-            ['administrationID', administrationId],
-          ]),
-          'GetGLAccountScheme',
-        ),
+      glAccountScheme: async (administrationId) => {
+        const answer = await administrationCall('AccountingInfo', 'GetGLAccountScheme', [
+          ['administrationID', administrationId],
+        ]);
+        const scheme = glAccountSchemeResult.safeParse(answer);
+        if (!scheme.success)
+          throw new YukiGlSchemeUnreadableError({ detail: scheme.error.message.slice(0, 500) });
+        return scheme.data;
+      },
       processJournal: async (journal) =>
         client.processJournalXml(journal.administrationId, buildJournalXml(journal)),
       processJournalXml: async (administrationId, journalXml) =>
