@@ -23,6 +23,11 @@ export const loketFaultsSchema = z.object({
    * (`^[{(]?[0-9A-F]{8}[-]?([0-9A-F]{4}[-]?){3}[0-9A-F]{12}[)}]?$`) allows it, so a client must cope.
    */
   bracedGuids: z.union([z.boolean(), z.stringbool()]).default(false),
+  /**
+   * The journal-run PATCH's 200 answer. The spec types its `content` as a bare object, so by default the
+   * sandbox sends `content: {}`; `noContent` leaves `content` out, `journalRun` sends the whole run.
+   */
+  journalRunPatchAnswer: z.enum(['emptyContent', 'noContent', 'journalRun']).default('emptyContent'),
 });
 
 export type LoketFaults = z.infer<typeof loketFaultsSchema>;

@@ -27,6 +27,14 @@ export function listEnvelopeSchema<T extends z.ZodType>(item: T) {
   });
 }
 
+/**
+ * The envelope's `version` block (loket-openapi.json: `version.resourceVersion` format date,
+ * `version.obsoleteDate` format date, nullable): when the resource version we got stops being served.
+ */
+export const versionBlockSchema = z.object({
+  version: z.object({ resourceVersion: z.string(), obsoleteDate: loketDate.nullish() }),
+});
+
 export function detailEnvelopeSchema<T extends z.ZodType>(content: T) {
   return z.object({ content });
 }

@@ -347,7 +347,15 @@ export function apiRoutes(world: LoketWorld, tokens: TokenStore, faults: FaultSt
     }
     run.status = parsed.data.action === 'MarkAsProcessed' ? 7 : 6;
     run.patches.push({ action: parsed.data.action, message: parsed.data.message ?? null });
-    return sendJson(c, detailEnvelope(renderJournalRun(world, run), granted.version), granted.version);
+    const answer = faults.faults.journalRunPatchAnswer;
+    if (answer === 'journalRun')
+      return sendJson(c, detailEnvelope(renderJournalRun(world, run), granted.version), granted.version);
+    const { content: _content, ...withoutContent } = detailEnvelope({}, granted.version);
+    return sendJson(
+      c,
+      answer === 'noContent' ? withoutContent : detailEnvelope({}, granted.version),
+      granted.version,
+    );
   });
 
   app.get(`${ADMIN}/journalruns/:journalRunId/results`, (c) => {
