@@ -27,6 +27,11 @@ export const loketFaultsSchema = z.object({
    * The journal-run PATCH's 200 answer. The spec types its `content` as a bare object, so by default the
    * sandbox sends `content: {}`; `noContent` leaves `content` out, `journalRun` sends the whole run.
    */
+  /**
+   * Operation (Loket activity, e.g. `GetPayrollRunsByPayrollAdministrationId`) → the `obsoleteDate`
+   * its answers' `version` block announces (loket-openapi.json: `version.obsoleteDate`, format date).
+   */
+  obsoleteDates: z.record(z.string(), z.iso.date()).default({}),
   journalRunPatchAnswer: z.enum(['emptyContent', 'noContent', 'journalRun']).default('emptyContent'),
 });
 

@@ -13,6 +13,8 @@ import { AppError } from '../core/errors.ts';
 import { LoketConnection } from '../loket/connection.ts';
 import { passwordGrant, type LoketOAuthClient, type LoketTokens } from '../loket/oauth.ts';
 import { z } from 'zod';
+import type { Logger } from '../runtime/logger.ts';
+import { obsoleteVersionRecorder } from './loket-deprecations.ts';
 
 /** A level of the link is not filled in yet; the message says where and who can do it. */
 export class LinkSetupError extends AppError {}
@@ -24,7 +26,13 @@ const LoketTokensSchema = z.object({
   expiresAt: z.number().int(),
 });
 
-export type LoketSessionDeps = { db: Database; secrets: SecretBox; config: Config };
+/** `logger`, when given, gets the daily warning about resource versions Loket will retire. */
+export type LoketSessionDeps = {
+  db: Database;
+  secrets: SecretBox;
+  config: Config;
+  logger?: Logger | undefined;
+};
 export type LoketSession = { connection: LoketConnection; oauth: LoketOAuthClient; apiBaseUrl: string };
 
 /** The portal's Loket API client for its chosen environment; throws when it is not filled in. */
@@ -118,6 +126,7 @@ export async function openLoketSession(
     tokens,
     onTokens: (next) => storeLoketTokens(deps, scope, next),
     ...(signIn ? { reauthenticate: signIn } : {}),
+    onObsoleteVersion: obsoleteVersionRecorder({ db: deps.db, logger: deps.logger }, scope.portalId),
   });
   return { connection, oauth, apiBaseUrl };
 }
