@@ -13,11 +13,15 @@ import { createHash } from 'node:crypto';
  */
 export function uuidFrom(...parts: Array<string | number>): string {
   const hex = createHash('sha256').update(parts.join('\u0000')).digest('hex');
-  const style = parseInt(hex[32] ?? '0', 16) % 3;
-  const third =
-    style === 0 ? `0${hex.slice(13, 16)}` : style === 1 ? `4${hex.slice(13, 16)}` : `e${hex.slice(13, 14)}11`;
-  const variant =
-    style === 1 ? (parseInt(hex[16] ?? '0', 16) & 1 ? 'e' : 'c') : style === 0 ? 'c' : ((parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
+  const nibble = (index: number) => parseInt(hex[index] ?? '0', 16);
+  const [third, variant] = [
+    // Hash-derived: version nibble 0.
+    [`0${hex.slice(13, 16)}`, 'c'],
+    // Version 4 with a variant nibble outside 8-b.
+    [`4${hex.slice(13, 16)}`, nibble(16) & 1 ? 'e' : 'c'],
+    // SQL Server NEWSEQUENTIALID: byte-swapped, so the third group reads `e?11`.
+    [`e${hex[13] ?? '0'}11`, ((nibble(16) & 0x3) | 0x8).toString(16)],
+  ][nibble(32) % 3] as [string, string];
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${third}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
