@@ -34,6 +34,21 @@ export const loketFaultsSchema = z.object({
     .min(0)
     .max(4 * 1024 ** 3)
     .default(0),
+  /**
+   * Every GUID in /v2 JSON answers spelled `{UPPER-CASE}`: the spec's `format: uuid` pattern
+   * (`^[{(]?[0-9A-F]{8}[-]?([0-9A-F]{4}[-]?){3}[0-9A-F]{12}[)}]?$`) allows it, so a client must cope.
+   */
+  bracedGuids: z.union([z.boolean(), z.stringbool()]).default(false),
+  /**
+   * Operation (Loket activity, e.g. `GetPayrollRunsByPayrollAdministrationId`) → the `obsoleteDate`
+   * its answers' `version` block announces (loket-openapi.json: `version.obsoleteDate`, format date).
+   */
+  obsoleteDates: z.record(z.string(), z.iso.date()).default({}),
+  /**
+   * The journal-run PATCH's 200 answer. The spec types its `content` as a bare object, so by default the
+   * sandbox sends `content: {}`; `noContent` leaves `content` out, `journalRun` sends the whole run.
+   */
+  journalRunPatchAnswer: z.enum(['emptyContent', 'noContent', 'journalRun']).default('emptyContent'),
 });
 
 export type LoketFaults = z.infer<typeof loketFaultsSchema>;

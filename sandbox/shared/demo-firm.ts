@@ -47,8 +47,8 @@ export const demoFirm = {
           cocNumber: '34128765',
           isStandard: true,
           loket: {
-            employerId: 'a1f0c3d2-7b6e-4a59-8c41-2d3e4f5a6b01',
-            payrollAdministrationId: 'b2e1d4c3-8c7f-4b6a-9d52-3e4f5a6b7c01',
+            employerId: 'a1f0c3d2-7b6e-0a59-cc41-2d3e4f5a6b01',
+            payrollAdministrationId: 'b2e1d4c3-8c7f-ee11-9d52-3e4f5a6b7c01',
             clientNumber: 10231,
             periodType: 'month',
             employees: 12,
@@ -68,8 +68,8 @@ export const demoFirm = {
           cocNumber: '17283946',
           isStandard: true,
           loket: {
-            employerId: 'a1f0c3d2-7b6e-4a59-8c41-2d3e4f5a6b02',
-            payrollAdministrationId: 'b2e1d4c3-8c7f-4b6a-9d52-3e4f5a6b7c02',
+            employerId: 'a1f0c3d2-7b6e-0a59-cc41-2d3e4f5a6b02',
+            payrollAdministrationId: 'b2e1d4c3-8c7f-ee11-9d52-3e4f5a6b7c02',
             clientNumber: 20417,
             periodType: '4weeks',
             employees: 25,
@@ -82,8 +82,8 @@ export const demoFirm = {
           cocNumber: '17283947',
           isStandard: false,
           loket: {
-            employerId: 'a1f0c3d2-7b6e-4a59-8c41-2d3e4f5a6b03',
-            payrollAdministrationId: 'b2e1d4c3-8c7f-4b6a-9d52-3e4f5a6b7c03',
+            employerId: 'a1f0c3d2-7b6e-0a59-cc41-2d3e4f5a6b03',
+            payrollAdministrationId: 'b2e1d4c3-8c7f-ee11-9d52-3e4f5a6b7c03',
             clientNumber: 20418,
             periodType: 'month',
             employees: 3,

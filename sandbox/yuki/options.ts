@@ -18,6 +18,11 @@ export const yukiFaultsSchema = z.object({
    * the caller may give up waiting although Yuki already booked the journal or kept the document.
    */
   slowAnswers: z.record(z.string(), z.number().int().min(0).max(600_000)).default({}),
+  /**
+   * GetGLAccountScheme answers with a body that is not a chart of accounts: `empty` (no accounts),
+   * `garbled` (text instead of `<GlAccount>` elements) or `partial` (accounts without code/isEnabled).
+   */
+  malformedGlScheme: z.enum(['off', 'empty', 'garbled', 'partial']).default('off'),
 });
 
 export type YukiFaults = z.infer<typeof yukiFaultsSchema>;

@@ -77,16 +77,23 @@ const accountingInfo: Record<string, Operation> = {
   GetGLAccountScheme: {
     scope: 'administration',
     right: 'AccountingInfo',
-    run: (ctx) =>
-      administrationParam(ctx)
-        .glAccounts.map(
+    run: (ctx) => {
+      const accounts = administrationParam(ctx).glAccounts;
+      const malformed = ctx.config.faults.malformedGlScheme;
+      if (malformed === 'empty') return '';
+      if (malformed === 'garbled') return 'Object reference not set to an instance of an object.';
+      if (malformed === 'partial')
+        return accounts.map((g) => `<GlAccount>${el('descripton', g.description)}</GlAccount>`).join('');
+      return accounts
+        .map(
           (g) =>
             `<GlAccount>${el('code', g.code)}${el('type', g.type)}${el('subtype', g.subtype)}${el('isEnabled', g.isEnabled)}` +
             `${el('descripton', g.description)}${el('descriptionNL', g.description)}${el('descriptionFR', '')}` +
             `${el('descriptionEN', g.descriptionEN)}${el('isVATApplicable', g.isVATApplicable)}` +
             `${el('deductableVATPercentage', 0)}${el('professionalPercentage', 100)}</GlAccount>`,
         )
-        .join(''),
+        .join('');
+    },
   },
 };
 

@@ -310,10 +310,11 @@ export function amsterdamDate(at: Date): string {
   return at.toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
 }
 
+/** Yuki's GUIDs need not be RFC 4122 either: version nibble 0 and variant nibble c, so clients may not insist. */
 function randomGuid(random: () => number): string {
   const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
-  hex[12] = '4';
-  hex[16] = ((Number.parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
+  hex[12] = '0';
+  hex[16] = 'c';
   const s = hex.join('');
   return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
 }

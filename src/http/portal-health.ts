@@ -18,6 +18,7 @@ import {
 } from '../store/schema/index.ts';
 import { recentImportStatus, yukiCallsToday, type StatusCell } from '../sync/status.ts';
 import { nextYukiDayStart, YUKI_DAILY_CALL_LIMIT } from '../sync/yuki-call-budget.ts';
+import { listLoketDeprecations, type LoketDeprecation } from '../tenancy/loket-deprecations.ts';
 import { portalOverview, type LinkMissing } from '../tenancy/portal-overview.ts';
 import { yukiDay } from '../yuki/budget.ts';
 
@@ -66,6 +67,8 @@ export type PortalHealth = {
   notInLink: number;
   /** The domains with the feature on their contract, by name. */
   domains: DomainQuota[];
+  /** Resource versions Loket announced it will retire, as this portal's connections saw them. */
+  loketDeprecations: LoketDeprecation[];
 };
 
 type PortalLinkSettings = { loketClientId: string | null; yukiAccessKeyEnc: string | null };
@@ -140,6 +143,7 @@ export async function portalHealth(
       domains.filter((domain) => domain.hasLoketFeature),
       now,
     ),
+    loketDeprecations: await listLoketDeprecations(db, portalId),
   };
 }
 

@@ -24,7 +24,7 @@ import { DEFAULT_MAX_JSON_BYTES, readJsonCapped } from './read-json.ts';
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, isRetryableStatus, parseRetryAfterMs } from './retry.ts';
 import type { RetryPolicy } from './retry.ts';
 import { rightForActivity } from './rights.ts';
-import { errorBodySchema, listEnvelopeSchema } from './schemas.ts';
+import { errorBodySchema, listEnvelopeSchema, versionBlockSchema } from './schemas.ts';
 import { TokenKeeper, type SharedTokenStore } from './token-keeper.ts';
 
 /**
@@ -65,6 +65,19 @@ export type LoketConnectionOptions = {
   random?: () => number;
   /** JSON answers larger than this are refused unread (default 32 MB). */
   maxJsonBytes?: number;
+  /** Told of every answer whose `version.obsoleteDate` is set: Loket is retiring that resource version. */
+  onObsoleteVersion?: (seen: ObsoleteVersionSeen) => void;
+};
+
+/** A resource version Loket says it will stop serving (the envelope's `version` block). */
+export type ObsoleteVersionSeen = {
+  /** Loket's operationId, e.g. GetPayrollRunsByPayrollAdministrationId. */
+  activity: string;
+  method: 'GET' | 'PATCH';
+  path: string;
+  resourceVersion: string;
+  /** yyyy-mm-dd */
+  obsoleteDate: string;
 };
 
 export type RequestOptions = {
@@ -132,13 +145,18 @@ export class LoketConnection {
     return this.exchangeJson({ ...options, method: 'GET', path, accept: jsonAccept() }, schema);
   }
 
-  async patchJson<S extends z.ZodType>(
-    path: string,
-    body: unknown,
-    schema: S,
-    options: RequestOptions,
-  ): Promise<z.output<S>> {
-    return this.exchangeJson({ ...options, method: 'PATCH', path, accept: jsonAccept(), body }, schema);
+  /**
+   * A PATCH whose answer we do not need: any 2xx is success. (The spec types e.g. the journal-run
+   * PATCH's `content` as a bare object, so nothing in it can be relied on.)
+   */
+  async patch(path: string, body: unknown, options: RequestOptions): Promise<void> {
+    const request: Exchange = { ...options, method: 'PATCH', path, accept: jsonAccept(), body };
+    await this.exchange(request, async (response) => {
+      // The change is made once Loket answers 2xx; a body cut off after that changes nothing.
+      const text = await response.text().catch(() => '');
+      this.noteVersion(request, safeJson(text));
+      return { keepSlot: false, value: undefined };
+    });
   }
 
   /** Every item of a paged list, fetched page by page as the caller iterates. */
@@ -196,6 +214,7 @@ export class LoketConnection {
         this.options.maxJsonBytes ?? DEFAULT_MAX_JSON_BYTES,
         request.path,
       );
+      this.noteVersion(request, json);
       const parsed = schema.safeParse(json);
       if (!parsed.success)
         throw new LoketUnexpectedResponseError({
@@ -203,6 +222,25 @@ export class LoketConnection {
         });
       return { keepSlot: false, value: parsed.data };
     });
+  }
+
+  /** Passes a set `version.obsoleteDate` on; an envelope without a readable version block says nothing. */
+  private noteVersion(request: Exchange, json: unknown): void {
+    if (!this.options.onObsoleteVersion) return;
+    const parsed = versionBlockSchema.safeParse(json);
+    const version = parsed.success ? parsed.data.version : undefined;
+    if (!version?.obsoleteDate) return;
+    try {
+      this.options.onObsoleteVersion({
+        activity: request.activity,
+        method: request.method,
+        path: request.path,
+        resourceVersion: version.resourceVersion,
+        obsoleteDate: version.obsoleteDate,
+      });
+    } catch {
+      // Noting a deprecation must never fail the request that brought it.
+    }
   }
 
   /** Sends a request with retries; `read` turns a 2xx response into the result. */

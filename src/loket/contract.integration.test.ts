@@ -1,11 +1,10 @@
 /**
  * Every response the client reads from the sandbox, checked against the official Loket OpenAPI
- * schema (the committed subset) for its path, method, status and resource version.
+ * schema (the committed subset) for its path, method, status and resource version — strictly: no field
+ * the spec does not name, `required` where the spec has it (test/support/openapi-strict.ts).
  */
-import { readFileSync } from 'node:fs';
-import { Ajv } from 'ajv';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { ValidateFunction } from 'ajv';
-import formatsPlugin from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPayrollAdministration, startLoketSandbox } from '../../sandbox/loket/index.ts';
 import type { RunningLoketSandbox } from '../../sandbox/loket/index.ts';
@@ -31,11 +30,11 @@ import {
   listPayrollRuns,
 } from './payroll-runs.ts';
 import { downloadPayslipPdf, getPayslipResult, listPayslips } from './payslips.ts';
-import { sandboxFixture } from '../../test/support/loket-fixture.ts';
+import { sandboxControl, sandboxFixture } from '../../test/support/loket-fixture.ts';
+import { compileStrict, loketAjv, type Json } from '../../test/support/openapi-strict.ts';
 import type { SandboxFixture } from '../../test/support/loket-fixture.ts';
 import { downloadTaxReturnOverview, getPayrollTaxReturn, listPayrollTaxReturns } from './tax-returns.ts';
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Operation = {
   operationId: string;
   requestBody?: { content: Record<string, { schema?: Json }> };
@@ -47,39 +46,7 @@ const spec = JSON.parse(
   readFileSync(new URL('../../sandbox/loket/spec/loket-openapi-subset.json', import.meta.url), 'utf8'),
 ) as Spec;
 
-/** OAS 3.0 `nullable: true` is not JSON Schema: turn it into a type that admits null. */
-function withNullable(node: Json): Json {
-  if (Array.isArray(node)) return node.map(withNullable);
-  if (node === null || typeof node !== 'object') return node;
-  const out: Record<string, Json> = {};
-  for (const [key, value] of Object.entries(node))
-    out[key] =
-      key === 'properties' && value && typeof value === 'object' && !Array.isArray(value)
-        ? Object.fromEntries(Object.entries(value).map(([name, schema]) => [name, withNullable(schema)]))
-        : withNullable(value);
-  if (out.nullable !== true) return out;
-  delete out.nullable;
-  if (typeof out.type === 'string')
-    return {
-      ...out,
-      type: [out.type, 'null'],
-      ...(Array.isArray(out.enum) ? { enum: [...out.enum, null] } : {}),
-    };
-  return { anyOf: [out, { type: 'null' }] };
-}
-
-// Loket's GUID pattern lists only A-F; .NET matches it case-insensitively, and Loket's own ids are lowercase.
-const caseInsensitive = Object.assign((pattern: string, flags: string) => new RegExp(pattern, `${flags}i`), {
-  code: 'new RegExp',
-});
-const ajv = new Ajv({ strict: false, allErrors: true, code: { regExp: caseInsensitive } });
-// ajv-formats is CommonJS: under NodeNext its default export arrives as the module object.
-const addFormats = ((formatsPlugin as unknown as { default?: unknown }).default ?? formatsPlugin) as (
-  instance: Ajv,
-) => Ajv;
-addFormats(ajv);
-for (const format of ['metadata', 'int32', 'int64', 'double', 'float', 'decimal'])
-  ajv.addFormat(format, true);
+const ajv = loketAjv();
 
 type Recorded = {
   method: string;
@@ -104,7 +71,7 @@ const validators = new Map<string, ValidateFunction>();
 function validatorFor(key: string, schema: Json): ValidateFunction {
   let validate = validators.get(key);
   if (!validate) {
-    validate = ajv.compile(withNullable(schema) as object);
+    validate = compileStrict(ajv, schema);
     validators.set(key, validate);
   }
   return validate;
@@ -222,6 +189,22 @@ describe('contract with the official Loket spec', () => {
     await getPayrollTaxReturn(connection, taxReturns[0]?.id ?? '');
     await collect((await downloadTaxReturnOverview(connection, taxReturns[0]?.id ?? '')).stream);
 
+    // The spellings and answers the spec allows and the sandbox can play: braced upper-case GUIDs, an
+    // announced obsoleteDate, a PATCH answer without content.
+    await sandboxControl(
+      sandbox.controlUrl,
+      '/faults',
+      {
+        bracedGuids: true,
+        obsoleteDates: { GetEmployersByUserId: '2027-06-30' },
+        journalRunPatchAnswer: 'noContent',
+      },
+      'PUT',
+    );
+    await collect(listEmployers(connection));
+    await markJournalRunProcessed(connection, ready[0]?.id ?? '');
+    await sandboxControl(sandbox.controlUrl, '/faults', {}, 'DELETE');
+
     // Error responses: 400 (bad filter, results too early), 401, 403, 404, 409.
     await expect(
       collect(listPayrollRuns(connection, administration.id, { filter: 'status is 9' })),
@@ -260,6 +243,21 @@ describe('contract with the official Loket spec', () => {
         `${operationId} 200 not exercised`,
       ).toBe(true);
     }
+    // Every activity the client's modules name is in the subset and was exercised (src/loket/*.ts).
+    const clientActivities = readdirSync(new URL('.', import.meta.url))
+      .filter((file) => file.endsWith('.ts') && !file.includes('.test.'))
+      .flatMap((file) => [
+        ...readFileSync(new URL(file, import.meta.url), 'utf8').matchAll(/activity: '(\w+)'/g),
+      ])
+      .map((match) => match[1] ?? '');
+    expect(new Set(clientActivities).size).toBe(operations.length);
+    for (const activity of clientActivities) {
+      expect(operations, `${activity} missing from the spec subset`).toContain(activity);
+      expect(
+        [...exercised].some((label) => label.startsWith(`${activity} 200`)),
+        `${activity} 200 not exercised`,
+      ).toBe(true);
+    }
     for (const status of [400, 401, 403, 404, 409]) {
       expect(
         [...exercised].some((label) => label.split(' ')[1] === String(status)),
@@ -273,7 +271,7 @@ describe('contract with the official Loket spec', () => {
       spec.paths['/providers/employers/payrolladministrations/journalruns/{journalrunId}/results']?.get;
     const schema =
       operation?.responses['200']?.content?.['application/json;version=2018-01-01']?.schema ?? {};
-    const validate = ajv.compile(withNullable(schema) as object);
+    const validate = compileStrict(ajv, schema);
     const line = {
       generalLedgerAccount: { key: 1, code: '40000', description: 'Brutolonen' },
       costCenter: null,

@@ -131,27 +131,25 @@ export type MarkJournalRunOptions = {
   message?: string;
 };
 
+/**
+ * PATCH PatchJournalRunByJournalRunId. The spec's 200 answer has `content: {type: object}`, untyped: any
+ * 2xx means Loket took the mark, and nothing is read from the answer.
+ */
 async function markJournalRun(
   connection: LoketConnection,
   journalRunId: string,
   action: 'MarkAsProcessed' | 'MarkAsProcessingFailed',
   options: MarkJournalRunOptions,
-): Promise<LoketJournalRun> {
+): Promise<void> {
   const body = {
     action,
     ...(options.applicationKey === undefined ? {} : { application: { key: options.applicationKey } }),
     ...(options.message === undefined ? {} : { message: options.message.slice(0, 255) }),
   };
-  const envelope = await connection.patchJson(
-    runPath(journalRunId),
-    body,
-    detailEnvelopeSchema(journalRunSchema),
-    {
-      activity: 'PatchJournalRunByJournalRunId',
-      subject: `journaalrun ${journalRunId}`,
-    },
-  );
-  return toJournalRun(envelope.content);
+  await connection.patch(runPath(journalRunId), body, {
+    activity: 'PatchJournalRunByJournalRunId',
+    subject: `journaalrun ${journalRunId}`,
+  });
 }
 
 /** Tells Loket the run was imported into the books (status becomes 7). */
@@ -159,7 +157,7 @@ export function markJournalRunProcessed(
   connection: LoketConnection,
   journalRunId: string,
   options: MarkJournalRunOptions = {},
-): Promise<LoketJournalRun> {
+): Promise<void> {
   return markJournalRun(connection, journalRunId, 'MarkAsProcessed', options);
 }
 
@@ -169,6 +167,6 @@ export function markJournalRunFailed(
   journalRunId: string,
   message: string,
   options: Omit<MarkJournalRunOptions, 'message'> = {},
-): Promise<LoketJournalRun> {
+): Promise<void> {
   return markJournalRun(connection, journalRunId, 'MarkAsProcessingFailed', { ...options, message });
 }

@@ -4,6 +4,7 @@
  * Loket may add fields freely; a missing or mistyped field we rely on is an unexpected response.
  */
 import { z } from 'zod';
+import { guidSchema } from '../core/guid.ts';
 
 /** Loket sends `format: date` fields as "2024-03-31" or as a full timestamp; we keep the date. */
 export const loketDate = z
@@ -25,6 +26,14 @@ export function listEnvelopeSchema<T extends z.ZodType>(item: T) {
       .transform((items) => items ?? []),
   });
 }
+
+/**
+ * The envelope's `version` block (loket-openapi.json: `version.resourceVersion` format date,
+ * `version.obsoleteDate` format date, nullable): when the resource version we got stops being served.
+ */
+export const versionBlockSchema = z.object({
+  version: z.object({ resourceVersion: z.string(), obsoleteDate: loketDate.nullish() }),
+});
 
 export function detailEnvelopeSchema<T extends z.ZodType>(content: T) {
   return z.object({ content });
@@ -58,13 +67,13 @@ export const tokenResponseSchema = z.object({
 export const oauthErrorSchema = z.object({ error: z.string(), error_description: z.string().optional() });
 
 export const employerSchema = z.object({
-  id: z.uuid(),
+  id: guidSchema,
   employerNumber: z.number().int(),
   companyName: z.string(),
 });
 
 export const payrollAdministrationSchema = z.object({
-  id: z.uuid(),
+  id: guidSchema,
   name: z.string(),
   clientNumber: z.number().int(),
   payrollTaxesNumber: z.string().nullish(),
@@ -78,9 +87,9 @@ export const authorizationSchema = z.union([
 ]);
 
 export const employmentSchema = z.object({
-  id: z.uuid(),
-  employee: z.object({ id: z.uuid(), employeeNumber: z.number().int(), formattedName: z.string() }),
-  payrollAdministration: z.object({ id: z.uuid() }).nullish(),
+  id: guidSchema,
+  employee: z.object({ id: guidSchema, employeeNumber: z.number().int(), formattedName: z.string() }),
+  payrollAdministration: z.object({ id: guidSchema }).nullish(),
   startDate: loketDate,
   endDate: loketDate.nullish(),
 });
@@ -98,13 +107,13 @@ export const payrollPeriodSchema = z.object({
   endDate: loketDate,
   testYear: z.boolean().default(false),
   payrollRuns: z
-    .array(z.object({ id: z.uuid() }))
+    .array(z.object({ id: guidSchema }))
     .nullish()
     .transform((runs) => runs ?? []),
 });
 
 export const payrollRunSchema = z.object({
-  id: z.uuid(),
+  id: guidSchema,
   payrollPeriod: z.object({ year: z.number().int(), periodNumber: z.number().int() }),
   payrollRunStatus: metadata,
   sequenceNumber: z.number().int().nullish(),
@@ -129,7 +138,7 @@ const periodWithDates = z.object({
 });
 
 export const payrollResultSchema = z.object({
-  employmentId: z.uuid(),
+  employmentId: guidSchema,
   payrollPeriods: z.array(
     z.object({
       payrollPeriod: periodWithDates,
@@ -150,17 +159,17 @@ export const payrollResultSchema = z.object({
 });
 
 export const payslipListingSchema = z.object({
-  payrollrunId: z.uuid(),
+  payrollrunId: guidSchema,
   payrollPeriod: periodWithDates,
   approvalTime: z.string().nullish(),
   numberOfPayslips: z.number().int(),
 });
 
 export const journalRunSchema = z.object({
-  id: z.uuid(),
+  id: guidSchema,
   sequenceNumber: z.number().int(),
   journalRunStatus: metadata,
-  payrollRun: z.object({ payrollRunId: z.uuid(), payrollPeriod: periodWithDates }),
+  payrollRun: z.object({ payrollRunId: guidSchema, payrollPeriod: periodWithDates }),
 });
 
 const codedMetadata = z.object({ key: z.number().int(), code: z.string(), description: z.string() });
@@ -175,7 +184,7 @@ export const journalLineSchema = z.object({
 });
 
 export const payrollTaxReturnSchema = z.object({
-  id: z.uuid(),
+  id: guidSchema,
   sequenceNumber: z.number().int(),
   period: z.object({
     year: z.number().int(),

@@ -5,6 +5,7 @@
  * Loket connections. Workers, the CLI and the demo each make one and share it between all imports.
  */
 import type { Config } from '../runtime/config.ts';
+import type { Logger } from '../runtime/logger.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
 import type { Database } from '../store/database.ts';
 import type { YukiClient } from '../yuki/yuki.client.ts';
@@ -17,6 +18,8 @@ export type CreateImportEnvironmentOptions = {
   /** The process's Yuki client, on `databaseCallBudget`. */
   yuki: YukiClient;
   config: Config;
+  /** Gets the daily warning about Loket resource versions being retired. */
+  logger?: Logger | undefined;
   now?: () => Date;
   /** How long one attempt on one item may take (default 5 minutes). */
   attemptDeadlineMs?: number;
@@ -28,6 +31,7 @@ export function createImportEnvironment(options: CreateImportEnvironmentOptions)
     secretBox: options.secretBox,
     yuki: options.yuki,
     config: options.config,
+    logger: options.logger,
   });
   return {
     db: options.db,

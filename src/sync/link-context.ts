@@ -10,6 +10,7 @@ import type { PeriodKind } from '../core/periods.ts';
 import { parsePeriodKey } from '../core/periods.ts';
 import type { LoketConnection } from '../loket/index.ts';
 import type { Config } from '../runtime/config.ts';
+import type { Logger } from '../runtime/logger.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
 import type { Database } from '../store/database.ts';
 import {
@@ -58,6 +59,8 @@ export type LinkEnvironment = {
   /** One per process, with the database call budget. */
   yuki: YukiClient;
   config: Config;
+  /** Gets the daily warning about Loket resource versions being retired. */
+  logger?: Logger | undefined;
 };
 
 const PORTAL_KINDS: Record<'payslips' | 'journal' | 'tax_return', ImportKind> = {
@@ -99,7 +102,7 @@ export function createLinkLoader(env: LinkEnvironment): LinkLoader {
     const cached = connections.get(domainId);
     if (cached?.version === version) return cached.connection;
     const connection = openLoketSession(
-      { db, secrets: secretBox, config: env.config },
+      { db, secrets: secretBox, config: env.config, logger: env.logger },
       { portalId: portal.id, domainId },
     ).then((session) => session.connection);
     connection.catch(() => connections.delete(domainId));

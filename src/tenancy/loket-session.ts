@@ -14,6 +14,8 @@ import { LoketConnection } from '../loket/connection.ts';
 import { passwordGrant, type LoketOAuthClient, type LoketTokens } from '../loket/oauth.ts';
 import { listProviders, providerMatches } from '../loket/providers.ts';
 import { databaseTokenStore, decryptTokens, encryptTokens } from './loket-token-store.ts';
+import type { Logger } from '../runtime/logger.ts';
+import { obsoleteVersionRecorder } from './loket-deprecations.ts';
 
 /** A level of the link is not filled in yet; the message says where and who can do it. */
 export class LinkSetupError extends AppError {}
@@ -38,7 +40,13 @@ export class LoketEnvironmentMismatchError extends AppError {
   }
 }
 
-export type LoketSessionDeps = { db: Database; secrets: SecretBox; config: Config };
+/** `logger`, when given, gets the daily warning about resource versions Loket will retire. */
+export type LoketSessionDeps = {
+  db: Database;
+  secrets: SecretBox;
+  config: Config;
+  logger?: Logger | undefined;
+};
 export type LoketSession = { connection: LoketConnection; oauth: LoketOAuthClient; apiBaseUrl: string };
 
 /** The portal's Loket API client for its chosen environment; throws when it is not filled in. */
@@ -135,6 +143,7 @@ export async function openLoketSession(
     sharedTokens: databaseTokenStore(deps, scope),
     ...(signIn ? { reauthenticate: signIn } : {}),
     maxJsonBytes: deps.config.loket.maxJsonBytes,
+    onObsoleteVersion: obsoleteVersionRecorder({ db: deps.db, logger: deps.logger }, scope.portalId),
   });
   return { connection, oauth, apiBaseUrl };
 }

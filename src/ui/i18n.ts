@@ -578,6 +578,18 @@ export const MESSAGES = {
   'health.cell.failed': { nl: '{count} mislukt', en: '{count} failed' },
   'health.cell.skipped': { nl: '{count} overgeslagen', en: '{count} skipped' },
   'health.cell.nothing': { nl: 'Niets uit Loket', en: 'Nothing from Loket' },
+  'deprecations.title': {
+    nl: 'Loket stopt met API-versies die de koppeling gebruikt',
+    en: 'Loket is retiring API versions the link uses',
+  },
+  'deprecations.intro': {
+    nl: 'Loket heeft aangekondigd dat deze versies van zijn API na de genoemde datum niet meer beschikbaar zijn. Zonder een nieuwere versie van de koppeling stopt de import dan; meld het bij de beheerder van de koppeling.',
+    en: 'Loket announced that these versions of its API will no longer be available after the date shown. Without a newer version of the link, imports stop then; tell whoever runs the link.',
+  },
+  'deprecations.resource': { nl: 'Loket-onderdeel', en: 'Loket resource' },
+  'deprecations.version': { nl: 'Versie', en: 'Version' },
+  'deprecations.obsoleteDate': { nl: 'Niet meer beschikbaar na', en: 'No longer available after' },
+  'deprecations.lastSeen': { nl: 'Laatst gezien', en: 'Last seen' },
   'health.quota': { nl: 'Yuki-quotum vandaag', en: "Today's Yuki quota" },
   'health.quotaIntro': {
     nl: 'Yuki staat per domein een vast aantal webservice-aanroepen per dag toe. Wat op het quotum wacht, gaat vanzelf verder zodra het weer is aangevuld.',

@@ -161,6 +161,23 @@ export class YukiUnavailableError extends AppError {
   }
 }
 
+/**
+ * GetGLAccountScheme answered something we cannot read (or no accounts at all). Reading it as an empty
+ * scheme would refuse every journal and tell Loket they failed; it is Yuki's hiccup, so retry instead.
+ */
+export class YukiGlSchemeUnreadableError extends AppError {
+  constructor(options: AppErrorOptions = {}) {
+    super(
+      'yuki.gl_scheme_unreadable',
+      {
+        nl: 'Het rekeningschema van Yuki kon niet worden gelezen. Het wordt later opnieuw geprobeerd.',
+        en: "Yuki's chart of accounts could not be read. It will be retried later.",
+      },
+      { retryable: true, ...options },
+    );
+  }
+}
+
 /** Any other fault; `detail` holds Yuki's text. Server faults are worth a retry, client faults are not. */
 export class YukiFaultError extends AppError {
   constructor(fault: SoapFaultInfo, options: AppErrorOptions = {}) {

@@ -4,6 +4,7 @@
  * turned into the types the rest of loket-yuki uses.
  */
 import { z } from 'zod';
+import { guidSchema } from '../core/guid.ts';
 import { parseDecimal } from '../core/money.ts';
 
 /** One element parses as an object, none as '' or absent: always give an array. */
@@ -17,7 +18,8 @@ const element = <T extends z.ZodType>(schema: T) =>
 const text = z.preprocess((v) => (v === undefined ? '' : v), z.string());
 const bool = text.transform((v) => v.trim().toLowerCase() === 'true');
 const int = text.pipe(z.string().regex(/^-?\d+$/)).transform(Number);
-const guid = z.string().trim().toLowerCase().pipe(z.guid());
+/** Yuki GUIDs: any hex GUID, kept in the one normalised form (see core/guid). */
+const guid = guidSchema;
 
 export const guidResult = guid;
 
@@ -57,9 +59,23 @@ export const administrationsResult = z
   })
   .transform((r) => r.Administrations.Administration);
 
-/** `descripton` is Yuki's own spelling. */
+/** A flag Yuki spells `true`/`false`; anything else means the answer was not what we think it is. */
+const strictBool = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(['true', 'false']))
+  .transform((v) => v === 'true');
+
+/** `descripton` is Yuki's own spelling. A code and the enabled flag are what the checks rely on. */
 const glAccount = z
-  .object({ code: text, type: int, subtype: int, isEnabled: bool, descripton: text })
+  .object({
+    code: z.string().trim().min(1),
+    type: int,
+    subtype: int,
+    isEnabled: strictBool,
+    descripton: text,
+  })
   .transform((g) => ({
     code: g.code,
     type: g.type,
@@ -69,9 +85,13 @@ const glAccount = z
   }));
 export type YukiGlAccount = z.output<typeof glAccount>;
 
-export const glAccountSchemeResult = element(z.object({ GlAccount: listOf(glAccount) })).transform(
-  (r) => r.GlAccount,
-);
+/**
+ * Every administration has a chart of accounts: an answer without one account, or one we cannot read,
+ * is refused here rather than read as an empty scheme (which would refuse every journal).
+ */
+export const glAccountSchemeResult = z
+  .object({ GlAccount: listOf(glAccount).refine((accounts) => accounts.length > 0, 'no GL accounts') })
+  .transform((r) => r.GlAccount);
 
 const folder = z
   .object({ '@ID': int, Description: text, ProcessedByYuki: bool })

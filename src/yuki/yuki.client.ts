@@ -15,6 +15,7 @@ import {
   YukiDailyLimitError,
   YukiDocumentTooLargeError,
   YukiFaultError,
+  YukiGlSchemeUnreadableError,
   YukiSessionError,
   YukiUnavailableError,
 } from './errors.ts';
@@ -182,7 +183,11 @@ type Call = {
   caller?: ForDomainOptions;
 };
 
-const OPEN_DATE = '0001-01-01';
+/** The WSDL types startDate/endDate as xs:dateTime; DateTime.MinValue means no bound. */
+const OPEN_DATE = '0001-01-01T00:00:00';
+
+/** A yyyy-mm-dd bound as the xs:dateTime the WSDL asks for (midnight); a dateTime stays as it is. */
+const xsdDateTime = (date: string) => (/^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date}T00:00:00` : date);
 const SEARCH_PAGE = 100;
 const uploadParser = new XMLParser({ parseTagValue: false, ignoreAttributes: true });
 
@@ -380,8 +385,8 @@ export function createYukiClient(options: YukiClientOptions): YukiClient {
 
     const listParams = (query: DocumentListQuery): SoapParam[] => [
       ['sortOrder', query.sortOrder ?? 'CreatedDesc'],
-      ['startDate', query.startDate ?? OPEN_DATE],
-      ['endDate', query.endDate ?? OPEN_DATE],
+      ['startDate', query.startDate === undefined ? OPEN_DATE : xsdDateTime(query.startDate)],
+      ['endDate', query.endDate === undefined ? OPEN_DATE : xsdDateTime(query.endDate)],
       ['numberOfRecords', query.numberOfRecords ?? SEARCH_PAGE],
       ['startRecord', query.startRecord ?? 1],
     ];
@@ -395,14 +400,15 @@ export function createYukiClient(options: YukiClientOptions): YukiClient {
       administrations: () => domainCall('Accounting', 'Administrations', administrationsResult),
       administrationId: (name) =>
         domainCall('Accounting', 'AdministrationID', guidResult, [['administrationName', name]]),
-      glAccountScheme: async (administrationId) =>
-        parse(
-          glAccountSchemeResult,
-          await administrationCall('AccountingInfo', 'GetGLAccountScheme', [
-            ['administrationID', administrationId],
-          ]),
-          'GetGLAccountScheme',
-        ),
+      glAccountScheme: async (administrationId) => {
+        const answer = await administrationCall('AccountingInfo', 'GetGLAccountScheme', [
+          ['administrationID', administrationId],
+        ]);
+        const scheme = glAccountSchemeResult.safeParse(answer);
+        if (!scheme.success)
+          throw new YukiGlSchemeUnreadableError({ detail: scheme.error.message.slice(0, 500) });
+        return scheme.data;
+      },
       processJournal: async (journal) =>
         client.processJournalXml(journal.administrationId, buildJournalXml(journal)),
       processJournalXml: async (administrationId, journalXml) =>

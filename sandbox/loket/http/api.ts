@@ -65,6 +65,8 @@ const patchJournalRunSchema = z.object({
 
 export function apiRoutes(world: LoketWorld, tokens: TokenStore, faults: FaultState): Hono {
   const app = new Hono();
+  /** The operation each granted request is, so its answer can announce the operation's obsoleteDate. */
+  const operationOf = new WeakMap<Request, string>();
 
   /** Runs the guard; returns a Response to send as is when the request may not proceed. */
   function guard(c: Context, operation: Operation): Granted | Response {
@@ -76,12 +78,16 @@ export function apiRoutes(world: LoketWorld, tokens: TokenStore, faults: FaultSt
     if (accept.kind === 'error')
       return c.json(badRequestBody(accept.message, operation.versions.at(-1)), 400);
     if (!activitiesOf(user.rights).has(operation.activity)) return c.json(FORBIDDEN_BODY, 403);
+    operationOf.set(c.req.raw, operation.activity);
     return { user, version: accept.kind === 'json' ? accept.version : '', pdf: accept.kind === 'pdf' };
   }
 
   const notFound = (c: Context) => c.body(null, 404);
 
   function sendJson(c: Context, body: unknown, version: string, headers: Record<string, string> = {}) {
+    const obsoleteDate = faults.faults.obsoleteDates[operationOf.get(c.req.raw) ?? ''];
+    if (obsoleteDate && typeof body === 'object' && body !== null && 'version' in body)
+      body = { ...body, version: { ...(body.version as object), obsoleteDate } };
     return c.body(JSON.stringify(body), 200, {
       'Content-Type': jsonContentType(version),
       Expires: '-1',
@@ -347,7 +353,15 @@ export function apiRoutes(world: LoketWorld, tokens: TokenStore, faults: FaultSt
     }
     run.status = parsed.data.action === 'MarkAsProcessed' ? 7 : 6;
     run.patches.push({ action: parsed.data.action, message: parsed.data.message ?? null });
-    return sendJson(c, detailEnvelope(renderJournalRun(world, run), granted.version), granted.version);
+    const answer = faults.faults.journalRunPatchAnswer;
+    if (answer === 'journalRun')
+      return sendJson(c, detailEnvelope(renderJournalRun(world, run), granted.version), granted.version);
+    const { content: _content, ...withoutContent } = detailEnvelope({}, granted.version);
+    return sendJson(
+      c,
+      answer === 'noContent' ? withoutContent : detailEnvelope({}, granted.version),
+      granted.version,
+    );
   });
 
   app.get(`${ADMIN}/journalruns/:journalRunId/results`, (c) => {

@@ -95,6 +95,7 @@ export class FaultState {
       }
       if (this.serverErrors.fires(serverErrorRate)) return c.body(null, 503);
       await next();
+      if (this.faults.bracedGuids) c.res = await bracedGuids(c.res);
       if (c.res.status === 200 && this.truncations.fires(truncateRate)) c.res = await truncated(c.res);
       const type = c.res.headers.get('Content-Type') ?? '';
       if (c.res.status === 200 && this.faults.notPdf && type.startsWith('application/pdf'))
@@ -113,6 +114,20 @@ function notAPdf(response: Response): Response {
     status: 200,
     headers,
   });
+}
+
+const QUOTED_GUID = /"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"/g;
+
+/** Rewrites every quoted GUID of a JSON answer as `{UPPER-CASE}`, another spelling the spec allows. */
+async function bracedGuids(response: Response): Promise<Response> {
+  if (!response.headers.get('content-type')?.startsWith('application/json')) return response;
+  const text = (await response.text()).replace(
+    QUOTED_GUID,
+    (_match, guid: string) => `"{${guid.toUpperCase()}}"`,
+  );
+  const headers = new Headers(response.headers);
+  headers.delete('content-length');
+  return new Response(text, { status: response.status, headers });
 }
 
 /** Sends half the body under the full Content-Length, then breaks the stream: the client sees a drop. */

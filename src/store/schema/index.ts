@@ -3,3 +3,4 @@ export * from './system.ts';
 export * from './tenancy.ts';
 export * from './audit.ts';
 export * from './imports.ts';
+export * from './loket.ts';

@@ -81,7 +81,12 @@ export function administrationTabPage(app: Hono<AppEnv>): void {
     }
     const { db, secrets, config } = c.var.services;
     try {
-      await changeRelationCode({ db, secrets, config }, changedBy(c), guarded.value, form.data.relationCode);
+      await changeRelationCode(
+        { db, secrets, config, logger: c.var.log },
+        changedBy(c),
+        guarded.value,
+        form.data.relationCode,
+      );
     } catch (error) {
       if (!isAppError(error)) throw error;
       const text = error.text[locale];

@@ -84,7 +84,11 @@ export function domainLoketSettingsPage(app: Hono<AppEnv>): void {
     const guarded = await guardDomainPage(c, c.req.param('domainId'), 'link.use');
     if (!guarded.ok) return guarded.response;
     const { db, secrets, config } = c.var.services;
-    const result = await runLoketConnectionTest({ db, secrets, config }, changedBy(c), guarded.value);
+    const result = await runLoketConnectionTest(
+      { db, secrets, config, logger: c.var.log },
+      changedBy(c),
+      guarded.value,
+    );
     if (!isHtmx(c)) return c.redirect(`/domains/${guarded.value.domainId}/loket`, 303);
     const page = pageContext(c);
     const connection = await getLoketConnection(db, guarded.value.domainId);

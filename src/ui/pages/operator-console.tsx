@@ -1,7 +1,8 @@
 /**
  * @module operator-console-page
  * `/operator`, the service operator only: contract-line requests to grant or refuse (active lines to
- * revoke), each decision mailed to the requester and audited; and the portals, with a form for a new one.
+ * revoke), each decision mailed to the requester and audited; the portals, with a form for a new one;
+ * and the Loket resource versions Loket announced it will retire, for every portal.
  */
 import type { Context, Hono } from 'hono';
 import { asc } from 'drizzle-orm';
@@ -11,6 +12,8 @@ import { portals } from '../../store/schema/index.ts';
 import { isAppError } from '../../core/errors.ts';
 import { decideContractLine, listContractLines } from '../../tenancy/contract-lines.ts';
 import { createPortal } from '../../tenancy/create-portal.ts';
+import { listLoketDeprecations } from '../../tenancy/loket-deprecations.ts';
+import { LoketDeprecationsSection } from '../components/loket-deprecations.tsx';
 import { Layout } from '../layout.tsx';
 import { pageContext, render, type PageContext } from '../page-context.ts';
 import { pageRefusal } from '../authorize-page.ts';
@@ -82,12 +85,14 @@ async function show(
     .select({ id: portals.id, name: portals.name })
     .from(portals)
     .orderBy(asc(portals.name));
+  const deprecations = await listLoketDeprecations(db);
   const page = pageContext(c);
   const { t, locale } = page;
   return render(
     c,
     <Layout page={page} title={t('operator.title')}>
       <Notice kind={notice?.kind ?? 'ok'} text={notice?.text} />
+      <LoketDeprecationsSection page={page} deprecations={deprecations} withPortal />
       <section class="card" aria-labelledby="requests">
         <h2 id="requests">{t('operator.requests')}</h2>
         {lines.length === 0 ? (

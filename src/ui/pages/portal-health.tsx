@@ -2,7 +2,8 @@
  * @module portal-health-page
  * `/portals/:portalId/health`: the firm-wide import health for the portal_admin — every administration
  * in the link with its recent periods × kinds (those with failures first), what incomplete links still
- * miss, and per domain the Yuki calls left today and the items waiting for them.
+ * miss, per domain the Yuki calls left today and the items waiting for them, and the Loket resource
+ * versions Loket announced it will retire.
  */
 import type { Hono } from 'hono';
 import type { AppEnv } from '../../http/context.ts';
@@ -20,6 +21,7 @@ import { Layout } from '../layout.tsx';
 import { pageContext, render, type PageContext } from '../page-context.ts';
 import { guardPortalPage } from '../authorize-page.ts';
 import { MissingItems } from '../components/missing-list.tsx';
+import { LoketDeprecationsSection } from '../components/loket-deprecations.tsx';
 import { formatDateTime, formatNumber } from '../components/format.ts';
 import type { MessageKey } from '../i18n.ts';
 
@@ -55,6 +57,7 @@ export function portalHealthPage(app: Hono<AppEnv>): void {
             <ImportsTable page={page} administrations={linked} fromPeriodId={health.fromPeriodId} />
           )}
         </section>
+        <LoketDeprecationsSection page={page} deprecations={health.loketDeprecations} />
         <QuotaSection page={page} domains={health.domains} />
         {incomplete.length > 0 && (
           <IncompleteSection page={page} portalId={portalId} administrations={incomplete} />

@@ -39,7 +39,7 @@ export function putRelationCode(app: OpenAPIHono<AppEnv>): void {
     const { db, secrets, config } = c.var.services;
     try {
       const updated = await changeRelationCode(
-        { db, secrets, config },
+        { db, secrets, config, logger: c.var.log },
         changedBy(c),
         guarded.value,
         c.req.valid('json').relationCode,

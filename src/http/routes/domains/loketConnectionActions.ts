@@ -79,7 +79,11 @@ export function loketConnectionActions(app: OpenAPIHono<AppEnv>): void {
     const guarded = await guardDomain(c, c.req.valid('param').domainId, 'link.use');
     if (!guarded.ok) return guarded.response as never;
     const { db, secrets, config } = c.var.services;
-    const result = await runLoketConnectionTest({ db, secrets, config }, changedBy(c), guarded.value);
+    const result = await runLoketConnectionTest(
+      { db, secrets, config, logger: c.var.log },
+      changedBy(c),
+      guarded.value,
+    );
     return c.json(result, 200);
   });
 

@@ -68,6 +68,22 @@ const PortalHealth = z
         }),
       }),
     ),
+    loketDeprecations: z
+      .array(
+        z.object({
+          activity: z.string().openapi({ example: 'GetPayrollRunsByPayrollAdministrationId' }),
+          method: z.string(),
+          path: z
+            .string()
+            .openapi({ example: '/providers/employers/payrolladministrations/{id}/payrollruns' }),
+          resourceVersion: z.string().openapi({ example: '2018-01-01' }),
+          obsoleteDate: z.string().openapi({ example: '2027-06-30' }),
+          lastSeenAt: z.string(),
+        }),
+      )
+      .openapi({
+        description: "Resource versions Loket announced it will retire (its answers' version.obsoleteDate)",
+      }),
   })
   .openapi('PortalHealth');
 
@@ -110,6 +126,14 @@ export function getHealth(app: OpenAPIHono<AppEnv>): void {
           name: domain.name,
           yukiQuota: domain.quota && { ...domain.quota, resetsAt: domain.quota.resetsAt.toISOString() },
           waitingForQuota: domain.waitingForQuota,
+        })),
+        loketDeprecations: health.loketDeprecations.map((seen) => ({
+          activity: seen.activity,
+          method: seen.method,
+          path: seen.path,
+          resourceVersion: seen.resourceVersion,
+          obsoleteDate: seen.obsoleteDate,
+          lastSeenAt: seen.lastSeenAt.toISOString(),
         })),
       },
       200,
