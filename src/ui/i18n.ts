@@ -601,6 +601,16 @@ export const MESSAGES = {
     en: 'This page does not exist, or you have no access to it.',
   },
   'error.home': { nl: 'Naar het overzicht', en: 'Go to the overview' },
+  'error.400.title': { nl: 'Ongeldig verzoek', en: 'Invalid request' },
+  'error.400.back': {
+    nl: 'Het terugadres is geen pagina van deze site; er is niet doorverwezen.',
+    en: 'The return address is not a page of this site; you have not been redirected.',
+  },
+  'error.413.title': { nl: 'Te groot', en: 'Too large' },
+  'error.413.text': {
+    nl: 'Wat u verstuurde is groter dan deze site aanneemt ({limit}).',
+    en: 'What you sent is larger than this site accepts ({limit}).',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof MESSAGES;
