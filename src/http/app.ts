@@ -13,6 +13,8 @@ import { registerPages } from '../ui/index.ts';
 import { SESSIONLESS_AUTH_PATHS } from './routes/auth/index.ts';
 import { sessionMiddleware } from './middleware/session.ts';
 import { csrfProtection } from './middleware/csrf.ts';
+import { noStore } from './middleware/no-store.ts';
+import { bodySizeLimit } from './middleware/body-size.ts';
 
 export function createApp(services: AppServices): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
@@ -28,8 +30,24 @@ export function createApp(services: AppServices): OpenAPIHono<AppEnv> {
   });
 
   app.use(requestId());
-  // same-origin: a form post must carry its Origin, or the CSRF check cannot tell it is ours.
-  app.use(secureHeaders({ referrerPolicy: 'same-origin' }));
+  app.use(
+    secureHeaders({
+      // same-origin: a form post must carry its Origin, or the CSRF check cannot tell it is ours.
+      referrerPolicy: 'same-origin',
+      // The pages load only our own script and stylesheet; no inline code, no other origin.
+      contentSecurityPolicy: {
+        defaultSrc: ["'none'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+      },
+    }),
+  );
+  app.use(noStore);
   app.use(async (c, next) => {
     const log = services.logger.child({ requestId: c.var.requestId });
     c.set('services', services);
@@ -46,6 +64,7 @@ export function createApp(services: AppServices): OpenAPIHono<AppEnv> {
       'request',
     );
   });
+  app.use(bodySizeLimit(services.config.maxBodyBytes));
   app.use(sessionMiddleware);
   app.use(csrfProtection({ sessionlessPaths: SESSIONLESS_AUTH_PATHS }));
   app.onError((error, c) => {
