@@ -14,7 +14,7 @@ import { createTenants, PASSWORD, type RoleName, type Tenants } from '../../test
 import { createApp } from '../http/app.ts';
 import { startJobEngine, type JobEngine } from '../jobs/engine.ts';
 import type { DatabaseHandle } from '../store/database.ts';
-import { auditEvents, domainFeatures, portals, users } from '../store/schema/index.ts';
+import { auditEvents, domainFeatures, portals, refusalCounts, users } from '../store/schema/index.ts';
 
 describe('web UI pages', () => {
   let database: DatabaseHandle;
@@ -118,9 +118,12 @@ describe('web UI pages', () => {
     expect(service.html).toContain('Dit kan wel: Portaalbeheerder, Backoffice in het domein.');
     const [refusal] = await database.db
       .select()
-      .from(auditEvents)
-      .where(and(eq(auditEvents.action, 'link.refused'), eq(auditEvents.actorLabel, tenants.emails.hrm)));
-    expect(refusal?.outcome).toBe('refused');
+      .from(refusalCounts)
+      .where(and(eq(refusalCounts.action, 'link.refused'), eq(refusalCounts.actorLabel, tenants.emails.hrm)));
+    expect(refusal).toMatchObject({
+      route: 'GET /administrations/:administrationId/loket',
+      lastReason: 'role',
+    });
   });
 
   it('shows backoffice the menu item, and explains a missing feature on the 403 page', async () => {
@@ -278,7 +281,10 @@ describe('web UI pages', () => {
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/login?x=1');
     expect(response.headers.get('set-cookie')).toMatch(/^ly_lang=en/);
+    // A back link that leads off-site was not made by us: refused, no redirect, no cookie.
     const outside = await call(app, '/language?to=nl&back=%2F%2Fevil.example');
-    expect(outside.headers.get('location')).toBe('/');
+    expect(outside.status).toBe(400);
+    expect(outside.headers.get('location')).toBeNull();
+    expect(outside.headers.get('set-cookie')).toBeNull();
   });
 });

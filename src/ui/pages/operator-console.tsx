@@ -1,7 +1,8 @@
 /**
  * @module operator-console-page
  * `/operator`, the service operator only: contract-line requests to grant or refuse (active lines to
- * revoke), each decision mailed to the requester and audited; and the portals, with a form for a new one.
+ * revoke), each decision mailed to the requester and audited; the portals, with a form for a new one;
+ * and the refused requests of the last week, counted per actor, route and hour.
  */
 import type { Context, Hono } from 'hono';
 import { asc } from 'drizzle-orm';
@@ -11,6 +12,7 @@ import { portals } from '../../store/schema/index.ts';
 import { isAppError } from '../../core/errors.ts';
 import { decideContractLine, listContractLines } from '../../tenancy/contract-lines.ts';
 import { createPortal } from '../../tenancy/create-portal.ts';
+import { listRefusalCounts, type RefusalCount } from '../../audit/record-refusal.ts';
 import { Layout } from '../layout.tsx';
 import { pageContext, render, type PageContext } from '../page-context.ts';
 import { pageRefusal } from '../authorize-page.ts';
@@ -78,6 +80,7 @@ async function show(
 ) {
   const { db } = c.var.services;
   const lines = await listContractLines(db);
+  const refusals = await listRefusalCounts(db);
   const allPortals = await db
     .select({ id: portals.id, name: portals.name })
     .from(portals)
@@ -156,8 +159,51 @@ async function show(
           </div>
         </form>
       </section>
+      <Refusals page={page} rows={refusals} />
     </Layout>,
     status,
+  );
+}
+
+function Refusals({ page, rows }: { page: PageContext; rows: RefusalCount[] }) {
+  const { t, locale } = page;
+  return (
+    <section class="card" aria-labelledby="refusals">
+      <h2 id="refusals">{t('operator.refusals')}</h2>
+      <p>{t('operator.refusalsIntro')}</p>
+      {rows.length === 0 ? (
+        <p>{t('operator.noRefusals')}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('operator.refusalHour')}</th>
+              <th scope="col">{t('operator.refusalActor')}</th>
+              <th scope="col">{t('operator.refusalAction')}</th>
+              <th scope="col">{t('operator.refusalRoute')}</th>
+              <th scope="col">{t('operator.refusalReason')}</th>
+              <th scope="col" class="number">
+                {t('operator.refusalCount')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr>
+                <td class="nowrap">{formatDateTime(locale, row.hour)}</td>
+                <td>{row.actorLabel}</td>
+                <td>{row.action}</td>
+                <td>
+                  <code>{row.route}</code>
+                </td>
+                <td>{row.lastReason ?? t('common.none')}</td>
+                <td class="number">{row.count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
   );
 }
 
