@@ -212,8 +212,8 @@ export const MESSAGES = {
   'nav.members': { nl: 'Gebruikers', en: 'Users' },
   'members.title': { nl: 'Gebruikers', en: 'Users' },
   'members.intro': {
-    nl: 'Wie in dit portaal werkt en met welke rol. Een nieuwe gebruiker krijgt een e-mail om zelf een wachtwoord te kiezen.',
-    en: 'Who works in this portal and in which role. A new user receives an e-mail to choose their own password.',
+    nl: 'Wie in dit portaal werkt en met welke rol. Wie u toevoegt, krijgt een uitnodiging per e-mail en heeft de rol pas als die is geaccepteerd; wie nog geen account heeft, kiest daarbij zelf een wachtwoord.',
+    en: 'Who works in this portal and in which role. Whoever you add receives an invitation by e-mail and has the role only once they accept it; someone without an account chooses their own password then.',
   },
   'members.roles': { nl: 'Rollen', en: 'Roles' },
   'members.domainRole': { nl: '{domain}: {role}', en: '{domain}: {role}' },
@@ -224,10 +224,41 @@ export const MESSAGES = {
   'members.where': { nl: 'Waar', en: 'Where' },
   'members.wherePortal': { nl: 'Het hele portaal', en: 'The whole portal' },
   'members.submit': { nl: 'Toevoegen', en: 'Add' },
-  'members.added': { nl: 'De gebruiker is toegevoegd.', en: 'The user has been added.' },
   'members.invited': {
-    nl: 'De gebruiker is toegevoegd en heeft een uitnodiging per e-mail gekregen.',
-    en: 'The user has been added and has been sent an invitation by e-mail.',
+    nl: 'Er is een uitnodiging per e-mail verstuurd. De rol geldt zodra die is geaccepteerd.',
+    en: 'An invitation has been sent by e-mail. The role applies once it has been accepted.',
+  },
+  'members.pending': { nl: 'Openstaande uitnodigingen', en: 'Open invitations' },
+  'members.pendingIntro': {
+    nl: 'Nog niet geaccepteerd; een uitnodiging is een week geldig.',
+    en: 'Not accepted yet; an invitation is valid for a week.',
+  },
+  'members.invitedAt': { nl: 'Uitgenodigd op', en: 'Invited on' },
+  'invitation.title': { nl: 'Uitnodiging', en: 'Invitation' },
+  'invitation.offerDomain': {
+    nl: 'U bent uitgenodigd voor {portal}, domein {domain}, met de rol {role}.',
+    en: 'You are invited to {portal}, domain {domain}, with the role {role}.',
+  },
+  'invitation.offerPortal': {
+    nl: 'U bent uitgenodigd voor {portal} met de rol {role}.',
+    en: 'You are invited to {portal} with the role {role}.',
+  },
+  'invitation.accept': { nl: 'Uitnodiging accepteren', en: 'Accept the invitation' },
+  'invitation.signIn': {
+    nl: 'Deze uitnodiging is voor {email}. Log in met dat adres om haar te accepteren.',
+    en: 'This invitation is for {email}. Sign in with that address to accept it.',
+  },
+  'invitation.choosePassword': {
+    nl: 'Kies een wachtwoord voor uw nieuwe account ({email}) en accepteer de uitnodiging.',
+    en: 'Choose a password for your new account ({email}) and accept the invitation.',
+  },
+  'invitation.gone': {
+    nl: 'Deze uitnodiging is al gebruikt of verlopen. Vraag de beheerder om een nieuwe.',
+    en: 'This invitation has been used or has expired. Ask the administrator for a new one.',
+  },
+  'invitation.joined': {
+    nl: 'Uw account is aangemaakt en de uitnodiging is geaccepteerd. Log in met uw nieuwe wachtwoord.',
+    en: 'Your account has been created and the invitation accepted. Sign in with your new password.',
   },
   'members.removed': { nl: 'De rollen zijn ingetrokken.', en: 'The roles have been taken away.' },
   'members.roleMismatch': {
