@@ -10,18 +10,19 @@ import type { Database } from '../store/database.ts';
 import { domainMemberships, domains, portalMemberships, users } from '../store/schema/index.ts';
 import { DOMAIN_ROLES, PORTAL_ROLES } from '../core/roles.ts';
 import { Email } from '../auth/users.ts';
+import { plainText } from '../core/text.ts';
 
 export const MemberInput = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('portal'),
     email: Email,
-    name: z.string().trim().min(1).max(200),
+    name: plainText(1, 200),
     role: z.enum(PORTAL_ROLES),
   }),
   z.object({
     kind: z.literal('domain'),
     email: Email,
-    name: z.string().trim().min(1).max(200),
+    name: plainText(1, 200),
     role: z.enum(DOMAIN_ROLES),
     domainId: z.uuid(),
   }),

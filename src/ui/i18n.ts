@@ -645,6 +645,10 @@ export const MESSAGES = {
   },
   'error.home': { nl: 'Naar het overzicht', en: 'Go to the overview' },
   'error.400.title': { nl: 'Ongeldig verzoek', en: 'Invalid request' },
+  'error.400.text': {
+    nl: 'Een van de ingevulde waarden kan niet worden opgeslagen (bijvoorbeeld een onzichtbaar teken of een te groot getal).',
+    en: 'One of the values cannot be stored (for instance an invisible character or too large a number).',
+  },
   'error.400.back': {
     nl: 'Het terugadres is geen pagina van deze site; er is niet doorverwezen.',
     en: 'The return address is not a page of this site; you have not been redirected.',

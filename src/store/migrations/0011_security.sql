@@ -43,4 +43,6 @@ CREATE TABLE "member_invitations" (
 ALTER TABLE "member_invitations" ADD CONSTRAINT "member_invitations_portal_id_portals_id_fk" FOREIGN KEY ("portal_id") REFERENCES "public"."portals"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "member_invitations" ADD CONSTRAINT "member_invitations_domain_id_domains_id_fk" FOREIGN KEY ("domain_id") REFERENCES "public"."domains"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "member_invitations_token_hash" ON "member_invitations" USING btree ("token_hash");--> statement-breakpoint
-CREATE INDEX "member_invitations_portal" ON "member_invitations" USING btree ("portal_id");
+CREATE INDEX "member_invitations_portal" ON "member_invitations" USING btree ("portal_id");--> statement-breakpoint
+-- Loket's payrollPeriodType of the linked payroll administration, so periods can be checked before they are stored.
+ALTER TABLE "administrations" ADD COLUMN "loket_period_type" text;

@@ -134,6 +134,8 @@ export const administrations = pgTable(
     loketEmployerId: text('loket_employer_id'),
     loketPayrollAdministrationId: text('loket_payroll_administration_id'),
     loketPayrollAdministrationName: text('loket_payroll_administration_name'),
+    /** Loket's payrollPeriodType (key 1 month, 3 four weeks, 4 week); null until the Relatiecode resolves. */
+    loketPeriodType: text('loket_period_type', { enum: ['month', '4weeks', 'week'] }),
     /** First period to import ("2026-10"); older ones only through an explicit backfill. */
     importFromPeriod: text('import_from_period'),
     autoImport: boolean('auto_import'),

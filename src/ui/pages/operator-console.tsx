@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../../http/context.ts';
 import { portals } from '../../store/schema/index.ts';
 import { isAppError } from '../../core/errors.ts';
+import { plainText } from '../../core/text.ts';
 import { decideContractLine, listContractLines } from '../../tenancy/contract-lines.ts';
 import { createPortal } from '../../tenancy/create-portal.ts';
 import { listRefusalCounts, type RefusalCount } from '../../audit/record-refusal.ts';
@@ -24,7 +25,7 @@ const DecisionInput = z.object({
   decision: z.enum(['grant', 'refuse', 'revoke']),
   note: z.string().trim().max(1000).default(''),
 });
-const PortalForm = z.object({ name: z.string().trim().min(2).max(200) });
+const PortalForm = z.object({ name: plainText(2, 200) });
 
 export function operatorConsolePage(app: Hono<AppEnv>): void {
   app.get('/operator', async (c) => {
