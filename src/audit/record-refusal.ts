@@ -4,7 +4,7 @@
  * one row per actor, action, route and hour, bumped by a single upsert. A flood of refusals thus stays a
  * handful of rows the operator can read, instead of burying the audit log under rows nobody sees.
  */
-import { desc, gte, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import type { Database } from '../store/database.ts';
 import { refusalCounts } from '../store/schema/index.ts';
 
@@ -52,16 +52,21 @@ export async function recordRefusal(db: Database, refusal: Refusal, now = new Da
 
 export type RefusalCount = typeof refusalCounts.$inferSelect;
 
-/** The counts of the last `hours` hours, the busiest first. */
+/** The counts of the last `hours` hours (of one portal, or all), newest hour first, busiest first. */
 export async function listRefusalCounts(
   db: Database,
-  now = new Date(),
-  hours = 24 * 7,
+  options: { portalId?: string; now?: Date; hours?: number } = {},
 ): Promise<RefusalCount[]> {
+  const since = new Date((options.now ?? new Date()).getTime() - (options.hours ?? 24 * 7) * HOUR_MS);
   return db
     .select()
     .from(refusalCounts)
-    .where(gte(refusalCounts.hour, new Date(now.getTime() - hours * HOUR_MS)))
+    .where(
+      and(
+        gte(refusalCounts.hour, since),
+        options.portalId ? eq(refusalCounts.portalId, options.portalId) : undefined,
+      ),
+    )
     .orderBy(desc(refusalCounts.hour), desc(refusalCounts.count))
     .limit(500);
 }

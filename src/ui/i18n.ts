@@ -546,6 +546,10 @@ export const MESSAGES = {
     nl: 'Mislukte inlogpogingen en verzoeken zonder toegang van de afgelopen 7 dagen, geteld per persoon, route en uur.',
     en: 'Failed sign-ins and requests without access in the last 7 days, counted per person, route and hour.',
   },
+  'audit.refusalsIntro': {
+    nl: 'Verzoeken in dit portaal die geweigerd zijn (geen rechten, feature ontbreekt) in de afgelopen 7 dagen, geteld per persoon, route en uur.',
+    en: 'Requests in this portal that were refused (no rights, feature missing) in the last 7 days, counted per person, route and hour.',
+  },
   'operator.noRefusals': { nl: 'Er zijn geen geweigerde verzoeken.', en: 'There are no refused requests.' },
   'operator.refusalHour': { nl: 'Uur', en: 'Hour' },
   'operator.refusalActor': { nl: 'Wie', en: 'Who' },

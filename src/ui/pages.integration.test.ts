@@ -124,6 +124,11 @@ describe('web UI pages', () => {
       route: 'GET /administrations/:administrationId/loket',
       lastReason: 'role',
     });
+    // The portal_admin sees it, counted, below the portal's audit log.
+    const audit = await get(`/portals/${tenants.a.portalId}/audit`, 'portal_admin');
+    expect(audit.html).toContain('Verzoeken in dit portaal die geweigerd zijn');
+    expect(audit.html).toContain('GET /administrations/:administrationId/loket');
+    expect(audit.html).toContain(tenants.emails.hrm);
   });
 
   it('shows backoffice the menu item, and explains a missing feature on the 403 page', async () => {

@@ -13,7 +13,8 @@ import { isAppError } from '../../core/errors.ts';
 import { plainText } from '../../core/text.ts';
 import { decideContractLine, listContractLines } from '../../tenancy/contract-lines.ts';
 import { createPortal } from '../../tenancy/create-portal.ts';
-import { listRefusalCounts, type RefusalCount } from '../../audit/record-refusal.ts';
+import { listRefusalCounts } from '../../audit/record-refusal.ts';
+import { RefusalTable } from '../components/refusal-table.tsx';
 import { Layout } from '../layout.tsx';
 import { pageContext, render, type PageContext } from '../page-context.ts';
 import { pageRefusal } from '../authorize-page.ts';
@@ -160,51 +161,9 @@ async function show(
           </div>
         </form>
       </section>
-      <Refusals page={page} rows={refusals} />
+      <RefusalTable page={page} rows={refusals} intro={t('operator.refusalsIntro')} />
     </Layout>,
     status,
-  );
-}
-
-function Refusals({ page, rows }: { page: PageContext; rows: RefusalCount[] }) {
-  const { t, locale } = page;
-  return (
-    <section class="card" aria-labelledby="refusals">
-      <h2 id="refusals">{t('operator.refusals')}</h2>
-      <p>{t('operator.refusalsIntro')}</p>
-      {rows.length === 0 ? (
-        <p>{t('operator.noRefusals')}</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('operator.refusalHour')}</th>
-              <th scope="col">{t('operator.refusalActor')}</th>
-              <th scope="col">{t('operator.refusalAction')}</th>
-              <th scope="col">{t('operator.refusalRoute')}</th>
-              <th scope="col">{t('operator.refusalReason')}</th>
-              <th scope="col" class="number">
-                {t('operator.refusalCount')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr>
-                <td class="nowrap">{formatDateTime(locale, row.hour)}</td>
-                <td>{row.actorLabel}</td>
-                <td>{row.action}</td>
-                <td>
-                  <code>{row.route}</code>
-                </td>
-                <td>{row.lastReason ?? t('common.none')}</td>
-                <td class="number">{row.count}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
   );
 }
 
