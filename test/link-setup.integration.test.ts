@@ -344,12 +344,14 @@ describe('setting up the link at its three levels, as the original description t
     const mails = await smtp.waitForMails(3);
     const invitation = mails[2]!;
     expect(invitation.to).toEqual(['nieuwe.collega@portal-a.nl']);
-    const token = /\/invitations\/([A-Za-z0-9_-]{43})/.exec(invitation.text)?.[1];
+    const token = /\/invitation\?token=([A-Za-z0-9_-]{43})/.exec(invitation.text)?.[1];
     expect(token).toBeDefined();
     // The link asks a new address for its own password; choosing it accepts the invitation.
-    const page = await call(app, `/invitations/${token!}`);
+    const page = await call(app, `/invitation?token=${token!}`);
     expect(await page.text()).toContain('name="password"');
-    const joined = await call(app, `/invitations/${token!}`, { form: { password: 'een eigen wachtwoord' } });
+    const joined = await call(app, `/invitation?token=${token!}`, {
+      form: { password: 'een eigen wachtwoord' },
+    });
     expect(joined.status, await joined.clone().text()).toBe(303);
     expect(joined.headers.get('location')).toBe('/login?joined');
     const { cookie, csrfToken } = await login(app, {

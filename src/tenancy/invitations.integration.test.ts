@@ -23,7 +23,7 @@ function invitationToken(mail: ReceivedMail): string {
         'base64',
       ).toString('utf8')
     : mail.text;
-  const match = /http:\/\/localhost:3000\/invitations\/([A-Za-z0-9_-]{43})/.exec(text);
+  const match = /http:\/\/localhost:3000\/invitation\?token=([A-Za-z0-9_-]{43})/.exec(text);
   if (!match?.[1]) throw new Error(`no invitation link in:\n${mail.raw}`);
   return match[1];
 }
@@ -102,7 +102,7 @@ describe('member invitations', () => {
     const mails = await harness.smtp.waitForMails(2);
     const mail = mails.find((m) => m.to.includes(OUTSIDER.email))!;
     const token = invitationToken(mail);
-    const link = `/invitations/${token}`;
+    const link = `/invitation?token=${token}`;
     // Not signed in: to the log-in page, which comes back here.
     const anonymous = await call(harness.app, link);
     expect(anonymous.status).toBe(303);
@@ -136,7 +136,7 @@ describe('member invitations', () => {
 
   it('lets a new address choose a password, which creates the account with the role', async () => {
     const mail = harness.smtp.mails.find((m) => m.to.includes('nieuw@example.nl'))!;
-    const link = `/invitations/${invitationToken(mail)}`;
+    const link = `/invitation?token=${invitationToken(mail)}`;
     const form = await call(harness.app, link);
     expect(form.status).toBe(200);
     expect(await form.text()).toContain('name="password"');

@@ -69,7 +69,7 @@ export async function inviteMember(
       expiresAt: new Date(now.getTime() + INVITATION_VALIDITY_MS),
     })
     .returning({ id: memberInvitations.id });
-  const link = `${deps.publicUrl}/invitations/${encodeURIComponent(token)}`;
+  const link = `${deps.publicUrl}/invitation?token=${encodeURIComponent(token)}`;
   // Not waited for: how long the mail takes must not tell the admin anything about the address.
   void deps.mailer.send({
     to: input.email,

@@ -1,6 +1,6 @@
 /**
  * @module invitation-page
- * `/invitations/:token`, the link in an invitation mail: someone with an account accepts signed in as
+ * `/invitation?token=`, the link in an invitation mail (in the query, which the request log leaves out): someone with an account accepts signed in as
  * the invited address (otherwise they are sent to log in first); someone without one chooses a password,
  * which creates the account and accepts in one go. Nothing changes before that click.
  */
@@ -21,19 +21,19 @@ const Token = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 const NewPassword = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
 
 export function invitationPages(app: Hono<AppEnv>): void {
-  app.get('/invitations/:token', async (c) => {
-    const token = Token.safeParse(c.req.param('token')).data;
+  app.get('/invitation', async (c) => {
+    const token = Token.safeParse(c.req.query('token')).data;
     const invitation = token && (await findInvitation(c.var.services.db, token));
     if (!token || !invitation) return gone(c);
     const actor = c.var.actor;
     if (!actor && invitation.hasAccount) {
-      return c.redirect(`/login?next=${encodeURIComponent(`/invitations/${token}`)}`, 303);
+      return c.redirect(`/login?next=${encodeURIComponent(`/invitation?token=${token}`)}`, 303);
     }
     return show(c, token, invitation);
   });
 
-  app.post('/invitations/:token', async (c) => {
-    const token = Token.safeParse(c.req.param('token')).data;
+  app.post('/invitation', async (c) => {
+    const token = Token.safeParse(c.req.query('token')).data;
     const invitation = token && (await findInvitation(c.var.services.db, token));
     if (!token || !invitation) return gone(c);
     const actor = c.var.actor;
@@ -88,7 +88,7 @@ function show(
     c,
     <Layout page={page} title={t('invitation.title')}>
       <Notice kind="error" text={error} />
-      <form method="post" action={`/invitations/${token}`} class="card narrow">
+      <form method="post" action={`/invitation?token=${token}`} class="card narrow">
         <Csrf page={page} />
         <p>{offer}</p>
         {actor && !isInvitee && <p>{t('invitation.signIn', { email: invitation.email })}</p>}
