@@ -343,7 +343,7 @@ describe('setting up the link at its three levels, as the original description t
     expect(forged.status).toBe(422);
   });
 
-  it('the portal_admin invites a colleague, who chooses a password through the e-mailed link', async () => {
+  it('the portal_admin invites a colleague, who accepts by choosing a password through the e-mailed link', async () => {
     const [bakery] = tenants.a.domainIds;
     const invited = await send(
       await as('portal_admin'),
@@ -357,17 +357,21 @@ describe('setting up the link at its three levels, as the original description t
         domainId: bakery,
       },
     );
-    expect(invited.status).toBe(201);
-    expect(await invited.json()).toMatchObject({ invited: true });
+    expect(invited.status).toBe(202);
+    expect(Object.keys((await invited.json()) as object)).toEqual(['invitationId']);
     const mails = await smtp.waitForMails(3);
     const invitation = mails[2]!;
     expect(invitation.to).toEqual(['nieuwe.collega@portal-a.nl']);
-    const token = /reset-password\?token=([A-Za-z0-9_%-]+)/.exec(invitation.text)?.[1];
+    const token = /\/invitation\?token=([A-Za-z0-9_-]{43})/.exec(invitation.text)?.[1];
     expect(token).toBeDefined();
-    const confirmed = await call(app, '/api/auth/password-reset/confirm', {
-      json: { token: decodeURIComponent(token!), password: 'een eigen wachtwoord' },
+    // The link asks a new address for its own password; choosing it accepts the invitation.
+    const page = await call(app, `/invitation?token=${token!}`);
+    expect(await page.text()).toContain('name="password"');
+    const joined = await call(app, `/invitation?token=${token!}`, {
+      form: { password: 'een eigen wachtwoord' },
     });
-    expect(confirmed.status, await confirmed.clone().text()).toBe(200);
+    expect(joined.status, await joined.clone().text()).toBe(303);
+    expect(joined.headers.get('location')).toBe('/login?joined');
     const { cookie, csrfToken } = await login(app, {
       email: 'nieuwe.collega@portal-a.nl',
       password: 'een eigen wachtwoord',
@@ -455,7 +459,8 @@ describe('setting up the link at its three levels, as the original description t
         'contract_line.request',
         'contract_line.grant',
         'domain.loket_connection.oauth',
-        'link.refused',
+        'portal.member.invite',
+        'portal.member.accept',
       ]),
     );
     // Newest first: the switch to the password-enabled client, then the first fill-in.

@@ -14,7 +14,13 @@ import { createApp } from '../src/http/app.ts';
 import { startJobEngine, type JobEngine } from '../src/jobs/engine.ts';
 import { allQueues } from '../src/jobs/queues.ts';
 import type { DatabaseHandle } from '../src/store/database.ts';
-import { auditEvents, domainFeatures, importRuns, portalMemberships } from '../src/store/schema/index.ts';
+import {
+  auditEvents,
+  domainFeatures,
+  importRuns,
+  portalMemberships,
+  refusalCounts,
+} from '../src/store/schema/index.ts';
 import { createUser } from '../src/auth/users.ts';
 
 type Ids = { portalId: string; domainId: string; administrationId: string; memberId: string; runId: string };
@@ -111,6 +117,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/administrations/{administrationId}/imports/{runId}': { allowed: LINK, tenant: true },
   'POST /api/domains/{domainId}/imports': { allowed: LINK, tenant: true },
   'GET /api/operator/contract-lines': { allowed: ['operator'], tenant: false },
+  'GET /api/operator/refusals': { allowed: ['operator'], tenant: false },
   'POST /api/operator/contract-lines/{lineId}/decision': {
     allowed: ['operator'],
     tenant: false,
@@ -281,11 +288,14 @@ describe('permission matrix', () => {
     expect(leaks).toEqual([]);
   });
 
-  it('keeps refused link access in the audit log', async () => {
-    const refused = await database.db
+  it('counts refused link access per actor, route and hour instead of one audit row each', async () => {
+    const counted = await database.db
       .select()
-      .from(auditEvents)
-      .where(eq(auditEvents.action, 'link.refused'));
-    expect(refused.length).toBeGreaterThan(0);
+      .from(refusalCounts)
+      .where(eq(refusalCounts.action, 'link.refused'));
+    expect(counted.length).toBeGreaterThan(0);
+    expect(counted.some((row) => row.count > 1)).toBe(true);
+    const logged = await database.db.select().from(auditEvents).where(eq(auditEvents.outcome, 'refused'));
+    expect(logged).toEqual([]);
   });
 });

@@ -1,11 +1,13 @@
 /**
  * @module login
- * Checks an e-mail address and password against the users table, under the login throttle. The answer
- * for an unknown address and for a wrong password is the same, and takes the same time.
+ * Checks an e-mail address and password against the users table, under the login throttle (counted
+ * before the password is checked). The answer for an unknown address and for a wrong password is the
+ * same, and takes the same time.
  */
+import { setTimeout as sleepFor } from 'node:timers/promises';
 import type { Database } from '../store/database.ts';
 import { hashPassword, verifyPassword } from './password.ts';
-import { checkLoginThrottle, clearLoginFailures, recordLoginFailure } from './throttle.ts';
+import { loginSucceeded, reserveLoginAttempt } from './throttle.ts';
 import { newToken } from './tokens.ts';
 import { findActiveUserByEmail } from './users.ts';
 
@@ -29,19 +31,20 @@ function decoy(): Promise<string> {
 export async function attemptLogin(
   db: Database,
   attempt: LoginAttempt,
-  now = new Date(),
+  options: { now?: Date; sleep?: (ms: number) => Promise<unknown> } = {},
 ): Promise<LoginOutcome> {
-  const throttle = await checkLoginThrottle(db, attempt, now);
+  const throttle = await reserveLoginAttempt(db, attempt, options.now ?? new Date());
   if (throttle.throttled)
     return { ok: false, reason: 'throttled', retryAfterSeconds: throttle.retryAfterSeconds };
+  // Many guesses at one address from elsewhere: slow every attempt down rather than lock the owner out.
+  if (throttle.delayMs > 0) await (options.sleep ?? sleepFor)(throttle.delayMs);
 
   const user = await findActiveUserByEmail(db, attempt.email);
   const passwordMatches = await verifyPassword(user?.passwordHash ?? (await decoy()), attempt.password);
   if (!user || !passwordMatches) {
-    await recordLoginFailure(db, attempt, now);
     const knownUser = user && { id: user.id, email: user.email, name: user.name, locale: user.locale };
     return { ok: false, reason: 'wrong_credentials', knownUser };
   }
-  await clearLoginFailures(db, attempt);
+  await loginSucceeded(db, attempt);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, locale: user.locale } };
 }

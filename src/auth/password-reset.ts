@@ -15,7 +15,6 @@ import { findActiveUserByEmail } from './users.ts';
 export const RESET_VALIDITY_MS = 60 * 60 * 1000;
 /** Enough for a lost mail or two; more would let anyone flood someone's inbox. */
 export const MAX_OPEN_RESETS = 3;
-export const INVITATION_VALIDITY_MS = 7 * 24 * 60 * 60 * 1000;
 
 export type ResetServices = { db: Database; mailer: Mailer; publicUrl: string };
 
@@ -30,8 +29,6 @@ export async function requestPasswordReset(
   { db, mailer, publicUrl }: ResetServices,
   email: string,
   now = new Date(),
-  /** A new account: a welcome mail whose link lives a week instead of an hour. */
-  invitation?: { portalName: string; invitedBy: string },
 ): Promise<ResetRequestOutcome> {
   const user = await findActiveUserByEmail(db, email);
   if (!user) return { outcome: 'unknown_email' };
@@ -53,15 +50,14 @@ export async function requestPasswordReset(
     await tx.insert(passwordResets).values({
       tokenHash: hashToken(token),
       userId: user.id,
-      expiresAt: new Date(now.getTime() + (invitation ? INVITATION_VALIDITY_MS : RESET_VALIDITY_MS)),
+      expiresAt: new Date(now.getTime() + RESET_VALIDITY_MS),
       createdAt: now,
     });
     return true;
   });
   if (!created) return { outcome: 'too_many', userId: user.id };
   const link = `${publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
-  const mail = invitation ? invitationMail(user.name, link, invitation) : resetMail(user.name, link);
-  const sent = await mailer.send({ to: user.email, ...mail });
+  const sent = await mailer.send({ to: user.email, ...resetMail(user.name, link) });
   return sent.delivered
     ? { outcome: 'sent', userId: user.id }
     : { outcome: 'not_delivered', userId: user.id, reason: sent.reason };
@@ -107,33 +103,6 @@ export async function confirmPasswordReset(
     await destroyUserSessions(tx, claimed.userId);
     return { ok: true as const, userId: claimed.userId, email: reset.email };
   });
-}
-
-function invitationMail(
-  name: string,
-  link: string,
-  invitation: { portalName: string; invitedBy: string },
-): { subject: string; text: string } {
-  return {
-    subject: `Uitnodiging Salariskoppeling met Loket / Invitation (${invitation.portalName})`,
-    text: [
-      `Beste ${name},`,
-      '',
-      `${invitation.invitedBy} heeft u toegang gegeven tot de Salariskoppeling met Loket van ${invitation.portalName}.`,
-      'Kies uw wachtwoord via deze link. De link is een week geldig en werkt één keer:',
-      '',
-      link,
-      '',
-      '---',
-      '',
-      `Dear ${name},`,
-      '',
-      `${invitation.invitedBy} gave you access to the Loket payroll link of ${invitation.portalName}.`,
-      'Choose your password through this link. It is valid for a week and works once:',
-      '',
-      link,
-    ].join('\n'),
-  };
 }
 
 function resetMail(name: string, link: string): { subject: string; text: string } {

@@ -1,66 +1,97 @@
 /**
  * @module throttle
- * Slows password guessing: failed log-ins are counted per e-mail address and per client address in
- * a sliding 15-minute window; past the limit, further attempts are refused until the window frees up.
+ * Slows password guessing. Every attempt is counted before its password is checked, by one upsert per
+ * counter that returns the new count, so a hundred simultaneous guesses cannot all slip through:
+ * - per e-mail address and client address: 5 in 15 minutes, then refused (429) until the window ends;
+ * - per client address: 20 in 15 minutes (an office behind one router), then refused likewise;
+ * - per e-mail address from anywhere: past 10 in 15 minutes each attempt waits longer (up to 8 s), but
+ *   is never refused, so someone guessing from elsewhere cannot lock the real person out.
+ * A successful log-in gives back its own counts and clears the address+client counter.
  */
-import { and, desc, eq, gt, lt, type SQL } from 'drizzle-orm';
-import { loginFailures } from '../store/schema/tenancy.ts';
-import type { Database } from '../store/database.ts';
+import { inArray, lt, sql } from 'drizzle-orm';
+import { loginThrottle } from '../store/schema/tenancy.ts';
+import { queryRows, type Database } from '../store/database.ts';
 
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
-export const MAX_FAILURES_PER_EMAIL = 5;
+export const MAX_ATTEMPTS_PER_EMAIL_AND_IP = 5;
 /** Higher than per e-mail: a whole office signs in from one address behind its router. */
-export const MAX_FAILURES_PER_IP = 20;
+export const MAX_ATTEMPTS_PER_IP = 20;
+/** From here on, attempts for one e-mail address (from any client) are slowed down, not refused. */
+export const SLOW_DOWN_AFTER_PER_EMAIL = 10;
+export const SLOW_DOWN_BASE_MS = 250;
+export const SLOW_DOWN_MAX_MS = 8000;
 
-export type ThrottleVerdict = { throttled: false } | { throttled: true; retryAfterSeconds: number };
+export type LoginAttemptKey = { email: string; ip: string };
+export type ThrottleVerdict =
+  { throttled: false; delayMs: number } | { throttled: true; retryAfterSeconds: number };
 
-/** Whether this e-mail address or this client address has failed too often within the window. */
-export async function checkLoginThrottle(
+const ipKey = (attempt: LoginAttemptKey) => `ip:${attempt.ip}`;
+const emailIpKey = (attempt: LoginAttemptKey) => `email_ip:${attempt.email}|${attempt.ip}`;
+const emailKey = (attempt: LoginAttemptKey) => `email:${attempt.email}`;
+
+type Counted = { key: string; attempts: number; window_start: string | Date };
+
+/** Adds one attempt to each key in a single statement and returns the counts after it. */
+async function bump(db: Database, keys: string[], now: Date): Promise<Counted[]> {
+  const windowOpen = new Date(now.getTime() - THROTTLE_WINDOW_MS).toISOString();
+  const rows = sql.join(
+    keys.map((key) => sql`(${key}, ${now.toISOString()}::timestamptz, 1)`),
+    sql`, `,
+  );
+  // A key whose window has passed starts a new one; SET sees the row as it was before this statement.
+  return queryRows<Counted>(
+    db,
+    sql`insert into login_throttle as t (key, window_start, attempts) values ${rows}
+        on conflict (key) do update set
+          attempts = case when t.window_start > ${windowOpen}::timestamptz then t.attempts + 1 else 1 end,
+          window_start = case when t.window_start > ${windowOpen}::timestamptz then t.window_start
+                              else excluded.window_start end
+        returning key, attempts, window_start`,
+  );
+}
+
+/**
+ * Counts this attempt and says whether it may go on to the password check, and after how long a pause.
+ * Call it before verifying the password; on success call `loginSucceeded`.
+ */
+export async function reserveLoginAttempt(
   db: Database,
-  attempt: { email: string; ip: string },
+  attempt: LoginAttemptKey,
   now = new Date(),
 ): Promise<ThrottleVerdict> {
-  const freeAt = [
-    await freeAgainAt(db, eq(loginFailures.email, attempt.email), MAX_FAILURES_PER_EMAIL, now),
-    await freeAgainAt(db, eq(loginFailures.ip, attempt.ip), MAX_FAILURES_PER_IP, now),
-  ].filter((at): at is Date => at !== undefined);
-  if (freeAt.length === 0) return { throttled: false };
-  const latest = Math.max(...freeAt.map((at) => at.getTime()));
-  return { throttled: true, retryAfterSeconds: Math.max(1, Math.ceil((latest - now.getTime()) / 1000)) };
+  const limits = new Map([
+    [ipKey(attempt), MAX_ATTEMPTS_PER_IP],
+    [emailIpKey(attempt), MAX_ATTEMPTS_PER_EMAIL_AND_IP],
+  ]);
+  const counted = await bump(db, [...limits.keys()], now);
+  const over = counted.filter((row) => row.attempts > (limits.get(row.key) ?? Infinity));
+  if (over.length > 0) {
+    const freeAt = Math.max(...over.map((row) => new Date(row.window_start).getTime() + THROTTLE_WINDOW_MS));
+    return { throttled: true, retryAfterSeconds: Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000)) };
+  }
+  // Only attempts that reach the password check count towards the address-wide slow-down.
+  const [perEmail] = await bump(db, [emailKey(attempt)], now);
+  return { throttled: false, delayMs: slowDownFor(perEmail?.attempts ?? 0) };
 }
 
-/** When `limit` failures are in the window: the moment the oldest of the last `limit` leaves it. */
-async function freeAgainAt(db: Database, who: SQL, limit: number, now: Date): Promise<Date | undefined> {
-  const windowStart = new Date(now.getTime() - THROTTLE_WINDOW_MS);
-  const [oldestCounted] = await db
-    .select({ failedAt: loginFailures.failedAt })
-    .from(loginFailures)
-    .where(and(who, gt(loginFailures.failedAt, windowStart)))
-    .orderBy(desc(loginFailures.failedAt))
-    .offset(limit - 1)
-    .limit(1);
-  return oldestCounted && new Date(oldestCounted.failedAt.getTime() + THROTTLE_WINDOW_MS);
+/** The pause before checking the `attempts`-th password for one address: doubling, capped. */
+export function slowDownFor(attempts: number): number {
+  const excess = attempts - SLOW_DOWN_AFTER_PER_EMAIL;
+  if (excess <= 0) return 0;
+  return Math.min(SLOW_DOWN_MAX_MS, SLOW_DOWN_BASE_MS * 2 ** Math.min(excess - 1, 16));
 }
 
-/** Counts a failed attempt and forgets this address's failures that left the window. */
-export async function recordLoginFailure(
-  db: Database,
-  attempt: { email: string; ip: string },
-  now = new Date(),
-): Promise<void> {
-  const windowStart = new Date(now.getTime() - THROTTLE_WINDOW_MS);
+/** After a success: forgets this address's count from this client, and gives back the other two. */
+export async function loginSucceeded(db: Database, attempt: LoginAttemptKey): Promise<void> {
+  await db.delete(loginThrottle).where(inArray(loginThrottle.key, [emailIpKey(attempt)]));
   await db
-    .delete(loginFailures)
-    .where(and(eq(loginFailures.email, attempt.email), lt(loginFailures.failedAt, windowStart)));
-  await db.insert(loginFailures).values({ email: attempt.email, ip: attempt.ip, failedAt: now });
+    .update(loginThrottle)
+    .set({ attempts: sql`greatest(${loginThrottle.attempts} - 1, 0)` })
+    .where(inArray(loginThrottle.key, [ipKey(attempt), emailKey(attempt)]));
 }
 
-/** After a success, forgets this e-mail's failures from this client only; other addresses still count. */
-export async function clearLoginFailures(
-  db: Database,
-  attempt: { email: string; ip: string },
-): Promise<void> {
-  await db
-    .delete(loginFailures)
-    .where(and(eq(loginFailures.email, attempt.email), eq(loginFailures.ip, attempt.ip)));
+/** Counters whose window ended before `before`; housekeeping drops them. */
+export async function forgetOldAttempts(db: Database, before: Date): Promise<number> {
+  const gone = await db.delete(loginThrottle).where(lt(loginThrottle.windowStart, before)).returning();
+  return gone.length;
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { users } from '../store/schema/tenancy.ts';
 import type { Database } from '../store/database.ts';
 import { AppError } from '../core/errors.ts';
+import { plainText } from '../core/text.ts';
 import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password.ts';
 
 /** E-mail addresses are compared case-insensitively; we store and look them up in this form. */
@@ -19,7 +20,7 @@ export const Email = z.string().trim().toLowerCase().pipe(z.email().max(254));
 
 export const NewUser = z.object({
   email: Email,
-  name: z.string().trim().min(1).max(200),
+  name: plainText(1, 200),
   password: z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH),
   locale: z.enum(['nl', 'en']).default('nl'),
   isOperator: z.boolean().default(false),

@@ -13,6 +13,10 @@ import { registerPages } from '../ui/index.ts';
 import { SESSIONLESS_AUTH_PATHS } from './routes/auth/index.ts';
 import { sessionMiddleware } from './middleware/session.ts';
 import { csrfProtection } from './middleware/csrf.ts';
+import { errorJson } from './errors.ts';
+import { badRequestPage } from '../ui/pages/error-pages.tsx';
+import { noStore } from './middleware/no-store.ts';
+import { bodySizeLimit } from './middleware/body-size.ts';
 
 export function createApp(services: AppServices): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
@@ -28,8 +32,24 @@ export function createApp(services: AppServices): OpenAPIHono<AppEnv> {
   });
 
   app.use(requestId());
-  // same-origin: a form post must carry its Origin, or the CSRF check cannot tell it is ours.
-  app.use(secureHeaders({ referrerPolicy: 'same-origin' }));
+  app.use(
+    secureHeaders({
+      // same-origin: a form post must carry its Origin, or the CSRF check cannot tell it is ours.
+      referrerPolicy: 'same-origin',
+      // The pages load only our own script and stylesheet; no inline code, no other origin.
+      contentSecurityPolicy: {
+        defaultSrc: ["'none'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+      },
+    }),
+  );
+  app.use(noStore);
   app.use(async (c, next) => {
     const log = services.logger.child({ requestId: c.var.requestId });
     c.set('services', services);
@@ -46,11 +66,19 @@ export function createApp(services: AppServices): OpenAPIHono<AppEnv> {
       'request',
     );
   });
+  app.use(bodySizeLimit(services.config.maxBodyBytes));
   app.use(sessionMiddleware);
   app.use(csrfProtection({ sessionlessPaths: SESSIONLESS_AUTH_PATHS }));
   app.onError((error, c) => {
     // Malformed JSON (400) and a wrong content type (415) are the client's, not ours.
     if (error instanceof HTTPException) return error.getResponse();
+    if (isDataException(error)) {
+      // A value the database cannot hold that validation let through: still the client's input, so 400.
+      c.var.log.warn({ err: error }, 'input refused by the database');
+      return c.req.path.startsWith('/api/')
+        ? errorJson(c, 400, 'invalid_request', INVALID_INPUT)
+        : badRequestPage(c, 'error.400.text');
+    }
     c.var.log.error({ err: error }, 'unhandled error');
     return c.json({ error: 'internal_error', requestId: c.var.requestId }, 500);
   });
@@ -68,4 +96,19 @@ export function createApp(services: AppServices): OpenAPIHono<AppEnv> {
     },
   });
   return app;
+}
+
+const INVALID_INPUT = {
+  nl: 'Een van de ingevulde waarden kan niet worden opgeslagen (bijvoorbeeld een onzichtbaar teken of een te groot getal).',
+  en: 'One of the values cannot be stored (for instance an invisible character or too large a number).',
+};
+
+/** PostgreSQL's class 22 (data exception): a NUL in text, a number out of range, a malformed value. */
+function isDataException(error: unknown): boolean {
+  let cause: unknown = error;
+  for (let depth = 0; cause && depth < 5; depth++, cause = (cause as { cause?: unknown }).cause) {
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code)) return true;
+  }
+  return false;
 }

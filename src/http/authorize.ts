@@ -1,12 +1,12 @@
 /**
  * @module authorize
  * Asks the policy and turns a refusal into the right answer: 401 without a session, 404 for another
- * tenant's resource (so ids reveal nothing), 403 with the reason and the roles that could act. A
- * refused attempt at the Loket link is written to the audit log.
+ * tenant's resource (so ids reveal nothing), 403 with the reason and the roles that could act. Every
+ * refused attempt of a signed-in person is counted per actor, route and hour (see record-refusal.ts).
  */
 import type { Context } from 'hono';
 import { decide, type Action, type Scope } from '../core/policy.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordRefusal } from '../audit/record-refusal.ts';
 import type { AppEnv } from './context.ts';
 import type { ChangedBy } from '../tenancy/changed-by.ts';
 import { errorJson, NOT_FOUND } from './errors.ts';
@@ -38,21 +38,16 @@ export async function refusal(
   const actor = c.var.actor;
   const decision = decide(actor, action, scope);
   if (decision.allowed) return undefined;
-  if (action === 'link.use' && actor && scope.kind === 'domain') {
-    await recordAudit(c.var.services.db, {
+  if (actor && decision.reason !== 'not_signed_in') {
+    // Another tenant's id says nothing about that tenant; it is counted as nobody's portal.
+    const portalId = decision.reason !== 'no_access' && scope.kind !== 'service' ? scope.portalId : null;
+    await recordRefusal(c.var.services.db, {
       actorUserId: actor.userId,
       actorLabel: actor.email,
-      portalId: decision.reason === 'no_access' ? null : scope.portalId,
-      domainId: decision.reason === 'no_access' ? null : scope.domainId,
-      action: 'link.refused',
-      outcome: 'refused',
-      details: {
-        reason: decision.reason,
-        path: c.req.path,
-        portalId: scope.portalId,
-        domainId: scope.domainId,
-      },
-      requestId: c.var.requestId,
+      action: action === 'link.use' ? 'link.refused' : 'access.refused',
+      route: `${c.req.method} ${c.req.routePath}`,
+      portalId,
+      reason: decision.reason,
     });
   }
   switch (decision.reason) {

@@ -6,6 +6,7 @@
  */
 import type { Context } from 'hono';
 import { recordAudit } from '../audit/record-audit.ts';
+import { recordRefusal } from '../audit/record-refusal.ts';
 import { confirmPasswordReset, requestPasswordReset } from '../auth/password-reset.ts';
 import { clearSessionCookie } from './middleware/session.ts';
 import type { AppEnv } from './context.ts';
@@ -13,16 +14,25 @@ import type { AppEnv } from './context.ts';
 export function startPasswordReset(c: Context<AppEnv>, email: string): void {
   const { db, mailer, config } = c.var.services;
   const requestId = c.var.requestId;
+  const route = `${c.req.method} ${c.req.routePath}`;
   void requestPasswordReset({ db, mailer, publicUrl: config.publicUrl }, email)
     .then((result) =>
-      recordAudit(db, {
-        actorUserId: 'userId' in result ? result.userId : null,
-        actorLabel: email,
-        action: 'auth.password_reset.request',
-        outcome: result.outcome === 'sent' ? 'ok' : result.outcome === 'not_delivered' ? 'failed' : 'refused',
-        details: result.outcome === 'sent' ? {} : { reason: result.outcome },
-        requestId,
-      }),
+      result.outcome === 'unknown_email' || result.outcome === 'too_many'
+        ? recordRefusal(db, {
+            actorUserId: 'userId' in result ? result.userId : null,
+            actorLabel: email,
+            action: 'auth.password_reset.request',
+            route,
+            reason: result.outcome,
+          })
+        : recordAudit(db, {
+            actorUserId: result.userId,
+            actorLabel: email,
+            action: 'auth.password_reset.request',
+            outcome: result.outcome === 'sent' ? 'ok' : 'failed',
+            details: result.outcome === 'sent' ? {} : { reason: result.outcome },
+            requestId,
+          }),
     )
     .catch((error: unknown) => c.var.log.error({ err: error }, 'password reset request failed'));
 }
@@ -33,14 +43,21 @@ export async function finishPasswordReset(
 ): Promise<boolean> {
   const { db } = c.var.services;
   const result = await confirmPasswordReset(db, reset);
-  await recordAudit(db, {
-    actorUserId: result.ok ? result.userId : null,
-    actorLabel: result.ok ? result.email : 'anonymous',
-    action: 'auth.password_reset.confirm',
-    outcome: result.ok ? 'ok' : 'refused',
-    details: result.ok ? {} : { reason: 'invalid_token' },
-    requestId: c.var.requestId,
-  });
+  if (result.ok) {
+    await recordAudit(db, {
+      actorUserId: result.userId,
+      actorLabel: result.email,
+      action: 'auth.password_reset.confirm',
+      requestId: c.var.requestId,
+    });
+  } else {
+    await recordRefusal(db, {
+      actorLabel: 'anonymous',
+      action: 'auth.password_reset.confirm',
+      route: `${c.req.method} ${c.req.routePath}`,
+      reason: 'invalid_token',
+    });
+  }
   if (result.ok) clearSessionCookie(c);
   return result.ok;
 }

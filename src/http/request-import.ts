@@ -13,6 +13,7 @@ import { planImportRun } from '../sync/import-run.ts';
 import { auditActor, type ChangedBy } from '../tenancy/changed-by.ts';
 import type { Administration, DomainScope } from '../tenancy/scope.ts';
 import { importEnvironment } from './import-environment.ts';
+import { assertPeriodsFit, assertWindowOrder } from '../tenancy/period-check.ts';
 
 export type ImportTarget = { scope: DomainScope; administration: Administration };
 /** What to import: a backfill window (YYYYPP) makes it a backfill; kinds and exported runs narrow or widen it. */
@@ -23,7 +24,10 @@ export type ImportOptions = {
   includeExported?: boolean;
 };
 
+/** Checked before anything is queued or planned: periods that exist for this administration, in order. */
 function importRequest(by: ChangedBy, target: ImportTarget, options: ImportOptions) {
+  assertWindowOrder(options.fromPeriodId, options.toPeriodId);
+  assertPeriodsFit(target.administration.loketPeriodType, [options.fromPeriodId, options.toPeriodId]);
   return {
     administrationId: target.administration.id,
     trigger: options.fromPeriodId ? ('backfill' as const) : ('manual' as const),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/support/database.ts';
 import type { DatabaseHandle } from '../store/database.ts';
-import { loginFailures, passwordResets, sessions, users } from '../store/schema/index.ts';
+import { loginThrottle, passwordResets, sessions, users } from '../store/schema/index.ts';
 import { cleanUp } from './housekeeping.ts';
 
 describe('housekeeping', () => {
@@ -23,9 +23,9 @@ describe('housekeeping', () => {
       { tokenHash: 'expired', userId: user!.id, csrfToken: 'c', expiresAt: at(-1) },
       { tokenHash: 'live', userId: user!.id, csrfToken: 'c', expiresAt: at(1) },
     ]);
-    await database.db.insert(loginFailures).values([
-      { email: 'a@kantoor.nl', ip: '1', failedAt: at(-30) },
-      { email: 'a@kantoor.nl', ip: '1', failedAt: at(-1) },
+    await database.db.insert(loginThrottle).values([
+      { key: 'email:a@kantoor.nl', windowStart: at(-30), attempts: 3 },
+      { key: 'ip:192.0.2.1', windowStart: at(-1), attempts: 1 },
     ]);
     await database.db.insert(passwordResets).values([
       { tokenHash: 'expired', userId: user!.id, expiresAt: at(-1) },

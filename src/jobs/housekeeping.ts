@@ -6,7 +6,8 @@
 import { and, isNotNull, lt, or } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../store/database.ts';
-import { loginFailures, passwordResets, sessions } from '../store/schema/index.ts';
+import { passwordResets, sessions } from '../store/schema/index.ts';
+import { forgetOldAttempts } from '../auth/throttle.ts';
 import { defineQueue } from './queue.ts';
 
 export const housekeepingQueue = defineQueue({
@@ -23,7 +24,7 @@ export type HousekeepingReport = { sessions: number; loginFailures: number; pass
 export async function cleanUp(db: Database, now = new Date()): Promise<HousekeepingReport> {
   const dayAgo = new Date(now.getTime() - DAY_MS);
   const expiredSessions = await db.delete(sessions).where(lt(sessions.expiresAt, now)).returning();
-  const oldFailures = await db.delete(loginFailures).where(lt(loginFailures.failedAt, dayAgo)).returning();
+  const oldFailures = await forgetOldAttempts(db, dayAgo);
   const spentResets = await db
     .delete(passwordResets)
     .where(
@@ -35,7 +36,7 @@ export async function cleanUp(db: Database, now = new Date()): Promise<Housekeep
     .returning();
   return {
     sessions: expiredSessions.length,
-    loginFailures: oldFailures.length,
+    loginFailures: oldFailures,
     passwordResets: spentResets.length,
   };
 }

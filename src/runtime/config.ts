@@ -3,6 +3,7 @@
  * The service is configured from the environment only. Every value is validated with zod; a bad value
  * is reported as one readable line per problem and the process exits, without a stack trace.
  */
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 export const REAL_HOSTS = {
@@ -17,6 +18,16 @@ const url = z.url({ protocol: /^https?$/ }).transform((value) => value.replace(/
 const masterKey = z
   .string()
   .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64-encoded');
+
+/** One IPv4/IPv6 address, or a CIDR range such as `10.0.0.0/8` or `fd00::/8`. */
+const ipOrCidr = z.string().refine((value) => {
+  const [address = '', prefix, ...rest] = value.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d{1,3}$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
+}, 'must be IP addresses or CIDR ranges, comma-separated (e.g. 127.0.0.1,10.0.0.0/8)');
 
 const environmentSchema = z.object({
   DATABASE_URL: z
@@ -51,6 +62,24 @@ const environmentSchema = z.object({
   OPERATOR_EMAIL: z.email().default('administratie@yuki.nl'),
   PUBLIC_URL: url.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Reverse proxies whose X-Forwarded-For is believed; nobody else's is (it is trivial to forge). */
+  TRUSTED_PROXIES: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(ipOrCidr))
+    .default([]),
+  /** Largest request body taken, in bytes; larger ones get 413 before anything reads them. */
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(1024 * 1024),
 });
 
 export type Mode = 'production' | 'demo';
@@ -74,6 +103,8 @@ export type Config = {
   operatorEmail: string;
   publicUrl: string;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+  trustedProxies: string[];
+  maxBodyBytes: number;
 };
 
 export class ConfigError extends Error {
@@ -116,5 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, mode: Mode): Config {
     operatorEmail: values.OPERATOR_EMAIL,
     publicUrl: values.PUBLIC_URL ?? `http://localhost:${values.PORT}`,
     logLevel: values.LOG_LEVEL,
+    trustedProxies: values.TRUSTED_PROXIES,
+    maxBodyBytes: values.MAX_BODY_BYTES,
   };
 }

@@ -54,4 +54,25 @@ describe('loadConfig', () => {
       /LOKET_MAX_RESPONSE_MB/,
     );
   });
+
+  it('trusts no proxy and takes bodies up to 1 MB unless told otherwise', () => {
+    const config = loadConfig({ APP_MASTER_KEY: key }, 'production');
+    expect(config.trustedProxies).toEqual([]);
+    expect(config.maxBodyBytes).toBe(1024 * 1024);
+    const told = loadConfig(
+      { APP_MASTER_KEY: key, TRUSTED_PROXIES: ' 127.0.0.1, 10.0.0.0/8 ,fd00::/8', MAX_BODY_BYTES: '65536' },
+      'production',
+    );
+    expect(told.trustedProxies).toEqual(['127.0.0.1', '10.0.0.0/8', 'fd00::/8']);
+    expect(told.maxBodyBytes).toBe(65536);
+  });
+
+  it.each(['10.0.0.0/33', 'proxy.local', '10.0.0/8', '::1/129', '1.2.3.4/8/1'])(
+    'refuses TRUSTED_PROXIES=%s',
+    (value) => {
+      expect(() => loadConfig({ APP_MASTER_KEY: key, TRUSTED_PROXIES: value }, 'production')).toThrow(
+        /TRUSTED_PROXIES/,
+      );
+    },
+  );
 });

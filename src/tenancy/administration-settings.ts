@@ -11,7 +11,12 @@ import { administrations } from '../store/schema/index.ts';
 import { changedFields } from '../audit/record-audit.ts';
 import { CronSchedule } from '../core/schedule.ts';
 import { activeContractLine } from './contract-lines.ts';
+import { assertPeriodsFit } from './period-check.ts';
+import { parsePeriodKey } from '../core/periods.ts';
 import type { Administration } from './scope.ts';
+
+/** Far more cost centres than a payroll administration has; a bound on what one row holds. */
+export const MAX_COST_CENTERS = 5000;
 
 export const LinkSettingsInput = z
   .object({
@@ -26,8 +31,14 @@ export const LinkSettingsInput = z
     autoImport: z.boolean().nullable(),
     /** Null follows the portal's schedule. */
     importSchedule: CronSchedule.nullable(),
-    netPayComponentKey: z.number().int().positive().nullable(),
-    costCenterProjects: z.record(z.string().min(1).max(50), z.string().min(1).max(50)),
+    /** Loket's payrollComponent.key is an int32 (loket-openapi.json). */
+    netPayComponentKey: z.number().int().positive().max(2_147_483_647).nullable(),
+    costCenterProjects: z
+      .record(z.string().min(1).max(50), z.string().min(1).max(50))
+      .refine(
+        (map) => Object.keys(map).length <= MAX_COST_CENTERS,
+        `at most ${MAX_COST_CENTERS} cost centres`,
+      ),
   })
   .partial();
 export type LinkSettingsInput = z.infer<typeof LinkSettingsInput>;
@@ -79,6 +90,9 @@ export async function updateLinkSettings(
   administration: Administration,
   input: LinkSettingsInput,
 ): Promise<{ changed: string[]; administration: Administration }> {
+  if (input.importFromPeriod) {
+    assertPeriodsFit(administration.loketPeriodType, [parsePeriodKey(input.importFromPeriod)]);
+  }
   const changed = changedFields(administration, input);
   const [updated] = await db
     .update(administrations)

@@ -1,33 +1,55 @@
 /**
  * @module change-member
- * Gives or takes a person's roles in a portal (invitation mail for someone new), audited, for the API
- * and the pages.
+ * Offers a person a role in a portal (an invitation they accept), takes roles away, and records the
+ * acceptance, audited, for the API and the pages. The audit line of an invitation does not say whether
+ * the address had an account: the portal admin reads it.
  */
 import { recordAudit } from '../audit/record-audit.ts';
-import { addMember, removeMember, type AddMemberDeps, type MemberInput } from './members.ts';
+import { removeMember, type MemberInput } from './members.ts';
+import { acceptInvitation, inviteMember, type Acceptor, type InviteDeps } from './invitations.ts';
 import { auditActor, type ChangedBy } from './changed-by.ts';
+import type { Database } from '../store/database.ts';
 
-export async function addMemberAudited(
-  deps: AddMemberDeps,
+export async function inviteMemberAudited(
+  deps: InviteDeps,
   by: ChangedBy,
   portalId: string,
   input: MemberInput,
-): Promise<{ userId: string; invited: boolean }> {
-  const added = await addMember(deps, by.actor, portalId, input);
+): Promise<{ invitationId: string }> {
+  const invited = await inviteMember(deps, by.actor, portalId, input);
   await recordAudit(deps.db, {
     ...auditActor(by),
     portalId,
     domainId: input.kind === 'domain' ? input.domainId : null,
-    action: 'portal.member.add',
-    targetType: 'user',
-    targetId: added.userId,
-    details: { role: input.role, invited: added.invited },
+    action: 'portal.member.invite',
+    targetType: 'invitation',
+    targetId: invited.invitationId,
+    details: { role: input.role },
   });
-  return added;
+  return invited;
+}
+
+export async function acceptInvitationAudited(
+  db: Database,
+  token: string,
+  acceptor: Acceptor,
+  requestId: string | null,
+): Promise<{ portalId: string; userId: string }> {
+  const accepted = await acceptInvitation(db, token, acceptor);
+  await recordAudit(db, {
+    actorUserId: accepted.userId,
+    actorLabel: 'actor' in acceptor ? acceptor.actor.email : 'invitation',
+    portalId: accepted.portalId,
+    action: 'portal.member.accept',
+    targetType: 'user',
+    targetId: accepted.userId,
+    requestId,
+  });
+  return accepted;
 }
 
 export async function removeMemberAudited(
-  deps: Pick<AddMemberDeps, 'db'>,
+  deps: { db: Database },
   by: ChangedBy,
   portalId: string,
   userId: string,

@@ -11,21 +11,26 @@ import { portals } from '../store/schema/index.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
 import { changedFields } from '../audit/record-audit.ts';
 import { CronSchedule } from '../core/schedule.ts';
+import { plainText } from '../core/text.ts';
 
 export const DOCUMENT_KINDS = ['payslips', 'journal', 'tax_return'] as const;
 
 export const LoketSettingsInput = z
   .object({
-    loketClientId: z.string().trim().min(1).max(200).nullable(),
+    loketClientId: plainText(1, 200).nullable(),
     /** Write-only; omit to keep, null to remove. */
     loketClientSecret: z.string().min(1).max(500).nullable(),
     loketEnvironment: z.enum(['production', 'acceptance']),
     /** Loket enabled the password flow for this portal's client (an exception); shows the password form. */
     loketPasswordFlow: z.boolean(),
+    /** Yuki's WebServiceAccessKey is a GUID (yuki-api.md): 32 hex digits, dashed 8-4-4-4-12 or not. */
     yukiAccessKey: z
       .string()
       .trim()
-      .regex(/^[0-9a-fA-F-]{32,36}$/, 'a Yuki access key is a GUID')
+      .regex(
+        /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{32})$/i,
+        'a Yuki access key is a GUID',
+      )
       .nullable(),
     autoImport: z.boolean(),
     lookbackPeriods: z.number().int().min(0).max(24),

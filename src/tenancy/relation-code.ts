@@ -27,6 +27,7 @@ export async function setRelationCode(
         loketEmployerId: null,
         loketPayrollAdministrationId: null,
         loketPayrollAdministrationName: null,
+        loketPeriodType: null,
         updatedAt: new Date(),
       })
       .where(eq(administrations.id, administration.id))
@@ -67,6 +68,7 @@ export async function setRelationCode(
         loketEmployerId: found.employerId,
         loketPayrollAdministrationId: found.id,
         loketPayrollAdministrationName: found.name,
+        loketPeriodType: found.periodType,
         updatedAt: new Date(),
       })
       .where(eq(administrations.id, administration.id))

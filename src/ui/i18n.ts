@@ -220,8 +220,8 @@ export const MESSAGES = {
   'nav.members': { nl: 'Gebruikers', en: 'Users' },
   'members.title': { nl: 'Gebruikers', en: 'Users' },
   'members.intro': {
-    nl: 'Wie in dit portaal werkt en met welke rol. Een nieuwe gebruiker krijgt een e-mail om zelf een wachtwoord te kiezen.',
-    en: 'Who works in this portal and in which role. A new user receives an e-mail to choose their own password.',
+    nl: 'Wie in dit portaal werkt en met welke rol. Wie u toevoegt, krijgt een uitnodiging per e-mail en heeft de rol pas als die is geaccepteerd; wie nog geen account heeft, kiest daarbij zelf een wachtwoord.',
+    en: 'Who works in this portal and in which role. Whoever you add receives an invitation by e-mail and has the role only once they accept it; someone without an account chooses their own password then.',
   },
   'members.roles': { nl: 'Rollen', en: 'Roles' },
   'members.domainRole': { nl: '{domain}: {role}', en: '{domain}: {role}' },
@@ -232,10 +232,41 @@ export const MESSAGES = {
   'members.where': { nl: 'Waar', en: 'Where' },
   'members.wherePortal': { nl: 'Het hele portaal', en: 'The whole portal' },
   'members.submit': { nl: 'Toevoegen', en: 'Add' },
-  'members.added': { nl: 'De gebruiker is toegevoegd.', en: 'The user has been added.' },
   'members.invited': {
-    nl: 'De gebruiker is toegevoegd en heeft een uitnodiging per e-mail gekregen.',
-    en: 'The user has been added and has been sent an invitation by e-mail.',
+    nl: 'Er is een uitnodiging per e-mail verstuurd. De rol geldt zodra die is geaccepteerd.',
+    en: 'An invitation has been sent by e-mail. The role applies once it has been accepted.',
+  },
+  'members.pending': { nl: 'Openstaande uitnodigingen', en: 'Open invitations' },
+  'members.pendingIntro': {
+    nl: 'Nog niet geaccepteerd; een uitnodiging is een week geldig.',
+    en: 'Not accepted yet; an invitation is valid for a week.',
+  },
+  'members.invitedAt': { nl: 'Uitgenodigd op', en: 'Invited on' },
+  'invitation.title': { nl: 'Uitnodiging', en: 'Invitation' },
+  'invitation.offerDomain': {
+    nl: 'U bent uitgenodigd voor {portal}, domein {domain}, met de rol {role}.',
+    en: 'You are invited to {portal}, domain {domain}, with the role {role}.',
+  },
+  'invitation.offerPortal': {
+    nl: 'U bent uitgenodigd voor {portal} met de rol {role}.',
+    en: 'You are invited to {portal} with the role {role}.',
+  },
+  'invitation.accept': { nl: 'Uitnodiging accepteren', en: 'Accept the invitation' },
+  'invitation.signIn': {
+    nl: 'Deze uitnodiging is voor {email}. Log in met dat adres om haar te accepteren.',
+    en: 'This invitation is for {email}. Sign in with that address to accept it.',
+  },
+  'invitation.choosePassword': {
+    nl: 'Kies een wachtwoord voor uw nieuwe account ({email}) en accepteer de uitnodiging.',
+    en: 'Choose a password for your new account ({email}) and accept the invitation.',
+  },
+  'invitation.gone': {
+    nl: 'Deze uitnodiging is al gebruikt of verlopen. Vraag de beheerder om een nieuwe.',
+    en: 'This invitation has been used or has expired. Ask the administrator for a new one.',
+  },
+  'invitation.joined': {
+    nl: 'Uw account is aangemaakt en de uitnodiging is geaccepteerd. Log in met uw nieuwe wachtwoord.',
+    en: 'Your account has been created and the invitation accepted. Sign in with your new password.',
   },
   'members.removed': { nl: 'De rollen zijn ingetrokken.', en: 'The roles have been taken away.' },
   'members.roleMismatch': {
@@ -536,6 +567,22 @@ export const MESSAGES = {
     en: 'The decision is saved and the requester has been e-mailed.',
   },
   'operator.portals': { nl: 'Portalen', en: 'Portals' },
+  'operator.refusals': { nl: 'Geweigerde verzoeken', en: 'Refused requests' },
+  'operator.refusalsIntro': {
+    nl: 'Mislukte inlogpogingen en verzoeken zonder toegang van de afgelopen 7 dagen, geteld per persoon, route en uur.',
+    en: 'Failed sign-ins and requests without access in the last 7 days, counted per person, route and hour.',
+  },
+  'audit.refusalsIntro': {
+    nl: 'Verzoeken in dit portaal die geweigerd zijn (geen rechten, feature ontbreekt) in de afgelopen 7 dagen, geteld per persoon, route en uur.',
+    en: 'Requests in this portal that were refused (no rights, feature missing) in the last 7 days, counted per person, route and hour.',
+  },
+  'operator.noRefusals': { nl: 'Er zijn geen geweigerde verzoeken.', en: 'There are no refused requests.' },
+  'operator.refusalHour': { nl: 'Uur', en: 'Hour' },
+  'operator.refusalActor': { nl: 'Wie', en: 'Who' },
+  'operator.refusalAction': { nl: 'Handeling', en: 'Action' },
+  'operator.refusalRoute': { nl: 'Route', en: 'Route' },
+  'operator.refusalReason': { nl: 'Laatste reden', en: 'Last reason' },
+  'operator.refusalCount': { nl: 'Aantal', en: 'Count' },
   'operator.newPortal': { nl: 'Nieuw portaal', en: 'New portal' },
   'operator.create': { nl: 'Portaal aanmaken', en: 'Create portal' },
   'operator.created': { nl: 'Het portaal is aangemaakt.', en: 'The portal has been created.' },
@@ -639,6 +686,20 @@ export const MESSAGES = {
     en: 'This page does not exist, or you have no access to it.',
   },
   'error.home': { nl: 'Naar het overzicht', en: 'Go to the overview' },
+  'error.400.title': { nl: 'Ongeldig verzoek', en: 'Invalid request' },
+  'error.400.text': {
+    nl: 'Een van de ingevulde waarden kan niet worden opgeslagen (bijvoorbeeld een onzichtbaar teken of een te groot getal).',
+    en: 'One of the values cannot be stored (for instance an invisible character or too large a number).',
+  },
+  'error.400.back': {
+    nl: 'Het terugadres is geen pagina van deze site; er is niet doorverwezen.',
+    en: 'The return address is not a page of this site; you have not been redirected.',
+  },
+  'error.413.title': { nl: 'Te groot', en: 'Too large' },
+  'error.413.text': {
+    nl: 'Wat u verstuurde is groter dan deze site aanneemt ({limit}).',
+    en: 'What you sent is larger than this site accepts ({limit}).',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -20,6 +20,7 @@ import { operatorConsolePage } from './pages/operator-console.tsx';
 import { auditLogPage } from './pages/audit-log.tsx';
 import { portalHealthPage } from './pages/portal-health.tsx';
 import { membersPage } from './pages/members.tsx';
+import { invitationPages } from './pages/invitation.tsx';
 import { notFoundPage } from './pages/error-pages.tsx';
 
 export function registerPages(app: Hono<AppEnv>): void {
@@ -38,6 +39,7 @@ export function registerPages(app: Hono<AppEnv>): void {
   auditLogPage(app);
   portalHealthPage(app);
   membersPage(app);
+  invitationPages(app);
   // Unknown pages get the HTML 404; unknown API paths keep their JSON answer.
   app.notFound((c) => (c.req.path.startsWith('/api/') ? c.text('404 Not Found', 404) : notFoundPage(c)));
 }

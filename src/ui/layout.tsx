@@ -36,6 +36,8 @@ export function Layout({ page, title, portalId, administration, children }: Layo
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · ${t('app.name')}`}</title>
+        {/* htmx would add its indicator rules as a constructed stylesheet; app.css has them instead (CSP). */}
+        <meta name="htmx-config" content="includeIndicatorCSS:false" />
         <link rel="stylesheet" href="/assets/app.css" />
         <script src="/assets/htmx.min.js" defer></script>
       </head>

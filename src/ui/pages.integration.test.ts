@@ -14,7 +14,7 @@ import { createTenants, PASSWORD, type RoleName, type Tenants } from '../../test
 import { createApp } from '../http/app.ts';
 import { startJobEngine, type JobEngine } from '../jobs/engine.ts';
 import type { DatabaseHandle } from '../store/database.ts';
-import { auditEvents, domainFeatures, portals, users } from '../store/schema/index.ts';
+import { auditEvents, domainFeatures, portals, refusalCounts, users } from '../store/schema/index.ts';
 
 describe('web UI pages', () => {
   let database: DatabaseHandle;
@@ -118,9 +118,17 @@ describe('web UI pages', () => {
     expect(service.html).toContain('Dit kan wel: Portaalbeheerder, Backoffice in het domein.');
     const [refusal] = await database.db
       .select()
-      .from(auditEvents)
-      .where(and(eq(auditEvents.action, 'link.refused'), eq(auditEvents.actorLabel, tenants.emails.hrm)));
-    expect(refusal?.outcome).toBe('refused');
+      .from(refusalCounts)
+      .where(and(eq(refusalCounts.action, 'link.refused'), eq(refusalCounts.actorLabel, tenants.emails.hrm)));
+    expect(refusal).toMatchObject({
+      route: 'GET /administrations/:administrationId/loket',
+      lastReason: 'role',
+    });
+    // The portal_admin sees it, counted, below the portal's audit log.
+    const audit = await get(`/portals/${tenants.a.portalId}/audit`, 'portal_admin');
+    expect(audit.html).toContain('Verzoeken in dit portaal die geweigerd zijn');
+    expect(audit.html).toContain('GET /administrations/:administrationId/loket');
+    expect(audit.html).toContain(tenants.emails.hrm);
   });
 
   it('shows backoffice the menu item, and explains a missing feature on the 403 page', async () => {
@@ -268,14 +276,18 @@ describe('web UI pages', () => {
     const added = await post(path, 'portal_admin', { ...form, role: 'backoffice' });
     expect(added.status).toBe(303);
     expect(added.headers.get('location')).toBe(`${path}?invited`);
+    // An invitation, not a membership: listed as open until the person accepts.
     const listed = await get(`${path}?invited`, 'portal_admin');
+    expect(listed.html).toContain('Er is een uitnodiging per e-mail verstuurd');
+    expect(listed.html).toContain('Openstaande uitnodigingen');
     expect(listed.html).toContain('nieuw@portal-a.nl');
     expect(listed.html).toContain('Bakkerij De Vries: Backoffice in het domein');
-    const [user] = await database.db.select().from(users).where(eq(users.email, 'nieuw@portal-a.nl'));
-    const userId = user!.id;
-    expect(listed.html).toContain(`/members/${userId}/remove`);
-    expect((await post(`${path}/${userId}/remove`, 'portal_admin', {})).status).toBe(303);
-    expect((await get(path, 'portal_admin')).html).not.toContain('nieuw@portal-a.nl');
+    expect(await database.db.select().from(users).where(eq(users.email, 'nieuw@portal-a.nl'))).toEqual([]);
+    // Taking roles away still works at once.
+    const [hrm] = await database.db.select().from(users).where(eq(users.email, tenants.emails.hrm));
+    expect(listed.html).toContain(`/members/${hrm!.id}/remove`);
+    expect((await post(`${path}/${hrm!.id}/remove`, 'portal_admin', {})).status).toBe(303);
+    expect((await get(path, 'portal_admin')).html).not.toContain(tenants.emails.hrm);
   });
 
   it('switches language with a cookie and only ever returns to a page of this site', async () => {
@@ -283,7 +295,10 @@ describe('web UI pages', () => {
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/login?x=1');
     expect(response.headers.get('set-cookie')).toMatch(/^ly_lang=en/);
+    // A back link that leads off-site was not made by us: refused, no redirect, no cookie.
     const outside = await call(app, '/language?to=nl&back=%2F%2Fevil.example');
-    expect(outside.headers.get('location')).toBe('/');
+    expect(outside.status).toBe(400);
+    expect(outside.headers.get('location')).toBeNull();
+    expect(outside.headers.get('set-cookie')).toBeNull();
   });
 });

@@ -25,11 +25,16 @@ describe.skipIf(missing !== undefined)('the web UI in a browser', { timeout: 60_
   let page: Page;
   const violations: string[] = [];
   const check = async (name: string) => violations.push(...(await checkPage(page, name)));
+  /** Anything the Content-Security-Policy blocked on any page of the story. */
+  const blocked: string[] = [];
 
   beforeAll(async () => {
     demo = await startDemo();
     browser = await openBrowser();
     page = browser.page;
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) blocked.push(`${page.url()}: ${message.text()}`);
+    });
   }, 120_000);
 
   afterAll(async () => {
@@ -293,6 +298,26 @@ describe.skipIf(missing !== undefined)('the web UI in a browser', { timeout: 60_
     expect(unknown?.status()).toBe(404);
     await check('18-not-found');
     await logOut();
+  });
+
+  it('never leaves the site after log-in or a language switch, whatever next= or back= says', async () => {
+    await logIn('beheer@jansendeboer.nl');
+    const home = page.url();
+    for (const evil of ['/%09/evil.example/', '/%5Cevil.example/', '//evil.example/', '/.//evil.example']) {
+      await page.goto(`${demo.url}/login?next=${evil}`);
+      expect(new URL(page.url()).origin, evil).toBe(demo.url);
+      const language = await page.goto(`${demo.url}/language?to=en&back=${evil}`);
+      expect(language?.status(), evil).toBe(400);
+      expect(new URL(page.url()).origin, evil).toBe(demo.url);
+    }
+    // A genuine path on the site still works.
+    await page.goto(`${demo.url}/language?to=nl&back=${encodeURIComponent(new URL(home).pathname)}`);
+    expect(page.url()).toBe(home);
+    await logOut();
+  });
+
+  it('runs every page under the Content-Security-Policy without anything blocked', () => {
+    expect(blocked).toEqual([]);
   });
 
   it('finds no serious or critical accessibility problems on any page', () => {

@@ -22,6 +22,8 @@ export type Harness = {
   app: OpenAPIHono<AppEnv>;
   /** Same database, but served at an https public URL. */
   httpsApp: OpenAPIHono<AppEnv>;
+  /** Same database, behind a reverse proxy at 10.0.0.2 named in TRUSTED_PROXIES. */
+  proxiedApp: OpenAPIHono<AppEnv>;
   close(): Promise<void>;
 };
 
@@ -40,14 +42,21 @@ export async function startHarness(): Promise<Harness> {
     jobs,
     env: { PUBLIC_URL: 'https://loket.example.nl' },
   });
+  const proxiedServices = createTestServices({
+    database,
+    jobs,
+    env: { SMTP_URL: smtp.url, TRUSTED_PROXIES: '10.0.0.2' },
+  });
   return {
     database,
     smtp,
     services,
     app: createAuthApp(services),
     httpsApp: createAuthApp(httpsServices),
+    proxiedApp: createAuthApp(proxiedServices),
     async close() {
       services.mailer.close();
+      proxiedServices.mailer.close();
       await jobs.stop();
       await smtp.close();
       await database.close();

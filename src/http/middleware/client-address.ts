@@ -1,31 +1,61 @@
 /**
  * @module client-address
- * The address a request came from, for the login throttle and the audit log. Behind a reverse proxy on
- * the same host or network the socket only shows the proxy, so then the proxy's X-Forwarded-For counts.
+ * The address a request came from, for the login throttle and the audit log. Behind a reverse proxy the
+ * socket only shows the proxy, so X-Forwarded-For counts, but only from proxies named in TRUSTED_PROXIES.
  */
-import { BlockList, isIPv4 } from 'node:net';
+import { BlockList, isIP, isIPv4 } from 'node:net';
 import type { Context } from 'hono';
 import { z } from 'zod';
+import type { AppEnv } from '../context.ts';
 
 const NodeBindings = z.object({
   incoming: z.object({ socket: z.object({ remoteAddress: z.string().optional() }) }),
 });
 
-// Loopback and private ranges: only a proxy we run ourselves sits there, so its header is trusted.
-const proxyRanges = new BlockList();
-proxyRanges.addSubnet('127.0.0.0', 8, 'ipv4');
-proxyRanges.addSubnet('10.0.0.0', 8, 'ipv4');
-proxyRanges.addSubnet('172.16.0.0', 12, 'ipv4');
-proxyRanges.addSubnet('192.168.0.0', 16, 'ipv4');
-proxyRanges.addAddress('::1', 'ipv6');
-proxyRanges.addSubnet('fc00::', 7, 'ipv6');
+const family = (address: string) => (isIPv4(address) ? 'ipv4' : 'ipv6');
 
-export function clientAddress(c: Context): string {
-  const peer = NodeBindings.safeParse(c.env).data?.incoming.socket.remoteAddress;
+// Built once per configuration list; config objects live as long as the process.
+const built = new WeakMap<readonly string[], BlockList>();
+
+/** The trusted proxies as a BlockList (entries are validated IPs or CIDRs, see runtime/config.ts). */
+export function trustedProxyList(entries: readonly string[]): BlockList {
+  let list = built.get(entries);
+  if (list) return list;
+  list = new BlockList();
+  for (const entry of entries) {
+    const [address = '', prefix] = entry.split('/');
+    if (prefix === undefined) list.addAddress(address, family(address));
+    else list.addSubnet(address, Number(prefix), family(address));
+  }
+  built.set(entries, list);
+  return list;
+}
+
+/** The real client: the socket's peer, or the entry our trusted proxies added to X-Forwarded-For. */
+export function resolveClientAddress(
+  peer: string | undefined,
+  forwardedFor: string | undefined,
+  trusted: BlockList,
+): string {
   if (!peer) return 'unknown';
-  const address = peer.replace(/^::ffff:(?=\d+\.)/, '');
-  if (!proxyRanges.check(address, isIPv4(address) ? 'ipv4' : 'ipv6')) return address;
-  // The right-most entry is the one our proxy added; anything left of it the client could have made up.
-  const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
-  return forwarded || address;
+  let address = peer.replace(/^::ffff:(?=\d+\.)/, '');
+  if (!forwardedFor || !isIP(address)) return address;
+  // Walk right to left through the proxies we trust; the first other address is the client (anything
+  // further left the client could have written itself).
+  const hops = forwardedFor
+    .split(',')
+    .map((hop) => hop.trim().replace(/^::ffff:(?=\d+\.)/, ''))
+    .filter(Boolean);
+  while (trusted.check(address, family(address))) {
+    const next = hops.pop();
+    if (!next || !isIP(next)) return address;
+    address = next;
+  }
+  return address;
+}
+
+export function clientAddress(c: Context<AppEnv>): string {
+  const peer = NodeBindings.safeParse(c.env).data?.incoming.socket.remoteAddress;
+  const trusted = trustedProxyList(c.var.services.config.trustedProxies);
+  return resolveClientAddress(peer, c.req.header('x-forwarded-for'), trusted);
 }

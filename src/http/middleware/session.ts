@@ -16,6 +16,7 @@ import {
   touchSession,
 } from '../../auth/sessions.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
+import { recordRefusal } from '../../audit/record-refusal.ts';
 import { loadActor } from '../../auth/load-actor.ts';
 import type { LoginOutcome, SignedInUser } from '../../auth/login.ts';
 import { attemptLogin } from '../../auth/login.ts';
@@ -87,7 +88,14 @@ export async function signIn(
     const actorUserId = outcome.reason === 'throttled' ? null : (outcome.knownUser?.id ?? null);
     const reason =
       outcome.reason === 'throttled' ? 'throttled' : actorUserId ? 'wrong_password' : 'unknown_email';
-    await recordAudit(db, { ...audit, actorUserId, outcome: 'refused', details: { ip, reason } });
+    // Counted, not logged one by one: guessing must not flood the audit log.
+    await recordRefusal(db, {
+      actorLabel: credentials.email,
+      actorUserId,
+      action: 'auth.login',
+      route: `${c.req.method} ${c.req.routePath}`,
+      reason,
+    });
     if (outcome.reason === 'throttled') c.header('Retry-After', String(outcome.retryAfterSeconds));
     return outcome;
   }

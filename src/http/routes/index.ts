@@ -25,6 +25,7 @@ import { putRelationCode } from './administrations/putRelationCode.ts';
 import { imports } from './administrations/imports.ts';
 import { loketConnectionActions } from './domains/loketConnectionActions.ts';
 import { operatorContractLines } from './operator/contractLines.ts';
+import { operatorRefusals } from './operator/refusals.ts';
 import { registerAuthRoutes } from './auth/index.ts';
 
 export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -49,4 +50,5 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   imports(app);
   loketConnectionActions(app);
   operatorContractLines(app);
+  operatorRefusals(app);
 }

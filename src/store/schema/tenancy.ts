@@ -139,6 +139,8 @@ export const administrations = pgTable(
     loketEmployerId: text('loket_employer_id'),
     loketPayrollAdministrationId: text('loket_payroll_administration_id'),
     loketPayrollAdministrationName: text('loket_payroll_administration_name'),
+    /** Loket's payrollPeriodType (key 1 month, 3 four weeks, 4 week); null until the Relatiecode resolves. */
+    loketPeriodType: text('loket_period_type', { enum: ['month', '4weeks', 'week'] }),
     /** First period to import ("2026-10"); older ones only through an explicit backfill. */
     importFromPeriod: text('import_from_period'),
     autoImport: boolean('auto_import'),
@@ -269,18 +271,44 @@ export const sessions = pgTable(
   (table) => [index('sessions_user').on(table.userId)],
 );
 
-/** Failed log-ins, counted per e-mail and per address to throttle guessing. */
-export const loginFailures = pgTable(
-  'login_failures',
+/**
+ * Log-in attempts counted per key (`ip:…`, `email_ip:…`, `email:…`) in a window that starts at the
+ * key's first attempt; one upsert bumps and returns the count, so concurrent attempts cannot all pass.
+ */
+export const loginThrottle = pgTable(
+  'login_throttle',
+  {
+    key: text('key').primaryKey(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    attempts: integer('attempts').notNull(),
+  },
+  (table) => [index('login_throttle_window_start').on(table.windowStart)],
+);
+
+/** A portal or domain role offered by e-mail; a membership only once the person accepts it. */
+export const memberInvitations = pgTable(
+  'member_invitations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** SHA-256 of the token in the mailed link. */
+    tokenHash: text('token_hash').notNull(),
+    portalId: uuid('portal_id')
+      .notNull()
+      .references(() => portals.id, { onDelete: 'cascade' }),
+    /** Set for a domain role, null for a portal role. */
+    domainId: uuid('domain_id').references(() => domains.id, { onDelete: 'cascade' }),
     email: text('email').notNull(),
-    ip: text('ip').notNull(),
-    failedAt: timestamp('failed_at', { withTimezone: true }).notNull().defaultNow(),
+    name: text('name').notNull(),
+    role: text('role').notNull(),
+    invitedBy: uuid('invited_by'),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    acceptedBy: uuid('accepted_by'),
   },
   (table) => [
-    index('login_failures_email').on(table.email, table.failedAt),
-    index('login_failures_ip').on(table.ip, table.failedAt),
+    uniqueIndex('member_invitations_token_hash').on(table.tokenHash),
+    index('member_invitations_portal').on(table.portalId),
   ],
 );
 

@@ -104,15 +104,22 @@ export function administrationTabPage(app: Hono<AppEnv>): void {
   app.post('/administrations/:administrationId/link-settings', async (c) => {
     const guarded = await guardAdministrationPage(c, c.req.param('administrationId'), 'link.use');
     if (!guarded.ok) return guarded.response;
-    const { t } = pageContext(c);
+    const { t, locale } = pageContext(c);
     const form = LinkSettingsForm.safeParse(await c.req.parseBody());
-    const parsed = LinkSettingsInput.safeParse(form.data ?? {});
+    // A field the form cannot read (a made-up choice) is an error too: never "saved" with it dropped.
+    const parsed = form.success ? LinkSettingsInput.safeParse(form.data) : form;
     if (!parsed.success) {
       const problems: Problems = {};
       for (const issue of parsed.error.issues) problems[issue.path[0] as keyof Problems] ??= issue.message;
       return show(c, guarded.value, problems, { kind: 'error', text: t('common.invalid') }, 400);
     }
-    await changeLinkSettings(c.var.services.db, changedBy(c), guarded.value, parsed.data);
+    try {
+      await changeLinkSettings(c.var.services.db, changedBy(c), guarded.value, parsed.data);
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      const text = error.text[locale];
+      return show(c, guarded.value, { importFromPeriod: text }, { kind: 'error', text }, 422);
+    }
     return c.redirect(`/administrations/${guarded.value.administration.id}?saved`, 303);
   });
 }

@@ -2,6 +2,7 @@
  * @module audit-log-page
  * `/portals/:portalId/audit`: the portal's audit log, newest first, 100 at a time — for the
  * portal_admin and the operator. Only field names are ever logged, so nothing secret can show here.
+ * Below it, refused requests in this portal of the last week, counted per hour, actor and route.
  */
 import type { Hono } from 'hono';
 import { z } from 'zod';
@@ -11,6 +12,8 @@ import { Layout } from '../layout.tsx';
 import { pageContext, render } from '../page-context.ts';
 import { guardPortalPage } from '../authorize-page.ts';
 import { formatDateTime } from '../components/format.ts';
+import { RefusalTable } from '../components/refusal-table.tsx';
+import { listRefusalCounts } from '../../audit/record-refusal.ts';
 
 const PAGE_SIZE = 100;
 const Before = z.coerce.number().int().positive().optional();
@@ -24,6 +27,7 @@ export function auditLogPage(app: Hono<AppEnv>): void {
     const { db } = c.var.services;
     const before = Before.safeParse(c.req.query('before')).data;
     const events = await readAudit(db, { portalId, limit: PAGE_SIZE, ...(before ? { before } : {}) });
+    const refusals = await listRefusalCounts(db, { portalId });
     const page = pageContext(c);
     const { t, locale } = page;
     const last = events.at(-1);
@@ -70,6 +74,7 @@ export function auditLogPage(app: Hono<AppEnv>): void {
             </p>
           )}
         </section>
+        <RefusalTable page={page} rows={refusals} intro={t('audit.refusalsIntro')} />
       </Layout>,
     );
   });

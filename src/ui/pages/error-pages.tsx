@@ -1,7 +1,7 @@
 /**
  * @module error-pages
  * The 403 page says why and which roles can do it; the 404 page is the same for a missing id and for
- * another tenant's id, so ids reveal nothing.
+ * another tenant's id, so ids reveal nothing; the 400 page says what in the request was wrong.
  */
 import type { Context } from 'hono';
 import type { AppEnv } from '../../http/context.ts';
@@ -9,6 +9,7 @@ import type { RefusalReason } from '../../core/policy.ts';
 import { Layout } from '../layout.tsx';
 import { pageContext, render } from '../page-context.ts';
 import { roleNames } from '../components/roles.ts';
+import type { MessageKey, Params } from '../i18n.ts';
 
 export function forbiddenPage(
   c: Context<AppEnv>,
@@ -42,5 +43,25 @@ export function notFoundPage(c: Context<AppEnv>) {
       </p>
     </Layout>,
     404,
+  );
+}
+
+export function badRequestPage(
+  c: Context<AppEnv>,
+  text: MessageKey,
+  params?: Params,
+  status: 400 | 413 = 400,
+) {
+  const page = pageContext(c);
+  const { t } = page;
+  return render(
+    c,
+    <Layout page={page} title={t(status === 413 ? 'error.413.title' : 'error.400.title')}>
+      <p>{t(text, params)}</p>
+      <p>
+        <a href="/">{t('error.home')}</a>
+      </p>
+    </Layout>,
+    status,
   );
 }

@@ -9,7 +9,8 @@ import { inArray } from 'drizzle-orm';
 import type { AppEnv } from '../../http/context.ts';
 import { portals } from '../../store/schema/index.ts';
 import { LANG_COOKIE } from '../page-context.ts';
-import { safeNext } from '../safe-next.ts';
+import { sameOriginPath } from '../safe-next.ts';
+import { badRequestPage } from './error-pages.tsx';
 
 const YEAR_SECONDS = 365 * 24 * 60 * 60;
 
@@ -35,8 +36,12 @@ export function homePages(app: Hono<AppEnv>): void {
   });
 
   app.get('/language', (c) => {
+    const back = c.req.query('back');
+    const path = back === undefined ? '/' : sameOriginPath(back);
+    // A link that leads off-site (or smuggles CR/LF) was not made by us: say so instead of following it.
+    if (path === undefined) return badRequestPage(c, 'error.400.back');
     const to = c.req.query('to') === 'en' ? 'en' : 'nl';
     setCookie(c, LANG_COOKIE, to, { path: '/', sameSite: 'Lax', maxAge: YEAR_SECONDS });
-    return c.redirect(safeNext(c.req.query('back')), 303);
+    return c.redirect(path, 303);
   });
 }

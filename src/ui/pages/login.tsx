@@ -118,7 +118,9 @@ export function loginPages(app: Hono<AppEnv>): void {
         ? t('login.signedOut')
         : c.req.query('reset') !== undefined
           ? t('reset.confirm.done')
-          : undefined;
+          : c.req.query('joined') !== undefined
+            ? t('invitation.joined')
+            : undefined;
     return showLogin(c, { next, ...(notice ? { notice } : {}) });
   });
 

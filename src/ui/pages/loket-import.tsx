@@ -138,7 +138,16 @@ export function loketImportPages(app: Hono<AppEnv>): void {
     const parsed = await parseBackfill(c);
     if (!parsed.ok) return showLoketService(c, guarded.value, { backfill: parsed.state, status: 400 });
     const before = await latestRunProgress(c.var.services.db, guarded.value.administration.id);
-    await requestImport(c.var.services, changedBy(c), guarded.value, parsed.window);
+    try {
+      await requestImport(c.var.services, changedBy(c), guarded.value, parsed.window);
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      const text = error.text[pageContext(c).locale];
+      return showLoketService(c, guarded.value, {
+        backfill: { ...parsed.state, errors: { preview: text } },
+        status: 422,
+      });
+    }
     return c.redirect(`${servicePage(guarded.value)}?requested=${before.run?.id ?? 'none'}`, 303);
   });
 }

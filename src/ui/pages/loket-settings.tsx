@@ -77,7 +77,8 @@ export function loketSettingsPage(app: Hono<AppEnv>): void {
     const guarded = await guard(c);
     if (guarded instanceof Response) return guarded;
     const form = SettingsForm.safeParse(await c.req.parseBody());
-    const parsed = LoketSettingsInput.safeParse(form.data ?? {});
+    // A field the form cannot read is an error too: never "saved" with the others silently dropped.
+    const parsed = form.success ? LoketSettingsInput.safeParse(form.data) : form;
     if (!parsed.success) {
       const errors: Errors = {};
       for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;

@@ -1,8 +1,8 @@
 /**
  * @module members-page
  * `/portals/:portalId/members` — *Instellingen → Gebruikers*: who works in the portal and in which
- * role; give someone a portal or domain role (a new person is invited by e-mail to choose their own
- * password), or take their roles away.
+ * role; invite someone to a portal or domain role (by e-mail; the role is theirs once they accept, and
+ * the page answers the same whether the address has an account), see open invitations, or take roles away.
  */
 import type { Context, Hono } from 'hono';
 import { asc, eq } from 'drizzle-orm';
@@ -12,12 +12,14 @@ import { domains } from '../../store/schema/index.ts';
 import { DOMAIN_ROLES, PORTAL_ROLES } from '../../core/roles.ts';
 import { isAppError } from '../../core/errors.ts';
 import { listMembers, MemberInput } from '../../tenancy/members.ts';
-import { addMemberAudited, removeMemberAudited } from '../../tenancy/change-member.ts';
+import { inviteMemberAudited, removeMemberAudited } from '../../tenancy/change-member.ts';
+import { listPendingInvitations, type PendingInvitation } from '../../tenancy/invitations.ts';
 import { Layout } from '../layout.tsx';
-import { pageContext, render } from '../page-context.ts';
-import { isUuid, pageRefusal } from '../authorize-page.ts';
+import { pageContext, render, type PageContext } from '../page-context.ts';
+import { guardPortalPage, isUuid } from '../authorize-page.ts';
 import { changedBy } from '../../http/authorize.ts';
 import { notFoundPage } from './error-pages.tsx';
+import { formatDateTime } from '../components/format.ts';
 import { Csrf, Field, Notice, PostButton } from '../components/form.tsx';
 import { roleNames } from '../components/roles.ts';
 
@@ -32,7 +34,7 @@ const MemberForm = z
   .transform(({ where, ...rest }) =>
     where === 'portal' ? { kind: 'portal', ...rest } : { kind: 'domain', domainId: where, ...rest },
   );
-const NOTICES = { added: 'members.added', invited: 'members.invited', removed: 'members.removed' } as const;
+const NOTICES = { invited: 'members.invited', removed: 'members.removed' } as const;
 
 type Note = { kind: 'ok' | 'error'; text: string } | undefined;
 
@@ -63,13 +65,13 @@ export function membersPage(app: Hono<AppEnv>): void {
     }
     const { db, mailer, config } = c.var.services;
     try {
-      const added = await addMemberAudited(
+      await inviteMemberAudited(
         { db, mailer, publicUrl: config.publicUrl },
         changedBy(c),
         portalId,
         parsed.data,
       );
-      return c.redirect(`/portals/${portalId}/members?${added.invited ? 'invited' : 'added'}`, 303);
+      return c.redirect(`/portals/${portalId}/members?invited`, 303);
     } catch (error) {
       if (!isAppError(error)) throw error;
       return show(c, { kind: 'error', text: error.text[locale] }, 422);
@@ -86,16 +88,17 @@ export function membersPage(app: Hono<AppEnv>): void {
   });
 }
 
+/** The operator may open any portal id: one that does not exist is a 404 page, not an error. */
 async function guard(c: Context<AppEnv>): Promise<Response | undefined> {
-  const portalId = c.req.param('portalId') ?? '';
-  if (!isUuid(portalId)) return notFoundPage(c);
-  return pageRefusal(c, 'portal.members.manage', { kind: 'portal', portalId });
+  const guarded = await guardPortalPage(c, 'portal.members.manage');
+  return guarded.ok ? undefined : guarded.response;
 }
 
 async function show(c: Context<AppEnv>, notice: Note, status: 200 | 400 | 422 = 200) {
   const portalId = c.req.param('portalId')!;
   const { db } = c.var.services;
   const members = await listMembers(db, portalId);
+  const invitations = await listPendingInvitations(db, portalId);
   const portalDomains = await db
     .select({ id: domains.id, name: domains.name })
     .from(domains)
@@ -153,6 +156,7 @@ async function show(c: Context<AppEnv>, notice: Note, status: 200 | 400 | 422 = 
           </tbody>
         </table>
       </section>
+      <Invitations page={page} invitations={invitations} />
       <form method="post" action={`/portals/${portalId}/members`} class="card">
         <Csrf page={page} />
         <h2>{t('members.add')}</h2>
@@ -188,5 +192,43 @@ async function show(c: Context<AppEnv>, notice: Note, status: 200 | 400 | 422 = 
       </form>
     </Layout>,
     status,
+  );
+}
+
+function Invitations({ page, invitations }: { page: PageContext; invitations: PendingInvitation[] }) {
+  const { t, locale } = page;
+  if (invitations.length === 0) return null;
+  return (
+    <section class="card" aria-labelledby="invitations">
+      <h2 id="invitations">{t('members.pending')}</h2>
+      <p>{t('members.pendingIntro')}</p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('common.name')}</th>
+            <th scope="col">{t('login.email')}</th>
+            <th scope="col">{t('members.role')}</th>
+            <th scope="col">{t('members.invitedAt')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {invitations.map((invitation) => (
+            <tr>
+              <td>{invitation.name}</td>
+              <td>{invitation.email}</td>
+              <td>
+                {invitation.domainName
+                  ? t('members.domainRole', {
+                      role: roleNames(t, [invitation.role]),
+                      domain: invitation.domainName,
+                    })
+                  : roleNames(t, [invitation.role])}
+              </td>
+              <td class="nowrap">{formatDateTime(locale, invitation.createdAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }

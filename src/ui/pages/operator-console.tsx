@@ -2,7 +2,8 @@
  * @module operator-console-page
  * `/operator`, the service operator only: contract-line requests to grant or refuse (active lines to
  * revoke), each decision mailed to the requester and audited; the portals, with a form for a new one;
- * and the Loket resource versions Loket announced it will retire, for every portal.
+ * the Loket resource versions Loket announced it will retire, for every portal; and the refused
+ * requests of the last week, counted per actor, route and hour.
  */
 import type { Context, Hono } from 'hono';
 import { asc } from 'drizzle-orm';
@@ -10,10 +11,13 @@ import { z } from 'zod';
 import type { AppEnv } from '../../http/context.ts';
 import { portals } from '../../store/schema/index.ts';
 import { isAppError } from '../../core/errors.ts';
+import { plainText } from '../../core/text.ts';
 import { decideContractLine, listContractLines } from '../../tenancy/contract-lines.ts';
 import { createPortal } from '../../tenancy/create-portal.ts';
 import { listLoketDeprecations } from '../../tenancy/loket-deprecations.ts';
 import { LoketDeprecationsSection } from '../components/loket-deprecations.tsx';
+import { listRefusalCounts } from '../../audit/record-refusal.ts';
+import { RefusalTable } from '../components/refusal-table.tsx';
 import { Layout } from '../layout.tsx';
 import { pageContext, render, type PageContext } from '../page-context.ts';
 import { pageRefusal } from '../authorize-page.ts';
@@ -25,7 +29,7 @@ const DecisionInput = z.object({
   decision: z.enum(['grant', 'refuse', 'revoke']),
   note: z.string().trim().max(1000).default(''),
 });
-const PortalForm = z.object({ name: z.string().trim().min(2).max(200) });
+const PortalForm = z.object({ name: plainText(2, 200) });
 
 export function operatorConsolePage(app: Hono<AppEnv>): void {
   app.get('/operator', async (c) => {
@@ -81,6 +85,7 @@ async function show(
 ) {
   const { db } = c.var.services;
   const lines = await listContractLines(db);
+  const refusals = await listRefusalCounts(db);
   const allPortals = await db
     .select({ id: portals.id, name: portals.name })
     .from(portals)
@@ -161,6 +166,7 @@ async function show(
           </div>
         </form>
       </section>
+      <RefusalTable page={page} rows={refusals} intro={t('operator.refusalsIntro')} />
     </Layout>,
     status,
   );

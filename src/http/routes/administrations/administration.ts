@@ -2,7 +2,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { LinkSettingsInput, viewAdministration } from '../../../tenancy/administration-settings.ts';
 import { changeLinkSettings } from '../../../tenancy/change-link-settings.ts';
 import type { AppEnv } from '../../context.ts';
-import { errorResponses } from '../../errors.ts';
+import { appErrorJson, errorResponses } from '../../errors.ts';
 import { changedBy, guardAdministration } from '../../authorize.ts';
 
 export const AdministrationDetail = z
@@ -52,6 +52,7 @@ const putRoute = createRoute({
     200: { description: 'Saved', content: { 'application/json': { schema: AdministrationDetail } } },
     400: { description: 'Invalid input' },
     ...errors,
+    422: errorResponses[422],
   },
 });
 
@@ -66,7 +67,11 @@ export function administration(app: OpenAPIHono<AppEnv>): void {
     const guarded = await guardAdministration(c, c.req.valid('param').administrationId, 'link.use');
     if (!guarded.ok) return guarded.response as never;
     const { db } = c.var.services;
-    const updated = await changeLinkSettings(db, changedBy(c), guarded.value, c.req.valid('json'));
-    return c.json(await viewAdministration(db, updated), 200);
+    try {
+      const updated = await changeLinkSettings(db, changedBy(c), guarded.value, c.req.valid('json'));
+      return c.json(await viewAdministration(db, updated), 200);
+    } catch (error) {
+      return appErrorJson(c, error) as never;
+    }
   });
 }

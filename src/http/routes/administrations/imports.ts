@@ -9,9 +9,11 @@ import type { AppEnv } from '../../context.ts';
 import { appErrorJson, errorJson, errorResponses, NOT_FOUND } from '../../errors.ts';
 import { changedBy, guardAdministration, guardDomain } from '../../authorize.ts';
 
-const periodKey = z
-  .string()
-  .refine((value) => parsePeriodKey(value) !== null, 'a period such as 2026-10 (2026-13 for a 13th period)');
+// The import queue takes periods of the years 1900–2999 only.
+const periodKey = z.string().refine((value) => {
+  const id = parsePeriodKey(value);
+  return id !== null && id >= 190001 && id <= 299953;
+}, 'a period such as 2026-10 (2026-13 for a 13th period)');
 
 const ImportRequest = z
   .object({
@@ -134,7 +136,11 @@ export function imports(app: OpenAPIHono<AppEnv>): void {
         return appErrorJson(c, error) as never;
       }
     }
-    await requestImport(c.var.services, changedBy(c), guarded.value, options);
+    try {
+      await requestImport(c.var.services, changedBy(c), guarded.value, options);
+    } catch (error) {
+      return appErrorJson(c, error) as never;
+    }
     return c.json({ queued: true }, 202);
   });
 

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { auditEvents } from '../../../store/schema/audit.ts';
+import { auditEvents, refusalCounts } from '../../../store/schema/audit.ts';
 import {
   domainMemberships,
   domains,
+  loginThrottle,
   portalMemberships,
   portals,
   users,
@@ -154,7 +155,7 @@ describe('sign in, sign out and /me', () => {
     expect((await call(harness.app, '/api/auth/login', { json: ines })).status).toBe(401);
   });
 
-  it('throttles after 5 failures for an address, says when to retry, and refuses even the right password', async () => {
+  it('throttles after 5 failures for an address from one client, says when to retry, and refuses even the right password there', async () => {
     await createUser(harness.services.db, {
       email: 'bert@example.nl',
       name: 'Bert',
@@ -162,16 +163,12 @@ describe('sign in, sign out and /me', () => {
     });
     const wrong = { email: 'bert@example.nl', password: 'wrong password' };
     for (let attempt = 1; attempt <= 5; attempt++) {
-      // From changing addresses, so only the per-address limit can trigger.
-      const response = await call(harness.app, '/api/auth/login', {
-        json: wrong,
-        ip: `203.0.113.${attempt}`,
-      });
+      const response = await call(harness.app, '/api/auth/login', { json: wrong, ip: '203.0.113.1' });
       expect(response.status).toBe(401);
     }
     const throttled = await call(harness.app, '/api/auth/login', {
       json: { email: 'bert@example.nl', password: 'bert-his-password' },
-      ip: '203.0.113.99',
+      ip: '203.0.113.1',
     });
     expect(throttled.status).toBe(429);
     const retryAfter = Number(throttled.headers.get('retry-after'));
@@ -181,8 +178,33 @@ describe('sign in, sign out and /me', () => {
     expect(body.error).toBe('too_many_attempts');
     expect(body.message.nl).toMatch(/Te veel mislukte inlogpogingen.*15 minuten/);
     expect(body.message.en).toMatch(/Too many failed sign-in attempts.*15 minutes/);
-    // Anna's address is not affected.
+    // The lock-out is for that client: Bert himself, elsewhere, still gets in; so does Anna.
+    const elsewhere = await call(harness.app, '/api/auth/login', {
+      json: { email: 'bert@example.nl', password: 'bert-his-password' },
+      ip: '203.0.113.99',
+    });
+    expect(elsewhere.status).toBe(200);
     expect((await call(harness.app, '/api/auth/login', { json: ANNA, ip: '203.0.113.99' })).status).toBe(200);
+  });
+
+  it('checks only 5 of 100 simultaneous wrong passwords for one address; the rest get 429', async () => {
+    const carla = { email: 'carla@example.nl', password: 'carla-her-password' };
+    await createUser(harness.services.db, { ...carla, name: 'Carla' });
+    const responses = await Promise.all(
+      Array.from({ length: 100 }, () =>
+        call(harness.app, '/api/auth/login', {
+          json: { email: carla.email, password: 'a wrong guess' },
+          ip: '203.0.113.40',
+        }),
+      ),
+    );
+    const statuses = responses.map((response) => response.status);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(95);
+    // Carla, from her own client, is not locked out.
+    expect((await call(harness.app, '/api/auth/login', { json: carla, ip: '203.0.113.41' })).status).toBe(
+      200,
+    );
   });
 
   it('throttles one client address that sprays many addresses', async () => {
@@ -197,41 +219,51 @@ describe('sign in, sign out and /me', () => {
     expect((await call(harness.app, '/api/auth/login', { json: ANNA, ip: '192.0.2.67' })).status).toBe(200);
   });
 
-  it('takes the client address from X-Forwarded-For only behind a local proxy', async () => {
+  it('takes the client address from X-Forwarded-For only from a proxy named in TRUSTED_PROXIES', async () => {
     const spoofed = { email: 'spoof@example.nl', password: 'x' };
     for (let attempt = 1; attempt <= 20; attempt++) {
-      // A direct client cannot escape the per-address count by inventing forwarded-for headers.
+      // A client on the office network cannot escape the per-address count by inventing forwarded-for headers.
       await call(harness.app, '/api/auth/login', {
         json: { ...spoofed, email: `spoof${attempt}@example.nl` },
-        ip: '192.0.2.80',
+        ip: '192.168.1.80',
         headers: { 'x-forwarded-for': `10.9.9.${attempt}` },
       });
     }
-    expect((await call(harness.app, '/api/auth/login', { json: ANNA, ip: '192.0.2.80' })).status).toBe(429);
-    // Behind our proxy on loopback, the forwarded address is the client.
-    const proxied = await call(harness.app, '/api/auth/login', {
+    expect((await call(harness.app, '/api/auth/login', { json: ANNA, ip: '192.168.1.80' })).status).toBe(429);
+    // Behind the proxy we named, the forwarded address is the client.
+    const proxied = await call(harness.proxiedApp, '/api/auth/login', {
       json: ANNA,
-      ip: '127.0.0.1',
-      headers: { 'x-forwarded-for': '192.0.2.81' },
+      ip: '10.0.0.2',
+      headers: { 'x-forwarded-for': '192.168.1.80, 192.0.2.81' },
     });
     expect(proxied.status).toBe(200);
+    // The same header from loopback, not named, is ignored.
+    const loopback = await call(harness.app, '/api/auth/login', {
+      json: ANNA,
+      ip: '127.0.0.1',
+      headers: { 'x-forwarded-for': '192.0.2.82' },
+    });
+    expect(loopback.status).toBe(200);
+    const keys = (await harness.services.db.select({ key: loginThrottle.key }).from(loginThrottle)).map(
+      (row) => row.key,
+    );
+    expect(keys).toEqual(expect.arrayContaining(['ip:192.0.2.81', 'ip:127.0.0.1']));
+    expect(keys).not.toContain('ip:192.0.2.82');
   });
 
-  it('writes every sign-in, failure, throttle and sign-out to the audit log, without passwords or tokens', async () => {
-    const rows = await harness.services.db
+  it('audits every sign-in and sign-out, counts failures and throttles, never with passwords or tokens', async () => {
+    const counted = await harness.services.db
       .select()
-      .from(auditEvents)
-      .where(eq(auditEvents.actorLabel, 'bert@example.nl'));
-    expect(rows.map((row) => [row.action, row.outcome, row.details['reason']])).toEqual(
-      expect.arrayContaining([
-        ['auth.login', 'refused', 'wrong_password'],
-        ['auth.login', 'refused', 'throttled'],
-      ]),
-    );
+      .from(refusalCounts)
+      .where(eq(refusalCounts.actorLabel, 'bert@example.nl'));
+    // Five wrong passwords, then one throttled attempt, in one row per route and hour.
+    expect(counted.map((row) => [row.action, row.route, row.count, row.lastReason])).toEqual([
+      ['auth.login', 'POST /api/auth/login', 6, 'throttled'],
+    ]);
     const all = await harness.services.db.select().from(auditEvents);
     const actions = new Set(all.map((row) => `${row.action}:${row.outcome}`));
-    expect(actions).toEqual(new Set(['auth.login:ok', 'auth.login:refused', 'auth.logout:ok']));
-    const dump = JSON.stringify(all);
+    expect(actions).toEqual(new Set(['auth.login:ok', 'auth.logout:ok']));
+    const dump = JSON.stringify([...all, ...(await harness.services.db.select().from(refusalCounts))]);
     for (const secret of [ANNA.password, 'bert-his-password', 'wrong password', 'not the password']) {
       expect(dump).not.toContain(secret);
     }

@@ -1,6 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { listMembers, MemberInput } from '../../../tenancy/members.ts';
-import { addMemberAudited, removeMemberAudited } from '../../../tenancy/change-member.ts';
+import { inviteMemberAudited, removeMemberAudited } from '../../../tenancy/change-member.ts';
+import { PORTAL_NOT_FOUND } from '../../../tenancy/invitations.ts';
 import type { AppEnv } from '../../context.ts';
 import { appErrorJson, errorJson, errorResponses, NOT_FOUND } from '../../errors.ts';
 import { changedBy, refusal } from '../../authorize.ts';
@@ -34,15 +35,17 @@ const addRoute = createRoute({
   method: 'post',
   path: '/api/portals/{portalId}/members',
   tags: ['portals'],
-  summary: 'Give someone a portal or domain role; a new person is invited by e-mail to choose a password',
+  summary:
+    'Invite someone to a portal or domain role by e-mail; the role is theirs once they accept. ' +
+    'The answer is the same whether the address has an account or not.',
   request: {
     params: portalParams,
     body: { content: { 'application/json': { schema: MemberInput.openapi('MemberInput') } } },
   },
   responses: {
-    201: {
-      description: 'Added',
-      content: { 'application/json': { schema: z.object({ userId: z.uuid(), invited: z.boolean() }) } },
+    202: {
+      description: 'Invited; nothing changes until the person accepts',
+      content: { 'application/json': { schema: z.object({ invitationId: z.uuid() }).openapi('Invitation') } },
     },
     400: { description: 'Invalid input' },
     ...errors,
@@ -74,9 +77,11 @@ export function members(app: OpenAPIHono<AppEnv>): void {
     const { db, mailer, config } = c.var.services;
     try {
       const deps = { db, mailer, publicUrl: config.publicUrl };
-      const added = await addMemberAudited(deps, changedBy(c), portalId, c.req.valid('json'));
-      return c.json(added, 201);
+      const invited = await inviteMemberAudited(deps, changedBy(c), portalId, c.req.valid('json'));
+      return c.json(invited, 202);
     } catch (error) {
+      // The operator may address any portal id; one that does not exist is simply not found.
+      if (error === PORTAL_NOT_FOUND) return errorJson(c, 404, 'not_found', NOT_FOUND);
       return appErrorJson(c, error) as never;
     }
   });

@@ -1,5 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { createPortal } from '../../../tenancy/create-portal.ts';
+import { plainText } from '../../../core/text.ts';
 import type { AppEnv } from '../../context.ts';
 import { errorResponses } from '../../errors.ts';
 import { changedBy, refusal } from '../../authorize.ts';
@@ -11,7 +12,7 @@ const route = createRoute({
   summary: 'Create a portal for an accounting firm (operator only)',
   request: {
     body: {
-      content: { 'application/json': { schema: z.object({ name: z.string().trim().min(2).max(200) }) } },
+      content: { 'application/json': { schema: z.object({ name: plainText(2, 200) }) } },
     },
   },
   responses: {

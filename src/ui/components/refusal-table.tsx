@@ -1,0 +1,58 @@
+/**
+ * @module refusal-table
+ * Refused requests counted per hour, actor, action and route: on the operator console for all of them,
+ * on a portal's audit log for those in that portal.
+ */
+import type { PageContext } from '../page-context.ts';
+import type { RefusalCount } from '../../audit/record-refusal.ts';
+import { formatDateTime } from './format.ts';
+
+export function RefusalTable({
+  page,
+  rows,
+  intro,
+}: {
+  page: PageContext;
+  rows: RefusalCount[];
+  intro: string;
+}) {
+  const { t, locale } = page;
+  return (
+    <section class="card" aria-labelledby="refusals">
+      <h2 id="refusals">{t('operator.refusals')}</h2>
+      <p>{intro}</p>
+      {rows.length === 0 ? (
+        <p>{t('operator.noRefusals')}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('operator.refusalHour')}</th>
+              <th scope="col">{t('operator.refusalActor')}</th>
+              <th scope="col">{t('operator.refusalAction')}</th>
+              <th scope="col">{t('operator.refusalRoute')}</th>
+              <th scope="col">{t('operator.refusalReason')}</th>
+              <th scope="col" class="number">
+                {t('operator.refusalCount')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr>
+                <td class="nowrap">{formatDateTime(locale, row.hour)}</td>
+                <td>{row.actorLabel}</td>
+                <td>{row.action}</td>
+                <td>
+                  <code>{row.route}</code>
+                </td>
+                <td>{row.lastReason ?? t('common.none')}</td>
+                <td class="number">{row.count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
