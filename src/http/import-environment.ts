@@ -18,6 +18,7 @@ export function importEnvironment(services: AppServices): ImportItemEnvironment 
       secretBox: services.secrets,
       yuki: services.yuki,
       config: services.config,
+      logger: services.logger,
     });
     environments.set(services, env);
   }

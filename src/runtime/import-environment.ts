@@ -9,5 +9,6 @@ export function importEnvironment(runtime: Runtime): ImportItemEnvironment {
     secretBox: runtime.secrets,
     yuki: runtime.yuki,
     config: runtime.config,
+    logger: runtime.logger,
   });
 }

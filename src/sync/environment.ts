@@ -5,6 +5,7 @@
  * Loket connections. Workers, the CLI and the demo each make one and share it between all imports.
  */
 import type { Config } from '../runtime/config.ts';
+import type { Logger } from '../runtime/logger.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
 import type { Database } from '../store/database.ts';
 import type { YukiClient } from '../yuki/yuki.client.ts';
@@ -20,6 +21,8 @@ export type CreateImportEnvironmentOptions = {
   now?: () => Date;
   /** How long one attempt on one item may take (default 5 minutes). */
   attemptDeadlineMs?: number;
+  /** Where failures are logged with Loket's or Yuki's own words (the texts promise it). */
+  logger?: Logger;
 };
 
 export function createImportEnvironment(options: CreateImportEnvironmentOptions): ImportItemEnvironment {
@@ -34,5 +37,6 @@ export function createImportEnvironment(options: CreateImportEnvironmentOptions)
     loadLink,
     ...(options.now ? { now: options.now } : {}),
     ...(options.attemptDeadlineMs === undefined ? {} : { attemptDeadlineMs: options.attemptDeadlineMs }),
+    ...(options.logger ? { logger: options.logger } : {}),
   };
 }

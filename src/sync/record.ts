@@ -67,12 +67,20 @@ export function errorColumns(error: unknown) {
   };
 }
 
-/** What the error itself says, with its cause, cut to a size a page can show. */
+/** Secrets a message may quote (a header, a form field, a SOAP parameter): never kept, never logged. */
+const SECRET_IN_TEXT =
+  /(bearer\s+|(?<![/\w])(?:access_?key|accesskey|password|client_?secret|refresh_?token|access_?token|sessionid)["'\s]*[=:>]\s*["']?)[^\s"'<&,;]+/gi;
+
+export function redactSecrets(text: string): string {
+  return text.replace(SECRET_IN_TEXT, '$1[redacted]');
+}
+
+/** What the error itself says, with its cause, secrets redacted, cut to a size a page can show. */
 export function errorDetail(error: unknown): string {
   const own =
     isAppError(error) && error.detail ? error.detail : error instanceof Error ? error.message : String(error);
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : '';
-  return (cause && !own.includes(cause) ? `${own} — ${cause}` : own).slice(0, 4000);
+  return redactSecrets(cause && !own.includes(cause) ? `${own} — ${cause}` : own).slice(0, 4000);
 }
 
 /** Failed: nothing was posted, or the "may have been posted" fact stands and a retry searches first. */

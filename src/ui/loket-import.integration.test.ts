@@ -314,6 +314,8 @@ describe('Personeel → Loket service: importing', () => {
       'gebruikt grootboekrekeningen die in Yuki niet bestaan of niet actief zijn: 40999 (Loket 40950).',
     );
     expect(dutch.html).toContain('koppel ze aan een andere rekening of activeer ze in Yuki.');
+    // The error's own details, folded, as the texts that send people to the log promise (issue 10.9).
+    expect(dutch.html).toContain('<details class="error-detail"><summary>Details</summary>');
     const english = await page(servicePath(), 'backoffice', { lang: 'en' });
     expect(english.html).toContain('<h3>Failed</h3>');
     expect(english.html).toContain(

@@ -43,6 +43,7 @@ function Runs({ page, view }: { page: PageContext; view: ImportView }) {
               <p class="run-summary" lang={run.state === 'failed' ? locale : 'nl'}>
                 {run.state === 'failed' ? (locale === 'nl' ? run.errorNl : run.errorEn) : run.summary}
               </p>
+              {run.state === 'failed' && <ErrorDetails page={page} detail={run.errorDetail} />}
             </td>
           </tr>
         ))}
