@@ -123,7 +123,11 @@ function planAdministration(
   };
 }
 
-function runItem(jobs: JobEngine, env: ImportItemEnvironment): JobHandler<ImportItemPayload> {
+function runItem(
+  jobs: JobEngine,
+  env: ImportItemEnvironment,
+  maybePostedRetryDelaySeconds = MAYBE_POSTED_RETRY_DELAY_SECONDS,
+): JobHandler<ImportItemPayload> {
   return async (payload) => {
     const result = await importItem(env, payload.itemId);
     const [item] = await env.db
@@ -140,7 +144,7 @@ function runItem(jobs: JobEngine, env: ImportItemEnvironment): JobHandler<Import
     }
     if (result.outcome !== 'failed' || !result.retryable) return;
     if (result.maybePosted && !payload.afterMaybePosted && item) {
-      await sendItem(jobs, { ...payload, afterMaybePosted: true }, item, MAYBE_POSTED_RETRY_DELAY_SECONDS);
+      await sendItem(jobs, { ...payload, afterMaybePosted: true }, item, maybePostedRetryDelaySeconds);
       return;
     }
     throw new RetryImportItemError(result.code);
@@ -206,6 +210,8 @@ export type ImportWorkerOptions = {
   itemConcurrency?: number;
   /** How often this worker looks for claims of dead workers (default 30 s; tests use less). */
   sweepEveryMs?: number;
+  /** The first retry after a possible post (default 5 minutes, above the settle time; tests use less). */
+  maybePostedRetryDelaySeconds?: number;
 };
 
 /** Runs `resumeItems` every so often, so a dead worker's claims come back without a restart. */
@@ -227,7 +233,7 @@ export async function startImportWorkers(jobs: JobEngine, options: ImportWorkerO
   const { env } = options;
   await jobs.work(importAdministrationQueue, planAdministration(jobs, env), { concurrency: 2 });
   // pg-boss waits a polling interval between fetches even when work is waiting: poll often for items.
-  await jobs.work(importItemQueue, runItem(jobs, env), {
+  await jobs.work(importItemQueue, runItem(jobs, env, options.maybePostedRetryDelaySeconds), {
     concurrency: options.itemConcurrency ?? 4,
     pollingIntervalSeconds: 0.5,
   });

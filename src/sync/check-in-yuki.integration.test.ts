@@ -55,13 +55,11 @@ describe('exactly once does not rest on an unproven search (issue 10.5)', () => 
     if (!first || !second || !third) throw new Error('three payslips expected');
     const link = await env.loadLink(fixture.bakeryId);
 
-    // The first post in the domain proves the search, or here (search sees no markers) does not.
+    // A first payslip posts normally; Yuki's search here does not see markers.
     fixture.yuki.setFaults({ searchFindsNothing: true });
     expect(await importItem(env, first)).toMatchObject({ outcome: 'posted' });
-    expect(await proof(link.yukiDomainId)).toMatchObject({
-      findsPosted: false,
-      yukiDocumentId: (await itemRow(first)).yukiDocumentId,
-    });
+    // Posting spends no call on proving the search: that happens only when a search comes back empty.
+    expect(await proof(link.yukiDomainId)).toBeUndefined();
 
     // An answer Yuki gives that the product does not know: the payslip may be in Yuki.
     fixture.yuki.setFaults({ failCalls: uncertainFault() });
@@ -71,6 +69,12 @@ describe('exactly once does not rest on an unproven search (issue 10.5)', () => 
     expect(await importItem(env, second)).toEqual({ outcome: 'needs_check' });
     const waiting = await itemRow(second);
     expect(waiting).toMatchObject({ state: 'needs_check', errorCode: 'sync.needs_check' });
+    // The search was put to the test on the payslip posted before, and did not find it.
+    expect(await proof(link.yukiDomainId)).toMatchObject({
+      findsPosted: false,
+      marker: (await itemRow(first)).marker,
+      yukiDocumentId: (await itemRow(first)).yukiDocumentId,
+    });
     expect(waiting.errorNl).toContain('Controleer in Yuki');
     expect(waiting.errorEn).toContain('Check in Yuki');
     expect(copies(waiting.marker)).toHaveLength(0);
@@ -119,14 +123,16 @@ describe('exactly once does not rest on an unproven search (issue 10.5)', () => 
     if (!first || !second) throw new Error('two payslips expected');
     const link = await env.loadLink(fixture.installerId);
     expect(await importItem(env, first)).toMatchObject({ outcome: 'posted' });
-    expect(await proof(link.yukiDomainId)).toMatchObject({
-      findsPosted: true,
-      marker: (await itemRow(first)).marker,
-    });
 
     fixture.yuki.setFaults({ failCalls: uncertainFault() });
     expect(await importItem(env, second)).toMatchObject({ outcome: 'failed', maybePosted: true });
     expect(await importItem(env, second)).toMatchObject({ outcome: 'posted' });
     expect(copies((await itemRow(second)).marker)).toHaveLength(1);
+    // Proven on the payslip posted before: found, with the Yuki id we recorded for it.
+    expect(await proof(link.yukiDomainId)).toMatchObject({
+      findsPosted: true,
+      marker: (await itemRow(first)).marker,
+      yukiDocumentId: (await itemRow(first)).yukiDocumentId,
+    });
   }, 60_000);
 });

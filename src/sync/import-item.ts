@@ -34,7 +34,7 @@ import {
   recordPosted,
   recordWaitingForQuota,
 } from './record.ts';
-import { proveSearchAfterPost, recordSearchProof, searchIsProven } from './search-proof.ts';
+import { proveSearch, recordSearchProof } from './search-proof.ts';
 import { ATTEMPT_DEADLINE_MS, CLAIM_HEARTBEAT_MS, STALE_CLAIM_MS } from './timers.ts';
 import { nextYukiDayStart } from './yuki-call-budget.ts';
 
@@ -179,12 +179,17 @@ async function markJournalFailed(
 function keepClaimAlive(env: ImportItemEnvironment, item: ClaimedItem) {
   const lost = new AbortController();
   let stopped = false;
+  let lastBeat = Date.now();
+  // Self-fencing: an attempt that could not beat for half the stale age stops before others may take over.
+  const fenceMs = (env.staleAfterMs ?? STALE_CLAIM_MS) / 2;
   const timer = setInterval(() => {
+    if (!stopped && Date.now() - lastBeat > fenceMs) lost.abort(new ClaimLostError());
     void beat(env.db, item, (env.now ?? (() => new Date()))()).then(
       (ours) => {
-        if (!ours && !stopped) lost.abort(new ClaimLostError());
+        if (ours) lastBeat = Date.now();
+        else if (!stopped) lost.abort(new ClaimLostError());
       },
-      // A missed beat is only a missed beat; the stale age allows several.
+      // A missed beat is only a missed beat; the fence above allows a few.
       () => undefined,
     );
   }, env.heartbeatMs ?? CLAIM_HEARTBEAT_MS);
@@ -250,7 +255,7 @@ export async function importItem(env: ImportItemEnvironment, itemId: string): Pr
         if (item.kind === 'journal') await markJournalProcessed(env, loaded, item, found);
         return { outcome: 'reconciled', yukiDocumentId: found };
       }
-      if (!(await searchIsProven(env.db, where))) {
+      if (!(await proveSearch(env.db, loaded.yuki, where, env.logger))) {
         alive.stop();
         await recordNeedsCheck(env.db, item);
         env.logger?.warn(
@@ -276,12 +281,6 @@ export async function importItem(env: ImportItemEnvironment, itemId: string): Pr
     });
     const documentId = await post(env, guarded, item);
     alive.stop();
-    await proveSearchAfterPost(
-      env.db,
-      loaded.yuki,
-      { ...where, marker: item.marker, yukiDocumentId: documentId },
-      env.logger,
-    );
     if (item.kind === 'journal') await markJournalProcessed(env, loaded, item, documentId);
     return { outcome: 'posted', yukiDocumentId: documentId };
   } catch (caught) {

@@ -1,18 +1,18 @@
 /**
  * @module sync/search-proof
  * Exactly once rests on Yuki's SearchDocuments finding our marker, which Yuki does not promise (issue
- * 10.5). So the product proves it: after the first post of each kind in a Yuki domain it searches for
- * what it posted and records whether it was found. Only a proven search may turn "not found" into
- * posting again; elsewhere a person checks in Yuki.
+ * 10.5). So the product proves it, per Yuki domain and kind: by searching for a document it posted
+ * there (and knows the Yuki id of), and recording whether the search found it. Only a proven search may
+ * turn "not found" into posting again; elsewhere a person checks in Yuki. A reconciliation that found
+ * what it looked for proves the search too.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Logger } from '../runtime/logger.ts';
 import type { Database } from '../store/database.ts';
 import type { ImportKind } from '../store/schema/index.ts';
-import { yukiSearchProofs } from '../store/schema/index.ts';
+import { administrations, domains, importItems, yukiSearchProofs } from '../store/schema/index.ts';
 import type { YukiDomainClient } from '../yuki/yuki.client.ts';
 import { findPostedDocument } from './reconcile.ts';
-import { SEARCH_PROOF_RETRY_MS } from './timers.ts';
 
 type Where = { yukiDomainId: string; kind: ImportKind };
 
@@ -55,38 +55,45 @@ export async function recordSearchProof(
 }
 
 /**
- * After a post: while the domain's search is not proven for this kind (and was not tried within the
- * hour), search for the document just posted. Never fails the post: a failing search proves nothing.
+ * Whether the domain's search is proven for this kind, proving it now if need be: a search for the
+ * marker of a document of this kind we posted in this Yuki domain earlier (recorded with its Yuki id).
+ * Asked only when a search came back empty, so the normal path spends no call on it. A failing search
+ * proves nothing and throws, like the search it backs.
  */
-export async function proveSearchAfterPost(
+export async function proveSearch(
   db: Database,
   yuki: YukiDomainClient,
-  posted: Where & { marker: string; yukiDocumentId: string },
+  where: Where,
   logger?: Logger,
-): Promise<void> {
-  try {
-    const [row] = await db
-      .select()
-      .from(yukiSearchProofs)
-      .where(
-        and(eq(yukiSearchProofs.yukiDomainId, posted.yukiDomainId), eq(yukiSearchProofs.kind, posted.kind)),
-      );
-    if (row && (row.findsPosted || Date.now() - row.checkedAt.getTime() < SEARCH_PROOF_RETRY_MS)) return;
-    const found = await findPostedDocument(yuki, posted.marker);
-    await recordSearchProof(db, posted, {
-      found: found === posted.yukiDocumentId,
-      marker: posted.marker,
-      yukiDocumentId: posted.yukiDocumentId,
-    });
-    if (found !== posted.yukiDocumentId)
-      logger?.warn(
-        { yukiDomainId: posted.yukiDomainId, kind: posted.kind, marker: posted.marker, found },
-        'Yuki search did not find the document just posted; "not found" will wait for a person here',
-      );
-  } catch (error) {
+): Promise<boolean> {
+  if (await searchIsProven(db, where)) return true;
+  const [known] = await db
+    .select({ marker: importItems.marker, yukiDocumentId: importItems.yukiDocumentId })
+    .from(importItems)
+    .innerJoin(administrations, eq(administrations.id, importItems.administrationId))
+    .innerJoin(domains, eq(domains.id, administrations.domainId))
+    .where(
+      and(
+        eq(domains.yukiDomainId, where.yukiDomainId),
+        eq(importItems.kind, where.kind),
+        eq(importItems.state, 'posted'),
+        isNotNull(importItems.yukiDocumentId),
+      ),
+    )
+    .orderBy(desc(importItems.postedAt))
+    .limit(1);
+  if (!known?.yukiDocumentId) return false;
+  const found = await findPostedDocument(yuki, known.marker);
+  const proven = found === known.yukiDocumentId;
+  await recordSearchProof(db, where, {
+    found: proven,
+    marker: known.marker,
+    yukiDocumentId: known.yukiDocumentId,
+  });
+  if (!proven)
     logger?.warn(
-      { err: error, yukiDomainId: posted.yukiDomainId, kind: posted.kind },
-      'search proof not taken',
+      { ...where, marker: known.marker, found },
+      'Yuki search did not find a document we posted; "not found" waits for a person here',
     );
-  }
+  return proven;
 }

@@ -44,8 +44,5 @@ export const MAYBE_POSTED_SETTLE_MS = 4 * 60 * 1000;
 /** The first retry after a failure that may have reached Yuki waits this long (above the settle time). */
 export const MAYBE_POSTED_RETRY_DELAY_SECONDS = 5 * 60;
 
-/** A domain whose search did not find what was posted is tried again at most this often. */
-export const SEARCH_PROOF_RETRY_MS = 60 * 60 * 1000;
-
 /** The promise the timers make: a dead worker's claims are recovered within this. */
 export const DEAD_WORKER_RECOVERY_MS = 2 * 60 * 1000;

@@ -37,15 +37,21 @@ const env = createImportEnvironment({
 const optional = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
 const heartbeatMs = optional('HEARTBEAT_MS');
 const sweepEveryMs = optional('SWEEP_EVERY_MS');
+const attemptDeadlineMs = optional('ATTEMPT_DEADLINE_MS');
+const settleAfterMs = optional('SETTLE_AFTER_MS');
+const maybePostedRetryDelaySeconds = optional('MAYBE_POSTED_RETRY_DELAY_SECONDS');
 await startImportWorkers(jobs, {
   env: {
     ...env,
     staleAfterMs: Number(need('STALE_AFTER_MS')),
     ...(heartbeatMs === undefined ? {} : { heartbeatMs }),
+    ...(attemptDeadlineMs === undefined ? {} : { attemptDeadlineMs }),
+    ...(settleAfterMs === undefined ? {} : { settleAfterMs }),
     logger,
   },
   logger,
   itemConcurrency: 4,
   ...(sweepEveryMs === undefined ? {} : { sweepEveryMs }),
+  ...(maybePostedRetryDelaySeconds === undefined ? {} : { maybePostedRetryDelaySeconds }),
 });
 logger.info('import worker started');
