@@ -133,7 +133,8 @@ export async function runProgress(
     const n = Number(row.count);
     kind.total += n;
     if (row.state === 'posted' || row.state === 'skipped') kind.posted += n;
-    else if (row.state === 'failed') kind.failed += n;
+    // "Check in Yuki" waits for a person, as a failure does; it is not in progress.
+    else if (row.state === 'failed' || row.state === 'needs_check') kind.failed += n;
     else if (row.state === 'waiting_quota') kind.waiting += n;
     else kind.open += n;
   }
