@@ -81,6 +81,8 @@ async function periodName(link: LinkContext, item: ImportItem): Promise<string> 
 type PostGuard = {
   /** Runs before each post call; throws to stop it. */
   before(): Promise<void>;
+  /** Told when a post call answered: the claim has done its work. */
+  posted(): void;
   /** Told of each post call's error. */
   failed(error: unknown): void;
 };
@@ -92,7 +94,9 @@ function guardedLink(link: LinkContext, guard: PostGuard): LinkContext {
     async (...args: A): Promise<string> => {
       await guard.before();
       try {
-        return await call(...args);
+        const id = await call(...args);
+        guard.posted();
+        return id;
       } catch (error) {
         guard.failed(error);
         throw error;
@@ -275,6 +279,8 @@ export async function importItem(env: ImportItemEnvironment, itemId: string): Pr
         if (!(await armPost(env.db, item, now()))) throw new ClaimLostError();
         maybePosted = true;
       },
+      // Yuki answered: no beat may now abort what follows (recording it, telling Loket).
+      posted: () => alive.stop(),
       failed(error) {
         if (refusedOutright(error)) maybePosted = false;
       },
