@@ -24,7 +24,7 @@ async function itemRow(id: string) {
   return row;
 }
 
-/** Loket's journal run status (GET /providers/employers/payrolladministrations/journalruns: journalRunStatus.key). */
+/** Loket's journal run status (GET /providers/employers/payrolladministrations/journalruns/{journalrunId}: journalRunStatus.key). */
 async function loketJournalStatus(journalRunId: string): Promise<number> {
   const run = (await loketControl(fixture, `/journal-runs/${journalRunId}`)) as {
     journalRunStatus: { key: number };
