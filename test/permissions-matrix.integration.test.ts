@@ -115,6 +115,12 @@ const MATRIX: Record<string, Entry> = {
   },
   'GET /api/administrations/{administrationId}/imports': { allowed: LINK, tenant: true },
   'GET /api/administrations/{administrationId}/imports/{runId}': { allowed: LINK, tenant: true },
+  // An allowed caller gets 409 here (the made-up item is not waiting), a refused one 401/403/404.
+  'POST /api/administrations/{administrationId}/imports/items/{itemId}/check': {
+    allowed: LINK,
+    tenant: true,
+    body: () => ({ decision: 'not_in_yuki' }),
+  },
   'POST /api/domains/{domainId}/imports': { allowed: LINK, tenant: true },
   'GET /api/operator/contract-lines': { allowed: ['operator'], tenant: false },
   'GET /api/operator/refusals': { allowed: ['operator'], tenant: false },
@@ -135,7 +141,8 @@ function fill(path: string, ids: Ids): string {
     .replace('{feature}', 'loket_payroll_link')
     .replace('{lineId}', '00000000-0000-4000-8000-000000000000')
     .replace('{userId}', ids.memberId)
-    .replace('{runId}', ids.runId);
+    .replace('{runId}', ids.runId)
+    .replace('{itemId}', '00000000-0000-4000-8000-000000000001');
 }
 
 describe('permission matrix', () => {

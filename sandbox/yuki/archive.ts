@@ -249,6 +249,7 @@ export const archiveOperations: Record<string, Operation> = {
       const text = param(ctx, 'searchText').trim().toLowerCase();
       const folder = intParam(ctx, 'folderID');
       const tab = intParam(ctx, 'tabID');
+      if (ctx.config.faults.searchFindsNothing) return page(ctx, []);
       return page(
         ctx,
         visibleDocuments(ctx).filter(

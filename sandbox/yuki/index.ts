@@ -51,7 +51,8 @@ export function createYukiSandbox(input: YukiSandboxOptionsInput = {}) {
     expireSessions: () => {
       for (const session of state.sessions.values()) session.invalidated = true;
     },
-    setFaults: (faults) => Object.assign(config.faults, faults),
+    // A copy: failCalls is used up as calls come in, and must not eat the caller's lists.
+    setFaults: (faults) => Object.assign(config.faults, structuredClone(faults)),
   };
   return { app: createApp(state, config, control), control, options };
 }

@@ -23,6 +23,16 @@ export const yukiFaultsSchema = z.object({
    * `garbled` (text instead of `<GlAccount>` elements) or `partial` (accounts without code/isEnabled).
    */
   malformedGlScheme: z.enum(['off', 'empty', 'garbled', 'partial']).default('off'),
+  /**
+   * Operation → fault texts answered, one per call and in order, before the call takes effect, e.g.
+   * `{ SearchDocuments: ['Access denied: …'] }`: a transient fault once, then normal answers again.
+   */
+  failCalls: z.record(z.string(), z.array(z.string().min(1))).default({}),
+  /**
+   * SearchDocuments finds nothing, whatever it is asked: a Yuki whose search does not look where we
+   * put the marker (unpublished), to exercise the unproven-search path.
+   */
+  searchFindsNothing: z.boolean().default(false),
 });
 
 export type YukiFaults = z.infer<typeof yukiFaultsSchema>;

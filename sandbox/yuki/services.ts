@@ -215,6 +215,8 @@ export async function handleSoapCall(
       `Access denied: this access key has no rights for the ${operation.right} web service.`,
     );
   }
+  const scripted = config.faults.failCalls[name]?.shift();
+  if (scripted) throw new SoapFault('soap:Client', scripted);
   const ctx: CallContext = { state, config, session, params: request.params, raw };
   const domainId = countedDomain(ctx, operation.scope);
   if (domainId !== null) countCall(state, config, domainId);

@@ -142,8 +142,13 @@ async function runImport(runtime: Runtime, options: ImportOptions): Promise<numb
   const counts = { posted: 0, failed: 0, waiting: 0, busy: 0 };
   for (const itemId of planned.itemIds) {
     const outcome = await importItem(env, itemId);
+    // "Check in Yuki" needs a person, like a failure: the exit code says so.
     const result =
-      outcome.outcome === 'failed' ? 'failed' : outcome.outcome === 'waiting_quota' ? 'waiting' : 'done';
+      outcome.outcome === 'failed' || outcome.outcome === 'needs_check'
+        ? 'failed'
+        : outcome.outcome === 'waiting_quota'
+          ? 'waiting'
+          : 'done';
     if (outcome.outcome === 'busy') counts.busy += 1;
     else if (result === 'done') counts.posted += 1;
     else counts[result] += 1;
@@ -173,7 +178,7 @@ async function printFailures(runtime: Runtime, runId: string): Promise<void> {
       errorDetail: importItems.errorDetail,
     })
     .from(importItems)
-    .where(and(eq(importItems.lastRunId, runId), eq(importItems.state, 'failed')));
+    .where(and(eq(importItems.lastRunId, runId), inArray(importItems.state, ['failed', 'needs_check'])));
   for (const item of failed) {
     console.error(`\nFailed: ${item.subject}`);
     for (const text of [item.errorNl, item.errorEn, item.errorDetail]) if (text) console.error(`  ${text}`);

@@ -23,6 +23,7 @@ const STATES: Array<[ImportItemState, string]> = [
   ['posting', 'posting'],
   ['waiting_quota', 'waiting for Yuki quota'],
   ['failed', 'failed'],
+  ['needs_check', 'to check in Yuki'],
 ];
 
 /** `12 posted, 1 failed`; `-` when the period has nothing of this kind. */

@@ -33,6 +33,8 @@ export type HealthCounts = {
   waitingForQuota: number;
   failed: number;
   skipped: number;
+  /** Waiting for a person to check in Yuki. */
+  needsCheck: number;
 };
 
 export type AdministrationHealth = {
@@ -46,6 +48,8 @@ export type AdministrationHealth = {
   missing: LinkMissing[];
   /** Failed items of every period, also older ones. */
   failed: number;
+  /** Items of every period waiting for a person to check in Yuki. */
+  needsCheck: number;
   /** Newest first: the recent periods that have items. */
   periods: Array<{ periodId: number; kinds: Record<ImportKind, HealthCounts | null> }>;
 };
@@ -81,6 +85,7 @@ function healthCounts(cell: StatusCell | undefined): HealthCounts | null {
     waitingForQuota: cell.waiting_quota ?? 0,
     failed: cell.failed ?? 0,
     skipped: cell.skipped ?? 0,
+    needsCheck: cell.needs_check ?? 0,
   };
 }
 
@@ -121,6 +126,7 @@ export async function portalHealth(
         goneFromYuki: administration.goneFromYuki,
         missing: administration.missing,
         failed: status?.failed ?? 0,
+        needsCheck: status?.needsCheck ?? 0,
         periods: (status?.periods ?? []).map((period) => ({
           periodId: period.periodId,
           kinds: Object.fromEntries(
@@ -131,7 +137,9 @@ export async function portalHealth(
     }
   }
   // A stable sort keeps the overview's order (domain, then name) within both groups.
-  administrations.sort((a, b) => Number(b.failed > 0) - Number(a.failed > 0));
+  // What needs a person comes first: failures and documents to check in Yuki.
+  const attention = (a: AdministrationHealth) => Number(a.failed > 0 || a.needsCheck > 0);
+  administrations.sort((a, b) => attention(b) - attention(a));
 
   return {
     fromPeriodId,

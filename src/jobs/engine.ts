@@ -7,6 +7,7 @@
 import { fromPglite, PgBoss } from 'pg-boss';
 import type { DatabaseHandle } from '../store/database.ts';
 import type { Logger } from '../runtime/logger.ts';
+import { JOB_MONITOR_INTERVAL_SECONDS } from '../sync/timers.ts';
 import type { QueueDefinition } from './queue.ts';
 
 export type JobContext = { jobId: string; attempt: number; signal: AbortSignal };
@@ -32,6 +33,8 @@ export type JobEngine = {
     payload: Payload,
     key?: string,
   ): Promise<void>;
+  /** Runs `listener` when the engine stops (timers of the handlers). */
+  onStop(listener: () => void): void;
   /** Answers whether the engine can reach its tables; used by /readyz. */
   ping(): Promise<void>;
   stop(): Promise<void>;
@@ -55,10 +58,12 @@ export async function startJobEngine(options: StartJobEngineOptions): Promise<Jo
           supervise,
           schedule: supervise,
           instanceName: options.instanceName,
+          monitorIntervalSeconds: JOB_MONITOR_INTERVAL_SECONDS,
         })
       : new PgBoss({
           connectionString: database.connectionString,
           max: 4,
+          monitorIntervalSeconds: JOB_MONITOR_INTERVAL_SECONDS,
           supervise,
           schedule: supervise,
           instanceName: options.instanceName,
@@ -68,6 +73,7 @@ export async function startJobEngine(options: StartJobEngineOptions): Promise<Jo
   await boss.start();
 
   let stopped = false;
+  const stopListeners: Array<() => void> = [];
   return {
     async ensureQueues(queues) {
       for (const queue of queues) {
@@ -77,6 +83,9 @@ export async function startJobEngine(options: StartJobEngineOptions): Promise<Jo
           retryDelay: queue.policy.retryDelaySeconds,
           retryBackoff: queue.policy.retryBackoff,
           expireInSeconds: queue.policy.expireInSeconds,
+          ...(queue.policy.heartbeatSeconds === undefined
+            ? {}
+            : { heartbeatSeconds: queue.policy.heartbeatSeconds }),
         };
         if (!existing) {
           await boss.createQueue(queue.name, settings).catch(async (error: unknown) => {
@@ -119,6 +128,10 @@ export async function startJobEngine(options: StartJobEngineOptions): Promise<Jo
       await boss.schedule(queue.name, cron, queue.payload.parse(payload) as object, key ? { key } : {});
     },
 
+    onStop(listener) {
+      stopListeners.push(listener);
+    },
+
     async ping() {
       if (stopped) throw new Error('job engine stopped');
       await boss.getQueues();
@@ -127,6 +140,7 @@ export async function startJobEngine(options: StartJobEngineOptions): Promise<Jo
     async stop() {
       if (stopped) return;
       stopped = true;
+      for (const listener of stopListeners.splice(0)) listener();
       // close:false because the database handle is ours to close, after the engine lets go.
       await boss.stop({ graceful: true, timeout: 5_000, close: database.engine === 'postgres' });
     },

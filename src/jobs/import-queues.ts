@@ -17,11 +17,17 @@ import type { Database } from '../store/database.ts';
 import type { ImportKind } from '../store/schema/index.ts';
 import { administrations, IMPORT_KINDS, importItems, portals } from '../store/schema/index.ts';
 import type { ImportItemEnvironment } from '../sync/import-item.ts';
-import { mayHavePosted } from '../sync/claim.ts';
 import { importItem } from '../sync/import-item.ts';
 import { finishRunIfComplete, planImportRun, type PlannedRun } from '../sync/import-run.ts';
 import { inPostingOrder, postingPriority } from '../sync/posting-order.ts';
 import { itemsToResume } from '../sync/reconcile.ts';
+import {
+  ITEM_JOB_EXPIRY_SECONDS,
+  ITEM_JOB_HEARTBEAT_SECONDS,
+  ITEM_JOB_RETRY_DELAY_SECONDS,
+  MAYBE_POSTED_RETRY_DELAY_SECONDS,
+  STALE_SWEEP_MS,
+} from '../sync/timers.ts';
 import { isImportDue } from '../core/schedule.ts';
 import type { JobEngine, JobHandler } from './engine.ts';
 import { defineQueue } from './queue.ts';
@@ -52,16 +58,19 @@ export const importItemQueue = defineQueue({
     /** Sent again, late, after a failure that may have reached Yuki; its own failures retry as usual. */
     afterMaybePosted: z.boolean().optional(),
   }),
-  // Expiry above the stale-claim age, so a retried job finds a dead worker's claim ready to take over.
-  policy: { retryLimit: 8, retryDelaySeconds: 30, retryBackoff: true, expireInSeconds: 15 * 60 },
+  // A live worker's job heartbeats by itself; a dead one's fails within seconds (sync/timers.ts), while
+  // the expiry stays far above an attempt's deadline, so a live attempt's job is never run twice.
+  policy: {
+    retryLimit: 8,
+    retryDelaySeconds: ITEM_JOB_RETRY_DELAY_SECONDS,
+    retryBackoff: true,
+    expireInSeconds: ITEM_JOB_EXPIRY_SECONDS,
+    heartbeatSeconds: ITEM_JOB_HEARTBEAT_SECONDS,
+  },
 });
 export type ImportItemPayload = z.infer<typeof importItemQueue.payload>;
 
-/**
- * The first retry after a failure that may have reached Yuki (a timeout, a dropped connection) waits this
- * long, not the usual 30 s: Yuki may still be booking the aborted post when the retry searches for it.
- */
-export const MAYBE_POSTED_RETRY_DELAY_SECONDS = 5 * 60;
+export { MAYBE_POSTED_RETRY_DELAY_SECONDS };
 
 const importScheduleQueue = defineQueue({
   name: 'import.schedule',
@@ -114,7 +123,11 @@ function planAdministration(
   };
 }
 
-function runItem(jobs: JobEngine, env: ImportItemEnvironment): JobHandler<ImportItemPayload> {
+function runItem(
+  jobs: JobEngine,
+  env: ImportItemEnvironment,
+  maybePostedRetryDelaySeconds = MAYBE_POSTED_RETRY_DELAY_SECONDS,
+): JobHandler<ImportItemPayload> {
   return async (payload) => {
     const result = await importItem(env, payload.itemId);
     const [item] = await env.db
@@ -122,13 +135,16 @@ function runItem(jobs: JobEngine, env: ImportItemEnvironment): JobHandler<Import
       .from(importItems)
       .where(eq(importItems.id, payload.itemId));
     if (result.outcome === 'waiting_quota' && item) await sendItem(jobs, payload, item, result.notBefore);
+    // Another attempt holds the claim: come back when it would count as stale, in case its worker died.
+    if (result.outcome === 'busy' && result.retryAt && item)
+      await sendItem(jobs, payload, item, result.retryAt);
     // A second "Import now" may have taken the item over while this job waited: finish both runs.
     for (const runId of new Set([payload.runId, item?.lastRunId])) {
       if (runId) await finishRunIfComplete(env.db, runId);
     }
     if (result.outcome !== 'failed' || !result.retryable) return;
-    if (mayHavePosted(result.code) && !payload.afterMaybePosted && item) {
-      await sendItem(jobs, { ...payload, afterMaybePosted: true }, item, MAYBE_POSTED_RETRY_DELAY_SECONDS);
+    if (result.maybePosted && !payload.afterMaybePosted && item) {
+      await sendItem(jobs, { ...payload, afterMaybePosted: true }, item, maybePostedRetryDelaySeconds);
       return;
     }
     throw new RetryImportItemError(result.code);
@@ -178,24 +194,46 @@ export function startScheduledImports(
  * Re-sends what a crashed worker may have dropped: planned items and stale claims (whose next claim
  * reconciles with Yuki first). A duplicate job is harmless: the claim lets one of them through.
  */
-async function resumeItems(jobs: JobEngine, env: ImportItemEnvironment): Promise<number> {
-  const items = await itemsToResume(
-    env.db,
-    env.staleAfterMs === undefined ? {} : { staleAfterMs: env.staleAfterMs },
-  );
+async function resumeItems(jobs: JobEngine, env: ImportItemEnvironment, onlyStale = false): Promise<number> {
+  const items = await itemsToResume(env.db, {
+    onlyStale,
+    ...(env.staleAfterMs === undefined ? {} : { staleAfterMs: env.staleAfterMs }),
+  });
   for (const item of inPostingOrder(items))
     await sendItem(jobs, { itemId: item.id, runId: item.lastRunId }, item);
   return items.length;
 }
 
-export type ImportWorkerOptions = { env: ImportItemEnvironment; logger: Logger; itemConcurrency?: number };
+export type ImportWorkerOptions = {
+  env: ImportItemEnvironment;
+  logger: Logger;
+  itemConcurrency?: number;
+  /** How often this worker looks for claims of dead workers (default 30 s; tests use less). */
+  sweepEveryMs?: number;
+  /** The first retry after a possible post (default 5 minutes, above the settle time; tests use less). */
+  maybePostedRetryDelaySeconds?: number;
+};
+
+/** Runs `resumeItems` every so often, so a dead worker's claims come back without a restart. */
+function sweepStaleClaims(jobs: JobEngine, options: ImportWorkerOptions): void {
+  const timer = setInterval(() => {
+    resumeItems(jobs, options.env, true).then(
+      (resumed) => {
+        if (resumed > 0) options.logger.info({ resumed }, 'stale import claims sent to the queue again');
+      },
+      (error: unknown) => options.logger.warn({ err: error }, 'stale claim sweep failed'),
+    );
+  }, options.sweepEveryMs ?? STALE_SWEEP_MS);
+  timer.unref();
+  jobs.onStop(() => clearInterval(timer));
+}
 
 /** Registers the import handlers, the hourly schedule, and picks up what a crash left behind. */
 export async function startImportWorkers(jobs: JobEngine, options: ImportWorkerOptions): Promise<void> {
   const { env } = options;
   await jobs.work(importAdministrationQueue, planAdministration(jobs, env), { concurrency: 2 });
   // pg-boss waits a polling interval between fetches even when work is waiting: poll often for items.
-  await jobs.work(importItemQueue, runItem(jobs, env), {
+  await jobs.work(importItemQueue, runItem(jobs, env, options.maybePostedRetryDelaySeconds), {
     concurrency: options.itemConcurrency ?? 4,
     pollingIntervalSeconds: 0.5,
   });
@@ -203,4 +241,5 @@ export async function startImportWorkers(jobs: JobEngine, options: ImportWorkerO
   await jobs.schedule(importScheduleQueue, '0 * * * *', {});
   const resumed = await resumeItems(jobs, env);
   if (resumed > 0) options.logger.info({ resumed }, 'unfinished import items sent to the queue again');
+  sweepStaleClaims(jobs, options);
 }

@@ -12,6 +12,8 @@ export type QueuePolicy = {
   retryBackoff: boolean;
   /** A job still running after this long is considered lost and retried. */
   expireInSeconds: number;
+  /** A running job's worker must heartbeat within this (pg-boss sends it); a dead one's job is retried. */
+  heartbeatSeconds?: number;
 };
 
 export type QueueDefinition<Payload> = {

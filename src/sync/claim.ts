@@ -1,14 +1,16 @@
 /**
  * @module sync/claim
  * Step 1 of the exactly-once protocol: claim an item in one short statement — state `posting`, a fresh
- * attempt id — before anything is sent to Yuki. Two claimers race on the same row; the database lets
- * exactly one win. No transaction stays open afterwards, so the HTTP call holds no connection.
+ * attempt id, a first heartbeat — before anything is sent to Yuki. Two claimers race on the same row;
+ * the database lets exactly one win. No transaction stays open afterwards, so the HTTP call holds no
+ * connection. A claim whose heartbeat stopped (its worker died) is taken over.
  */
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Database } from '../store/database.ts';
 import { importItems } from '../store/schema/index.ts';
-import { MAYBE_POSTED_SETTLE_MS, STALE_CLAIM_MS, statesLeadingTo } from './item-states.ts';
+import { statesLeadingTo } from './item-states.ts';
+import { MAYBE_POSTED_SETTLE_MS, STALE_CLAIM_MS } from './timers.ts';
 
 export type ImportItem = typeof importItems.$inferSelect;
 export type ClaimedItem = ImportItem & {
@@ -18,7 +20,7 @@ export type ClaimedItem = ImportItem & {
 };
 
 export type ClaimOptions = {
-  /** Take over a `posting` claim older than this (default 10 minutes). */
+  /** Take over a `posting` claim whose heartbeat is older than this (default 60 s). */
   staleAfterMs?: number;
   /** Leave an item alone this long after a failure that may have reached Yuki (default 4 minutes). */
   settleAfterMs?: number;
@@ -26,26 +28,30 @@ export type ClaimOptions = {
 };
 
 /**
- * Errors after which Yuki may hold the document although we never heard so: a timeout, a dropped
- * connection, a server fault, an attempt cut off at its deadline, or our own failure after posting.
- * Every other error stopped before Yuki.
+ * Whether an earlier attempt may have left the document in Yuki: a fact of the item, set before a post
+ * call and cleared only by a search (or a person) that settled it — never by the latest error code.
  */
-const MAYBE_POSTED = new Set(['yuki.unavailable', 'yuki.fault', 'sync.attempt_timeout', 'internal']);
-
-/** Whether a failure with this code may have left the document in Yuki. */
-export function mayHavePosted(errorCode: string): boolean {
-  return MAYBE_POSTED.has(errorCode);
+export function mustSearch(item: Pick<ImportItem, 'maybePostedSince'>): boolean {
+  return item.maybePostedSince !== null;
 }
 
-function mustSearch(item: ImportItem): boolean {
-  if (item.attempts === 0) return false;
-  if (item.state === 'posting') return true;
-  return item.errorCode === null || mayHavePosted(item.errorCode);
+/** The moment a claim's heartbeat counts as stopped. */
+export function staleAt(
+  item: Pick<ImportItem, 'heartbeatAt' | 'claimedAt'>,
+  staleAfterMs = STALE_CLAIM_MS,
+): Date | null {
+  const beat = item.heartbeatAt ?? item.claimedAt;
+  return beat ? new Date(beat.getTime() + staleAfterMs) : null;
 }
+
+/** SQL: the claim's last sign of life is older than `before`. */
+export const heartbeatBefore = (before: Date) =>
+  lte(sql`coalesce(${importItems.heartbeatAt}, ${importItems.claimedAt})`, before);
 
 /**
- * Claims the item, or answers null when it is posted, skipped, being posted by a live attempt, or
- * settling after a failure that may have reached Yuki (every path — job retry, plan, Import now — waits).
+ * Claims the item, or answers null when it is posted, skipped, waiting for a person, being posted by a
+ * live attempt, or settling after a failure that may have reached Yuki (every path — job retry, plan,
+ * Import now — waits).
  */
 export async function claimItem(
   db: Database,
@@ -76,6 +82,7 @@ export async function claimSeenItem(
       attemptId,
       attempts: sql`${importItems.attempts} + 1`,
       claimedAt: now,
+      heartbeatAt: now,
       updatedAt: now,
     })
     .where(
@@ -86,10 +93,10 @@ export async function claimSeenItem(
         eq(importItems.attempts, seen.attempts),
         or(
           inArray(importItems.state, claimable),
-          and(eq(importItems.state, 'posting'), lte(importItems.claimedAt, staleBefore)),
+          and(eq(importItems.state, 'posting'), heartbeatBefore(staleBefore)),
         ),
       ),
     )
     .returning();
-  return row ? { ...row, attemptId, searchFirst: mustSearch(seen) } : null;
+  return row ? { ...row, attemptId, searchFirst: mustSearch(row) } : null;
 }

@@ -67,7 +67,12 @@ describe('an attempt has a deadline', () => {
     });
     const attempt = await timedAttempt(itemId);
 
-    expect(attempt.outcome).toEqual({ outcome: 'failed', retryable: true, code: 'sync.attempt_timeout' });
+    expect(attempt.outcome).toEqual({
+      outcome: 'failed',
+      retryable: true,
+      code: 'sync.attempt_timeout',
+      maybePosted: true,
+    });
     expect(attempt.ms).toBeLessThan(STALL_MS - 1000);
     const failed = await itemRow(itemId);
     expect(failed).toMatchObject({
@@ -104,10 +109,17 @@ describe('an attempt has a deadline', () => {
     await sandboxFaults(fixture.loket.controlUrl, { latencyMs: STALL_MS });
     const attempt = await timedAttempt(itemId);
 
-    expect(attempt.outcome).toEqual({ outcome: 'failed', retryable: true, code: 'sync.attempt_timeout' });
+    // The post call was never reached, so nothing needs searching afterwards.
+    expect(attempt.outcome).toEqual({
+      outcome: 'failed',
+      retryable: true,
+      code: 'sync.attempt_timeout',
+      maybePosted: false,
+    });
     expect(attempt.ms).toBeLessThan(STALL_MS - 1000);
     const failed = await itemRow(itemId);
     expect(failed.state).toBe('failed');
+    expect(failed.maybePostedSince).toBeNull();
     expect(failed.errorDetail).toMatch(/abandoned, the caller's deadline passed/);
     expect(fixture.yuki.state.documents).toHaveLength(documentsBefore);
 

@@ -18,11 +18,11 @@ export type CreateImportEnvironmentOptions = {
   /** The process's Yuki client, on `databaseCallBudget`. */
   yuki: YukiClient;
   config: Config;
-  /** Gets the daily warning about Loket resource versions being retired. */
-  logger?: Logger | undefined;
   now?: () => Date;
   /** How long one attempt on one item may take (default 5 minutes). */
   attemptDeadlineMs?: number;
+  /** Where failures are logged with Loket's or Yuki's own words, and Loket's retiring resource versions once a day. */
+  logger?: Logger | undefined;
 };
 
 export function createImportEnvironment(options: CreateImportEnvironmentOptions): ImportItemEnvironment {
@@ -38,5 +38,6 @@ export function createImportEnvironment(options: CreateImportEnvironmentOptions)
     loadLink,
     ...(options.now ? { now: options.now } : {}),
     ...(options.attemptDeadlineMs === undefined ? {} : { attemptDeadlineMs: options.attemptDeadlineMs }),
+    ...(options.logger ? { logger: options.logger } : {}),
   };
 }

@@ -133,3 +133,16 @@ export class ControlTotalBlockedError extends AppError {
     });
   }
 }
+
+/**
+ * An earlier attempt may have posted and the Yuki search cannot be relied on here: a person looks in
+ * Yuki and says whether the document is there (issue 10.5). Nothing is posted until then.
+ */
+export class NeedsCheckError extends AppError {
+  constructor() {
+    super('sync.needs_check', {
+      nl: 'Controleer in Yuki: een eerdere poging kan dit document al in Yuki hebben gezet, maar Yuki antwoordde niet en de zoekfunctie van Yuki vindt het hier niet zeker terug. Kijk in Yuki of het er staat en kies "Staat in Yuki — markeer als geboekt" of "Staat niet in Yuki — boek het". Tot dan wordt niets geboekt.',
+      en: 'Check in Yuki: an earlier attempt may already have put this document in Yuki, but Yuki did not answer and Yuki’s search cannot be relied on to find it here. Look in Yuki and choose "It is in Yuki — mark as posted" or "It is not in Yuki — post it". Nothing is posted until then.',
+    });
+  }
+}

@@ -10,6 +10,7 @@ import { postPayslip } from './import-payslip.ts';
 import { importNow, planImportRun } from './import-run.ts';
 import { markerTag } from './item-key.ts';
 import { itemsToResume } from './reconcile.ts';
+import { armPost } from './record.ts';
 
 let fixture: ImportFixture;
 
@@ -54,7 +55,9 @@ describe('exactly once', () => {
     const [, second] = await planPayslips();
     if (!second) throw new Error('nothing planned');
     expect(await claimItem(fixture.env.db, second, { now: fixture.env.now })).not.toBeNull();
-    expect(await importItem(fixture.env, second)).toEqual({ outcome: 'busy' });
+    // Busy, and told when the claim would count as stale should its worker have died.
+    const busy = await importItem(fixture.env, second);
+    expect(busy).toMatchObject({ outcome: 'busy', retryAt: expect.any(Date) });
     expect(inYuki((await item(second)).marker)).toEqual([]);
   }, 60_000);
 
@@ -64,6 +67,14 @@ describe('exactly once', () => {
     // The claim of the previous test stands for a worker that posted and died before recording.
     const claimed = await item(second);
     const link = await fixture.env.loadLink(fixture.bakeryId);
+    // As every attempt does, it marked the item "may have been posted" just before the post call.
+    expect(
+      await armPost(
+        fixture.env.db,
+        { ...claimed, attemptId: claimed.attemptId ?? '', searchFirst: false },
+        fixture.clock.now,
+      ),
+    ).toBe(true);
     const documentId = await postPayslip(link, claimed);
     const resumable = await itemsToResume(fixture.env.db, { staleAfterMs: 0, now: fixture.clock.now });
     expect(resumable.map((r) => r.id)).toContain(second);
@@ -118,6 +129,7 @@ describe('exactly once', () => {
     // A worker claims the journal, posts it and dies before recording.
     const claimed = await claimItem(fixture.env.db, journalId, { now: fixture.env.now });
     if (!claimed) throw new Error('not claimed');
+    expect(await armPost(fixture.env.db, claimed, fixture.clock.now)).toBe(true);
     const posted = await postJournal(
       fixture.env.db,
       await fixture.env.loadLink(fixture.bakeryId),

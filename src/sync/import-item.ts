@@ -1,55 +1,116 @@
 /**
  * @module sync/import-item
  * Runs one item through the exactly-once protocol: claim → (search Yuki first when an earlier attempt
- * may have posted) → post → record. A spent Yuki quota parks the item until the next Yuki day; any
- * other error stops only this item, and the caller retries it when the error is retryable. For a
- * journal, Loket is told the outcome afterwards. Every Loket and Yuki call of an attempt stops at the
- * attempt's deadline, so one unanswered request cannot hold the item (and its claim) for ever.
+ * may have posted) → post → record. "May have been posted" is a fact of the item, set just before each
+ * post call and cleared only by a search that settled it; while it stands, Loket never hears the
+ * journal failed, and where Yuki's search is not proven a "not found" waits for a person ("check in
+ * Yuki"). The live attempt heartbeats its claim and stops before posting once it lost it. Every Loket
+ * and Yuki call of an attempt stops at the attempt's deadline.
  */
 import { eq } from 'drizzle-orm';
-import { isAppError } from '../core/errors.ts';
+import { AppError, isAppError } from '../core/errors.ts';
 import { periodLabel } from '../core/periods.ts';
+import type { Logger } from '../runtime/logger.ts';
 import type { Database } from '../store/database.ts';
 import { importItems } from '../store/schema/index.ts';
-import { YukiDailyLimitError } from '../yuki/errors.ts';
+import { refusedOutright, YukiDailyLimitError } from '../yuki/errors.ts';
+import type { YukiDomainClient } from '../yuki/yuki.client.ts';
 import type { ClaimedItem, ImportItem } from './claim.ts';
-import { claimSeenItem } from './claim.ts';
+import { claimSeenItem, staleAt } from './claim.ts';
 import { AttemptTimedOutError } from './errors.ts';
 import { postJournal, reconciledJournal } from './import-journal.ts';
 import { postPayslip } from './import-payslip.ts';
 import { postTaxReturn } from './import-tax-return.ts';
-import { ATTEMPT_DEADLINE_MS } from './item-states.ts';
 import type { LinkContext, LinkLoader } from './link-context.ts';
 import { findPostedDocument } from './reconcile.ts';
 import {
+  armPost,
+  beat,
   recordFailed,
   recordLoketMarked,
   recordLoketToldFailure,
+  recordNeedsCheck,
+  recordNotInYuki,
   recordPosted,
   recordWaitingForQuota,
 } from './record.ts';
+import { proveSearch, recordSearchProof } from './search-proof.ts';
+import { ATTEMPT_DEADLINE_MS, CLAIM_HEARTBEAT_MS, STALE_CLAIM_MS } from './timers.ts';
 import { nextYukiDayStart } from './yuki-call-budget.ts';
 
 export type ImportItemEnvironment = {
   db: Database;
   loadLink: LinkLoader;
   now?: () => Date;
-  /** Take over a `posting` claim older than this (default 10 minutes; tests use 0). */
+  /** Take over a `posting` claim whose heartbeat is older than this (default 60 s; tests use less). */
   staleAfterMs?: number;
   /** Leave an item alone this long after a failure that may have reached Yuki (default 4 minutes; tests use 0). */
   settleAfterMs?: number;
-  /** One attempt's Loket and Yuki calls stop after this long (default 5 minutes; below `staleAfterMs`). */
+  /** One attempt's Loket and Yuki calls stop after this long (default 5 minutes). */
   attemptDeadlineMs?: number;
+  /** How often a live attempt refreshes its claim's heartbeat (default 15 s; below `staleAfterMs`). */
+  heartbeatMs?: number;
+  /** Where failures are logged with Loket's or Yuki's own words. */
+  logger?: Logger;
 };
 
 export type ItemOutcome =
-  | { outcome: 'posted' | 'reconciled' | 'already_done' | 'busy'; yukiDocumentId?: string }
+  | { outcome: 'posted' | 'reconciled' | 'already_done'; yukiDocumentId?: string }
+  /** Another attempt holds the claim; `retryAt` is when it counts as stale if its heartbeat stops. */
+  | { outcome: 'busy'; retryAt?: Date }
+  | { outcome: 'needs_check' }
   | { outcome: 'waiting_quota'; notBefore: Date }
-  | { outcome: 'failed'; retryable: boolean; code: string };
+  /** `maybePosted`: the document may be in Yuki; the next attempt searches first. */
+  | { outcome: 'failed'; retryable: boolean; code: string; maybePosted: boolean };
+
+/** The attempt's claim was taken over (its heartbeat matched no row): it stops, posting nothing more. */
+class ClaimLostError extends AppError {
+  constructor() {
+    super('sync.claim_lost', {
+      nl: 'Een andere poging heeft dit document overgenomen.',
+      en: 'Another attempt took this document over.',
+    });
+  }
+}
 
 async function periodName(link: LinkContext, item: ImportItem): Promise<string> {
   const kind = await link.periodKind();
   return periodLabel({ kind, year: Math.floor(item.periodId / 100), number: item.periodId % 100 });
+}
+
+type PostGuard = {
+  /** Runs before each post call; throws to stop it. */
+  before(): Promise<void>;
+  /** Told when a post call answered: the claim has done its work. */
+  posted(): void;
+  /** Told of each post call's error. */
+  failed(error: unknown): void;
+};
+
+/** The link with every Yuki call that can book something wrapped in the guard. */
+function guardedLink(link: LinkContext, guard: PostGuard): LinkContext {
+  const wrap =
+    <A extends unknown[]>(call: (...args: A) => Promise<string>) =>
+    async (...args: A): Promise<string> => {
+      await guard.before();
+      try {
+        const id = await call(...args);
+        guard.posted();
+        return id;
+      } catch (error) {
+        guard.failed(error);
+        throw error;
+      }
+    };
+  const yuki: YukiDomainClient = {
+    ...link.yuki,
+    processJournal: wrap(link.yuki.processJournal),
+    processJournalXml: wrap(link.yuki.processJournalXml),
+    uploadDocument: wrap(link.yuki.uploadDocument),
+    uploadDocumentWithData: wrap(link.yuki.uploadDocumentWithData),
+    uploadViaUploadAspx: wrap(link.yuki.uploadViaUploadAspx),
+  };
+  return { ...link, yuki };
 }
 
 /** Posts the item's document and records it; answers the Yuki document id. */
@@ -83,12 +144,12 @@ async function markJournalProcessed(
   env: ImportItemEnvironment,
   link: LinkContext,
   item: ImportItem,
-  documentId: string,
+  documentId: string | null,
 ) {
   try {
     await link.loket.markJournalRunProcessed(
       item.loketObjectId,
-      `Geïmporteerd in Yuki (document ${documentId})`,
+      documentId ? `Geïmporteerd in Yuki (document ${documentId})` : 'Geïmporteerd in Yuki',
     );
     await recordLoketMarked(env.db, item.id);
   } catch (error) {
@@ -118,17 +179,41 @@ async function markJournalFailed(
   }
 }
 
+/** Refreshes the claim's heartbeat until stopped; aborts `lost` when the claim is no longer ours. */
+function keepClaimAlive(env: ImportItemEnvironment, item: ClaimedItem) {
+  const lost = new AbortController();
+  let stopped = false;
+  let lastBeat = Date.now();
+  // Self-fencing: an attempt that could not beat for half the stale age stops before others may take over.
+  const fenceMs = (env.staleAfterMs ?? STALE_CLAIM_MS) / 2;
+  const timer = setInterval(() => {
+    if (!stopped && Date.now() - lastBeat > fenceMs) lost.abort(new ClaimLostError());
+    void beat(env.db, item, (env.now ?? (() => new Date()))()).then(
+      (ours) => {
+        if (ours) lastBeat = Date.now();
+        else if (!stopped) lost.abort(new ClaimLostError());
+      },
+      // A missed beat is only a missed beat; the fence above allows a few.
+      () => undefined,
+    );
+  }, env.heartbeatMs ?? CLAIM_HEARTBEAT_MS);
+  timer.unref();
+  return {
+    lost: lost.signal,
+    stop() {
+      stopped = true;
+      clearInterval(timer);
+    },
+  };
+}
+
 export async function importItem(env: ImportItemEnvironment, itemId: string): Promise<ItemOutcome> {
   const now = env.now ?? (() => new Date());
   const [current] = await env.db.select().from(importItems).where(eq(importItems.id, itemId));
   if (!current) return { outcome: 'already_done' };
+  if (current.state === 'needs_check') return { outcome: 'needs_check' };
   if (current.state === 'posted' || current.state === 'skipped') {
-    if (
-      current.kind === 'journal' &&
-      current.state === 'posted' &&
-      !current.loketMarkedAt &&
-      current.yukiDocumentId
-    )
+    if (current.kind === 'journal' && current.state === 'posted' && !current.loketMarkedAt)
       await markJournalProcessed(
         env,
         await env.loadLink(current.administrationId),
@@ -143,30 +228,72 @@ export async function importItem(env: ImportItemEnvironment, itemId: string): Pr
     ...(env.staleAfterMs === undefined ? {} : { staleAfterMs: env.staleAfterMs }),
     ...(env.settleAfterMs === undefined ? {} : { settleAfterMs: env.settleAfterMs }),
   });
-  if (!item) return { outcome: 'busy' };
+  if (!item) {
+    const retryAt = current.state === 'posting' ? staleAt(current, env.staleAfterMs ?? STALE_CLAIM_MS) : null;
+    return retryAt ? { outcome: 'busy', retryAt } : { outcome: 'busy' };
+  }
 
   const deadlineMs = env.attemptDeadlineMs ?? ATTEMPT_DEADLINE_MS;
   const deadline = AbortSignal.timeout(deadlineMs);
+  const alive = keepClaimAlive(env, item);
+  const signal = AbortSignal.any([deadline, alive.lost]);
+  // Whether the item may be in Yuki right now, as this attempt knows it.
+  let maybePosted = item.searchFirst;
   let link: LinkContext | null = null;
   try {
     // Payslips leave the last part of the day's Yuki budget to the books planned later that day.
-    link = await env.loadLink(item.administrationId, {
-      signal: deadline,
+    const loaded = await env.loadLink(item.administrationId, {
+      signal,
       keepBudgetReserve: item.kind === 'payslip',
     });
+    link = loaded;
+    const where = { yukiDomainId: loaded.yukiDomainId, kind: item.kind };
     // An earlier attempt may have posted before it could record: Yuki is asked before posting again.
     if (item.searchFirst) {
-      const found = await findPostedDocument(link.yuki, item.marker);
+      const found = await findPostedDocument(loaded.yuki, item.marker);
       if (found) {
-        await recordPosted(env.db, item, found, await reconciledFacts(env, link, item));
-        if (item.kind === 'journal') await markJournalProcessed(env, link, item, found);
+        alive.stop();
+        await recordPosted(env.db, item, found, await reconciledFacts(env, loaded, item));
+        // Finding what was posted proves the search, for free.
+        await recordSearchProof(env.db, where, { found: true, marker: item.marker, yukiDocumentId: found });
+        if (item.kind === 'journal') await markJournalProcessed(env, loaded, item, found);
         return { outcome: 'reconciled', yukiDocumentId: found };
       }
+      if (!(await proveSearch(env.db, loaded.yuki, where, env.logger))) {
+        alive.stop();
+        await recordNeedsCheck(env.db, item);
+        env.logger?.warn(
+          { administrationId: item.administrationId, itemId: item.id, kind: item.kind, marker: item.marker },
+          'import item may be in Yuki and Yuki search is not proven here: waiting for a person to check',
+        );
+        return { outcome: 'needs_check' };
+      }
+      // A proven search did not find it: the earlier attempt did not book it.
+      await recordNotInYuki(env.db, item);
+      maybePosted = false;
     }
-    const documentId = await post(env, link, item);
-    if (item.kind === 'journal') await markJournalProcessed(env, link, item, documentId);
+    const guarded = guardedLink(loaded, {
+      async before() {
+        signal.throwIfAborted();
+        // The last gate: a claim lost by now is never posted on.
+        if (!(await armPost(env.db, item, now()))) throw new ClaimLostError();
+        maybePosted = true;
+      },
+      // Yuki answered: no beat may now abort what follows (recording it, telling Loket).
+      posted: () => alive.stop(),
+      failed(error) {
+        if (refusedOutright(error)) maybePosted = false;
+      },
+    });
+    const documentId = await post(env, guarded, item);
+    alive.stop();
+    if (item.kind === 'journal') await markJournalProcessed(env, loaded, item, documentId);
     return { outcome: 'posted', yukiDocumentId: documentId };
   } catch (caught) {
+    alive.stop();
+    if (alive.lost.aborted || caught instanceof ClaimLostError) return { outcome: 'busy' };
+    // Settled without a post (Yuki refused this attempt's own post outright, or it never got that far).
+    if (!maybePosted) await recordNotInYuki(env.db, item);
     if (caught instanceof YukiDailyLimitError) {
       const notBefore = nextYukiDayStart(now());
       await recordWaitingForQuota(env.db, item, caught, notBefore);
@@ -174,9 +301,11 @@ export async function importItem(env: ImportItemEnvironment, itemId: string): Pr
     }
     // Whatever broke once the deadline passed broke because of it; a post may have reached Yuki.
     const error = deadline.aborted ? new AttemptTimedOutError(deadlineMs, caught) : caught;
-    await recordFailed(env.db, item, error);
+    await recordFailed(env.db, item, error, undefined, env.logger);
     const retryable = isAppError(error) && error.retryable;
-    if (!retryable && link && item.kind === 'journal') await markJournalFailed(env, link, item, error);
-    return { outcome: 'failed', retryable, code: isAppError(error) ? error.code : 'internal' };
+    // While the document may be in Yuki, Loket is never told the journal failed.
+    if (!retryable && !maybePosted && link && item.kind === 'journal')
+      await markJournalFailed(env, link, item, error);
+    return { outcome: 'failed', retryable, code: isAppError(error) ? error.code : 'internal', maybePosted };
   }
 }

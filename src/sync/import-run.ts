@@ -13,6 +13,7 @@ import { yukiDay } from '../yuki/budget.ts';
 import type { ImportItemEnvironment, ItemOutcome } from './import-item.ts';
 import { importItem } from './import-item.ts';
 import { discoverItems, previewText, savePlan, type PlannedItem } from './plan.ts';
+import { errorDetail } from './record.ts';
 
 export type ImportRequest = {
   administrationId: string;
@@ -80,6 +81,17 @@ export async function planImportRun(env: ImportItemEnvironment, request: ImportR
       .where(eq(importRuns.id, run.id));
     return { runId: run.id, itemIds, items, summary };
   } catch (error) {
+    // The texts may send people to the log: the details go there, and stay on the run for the page.
+    const detail = errorDetail(error);
+    env.logger?.warn(
+      {
+        administrationId: request.administrationId,
+        runId: run.id,
+        code: isAppError(error) ? error.code : 'internal',
+        detail,
+      },
+      'import run could not be planned',
+    );
     await db
       .update(importRuns)
       .set({
@@ -88,6 +100,7 @@ export async function planImportRun(env: ImportItemEnvironment, request: ImportR
         errorCode: isAppError(error) ? error.code : 'internal',
         errorNl: isAppError(error) ? error.text.nl : 'Er ging iets onverwachts mis bij het plannen.',
         errorEn: isAppError(error) ? error.text.en : 'Something unexpected went wrong while planning.',
+        errorDetail: detail,
       })
       .where(eq(importRuns.id, run.id));
     throw error;
@@ -120,7 +133,8 @@ export async function runProgress(
     const n = Number(row.count);
     kind.total += n;
     if (row.state === 'posted' || row.state === 'skipped') kind.posted += n;
-    else if (row.state === 'failed') kind.failed += n;
+    // "Check in Yuki" waits for a person, as a failure does; it is not in progress.
+    else if (row.state === 'failed' || row.state === 'needs_check') kind.failed += n;
     else if (row.state === 'waiting_quota') kind.waiting += n;
     else kind.open += n;
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { itemKey, itemMarker, markerTag } from './item-key.ts';
-import { statesLeadingTo, TRANSITIONS } from './item-states.ts';
+import { statesLeadingTo, transition, TRANSITIONS } from './item-states.ts';
 import { nextYukiDayStart } from './yuki-call-budget.ts';
 
 describe('item keys', () => {
@@ -22,7 +22,11 @@ describe('item states', () => {
   it('never leave posted, and reach posting only from claimable states or a stale claim', () => {
     expect(TRANSITIONS.posted).toEqual([]);
     expect(statesLeadingTo('posting').sort()).toEqual(['failed', 'planned', 'posting', 'waiting_quota']);
-    expect(statesLeadingTo('posted')).toEqual(['posting']);
+    // Posted by an attempt, or by a person who saw it in Yuki; never re-claimed from "check in Yuki".
+    expect(statesLeadingTo('posted')).toEqual(['posting', 'needs_check']);
+    expect(TRANSITIONS.needs_check).toEqual(['posted', 'planned']);
+    expect(() => transition('needs_check', 'posting')).toThrow();
+    expect(transition('needs_check', 'planned')).toEqual({ from: 'needs_check', to: 'planned' });
   });
 });
 

@@ -4,18 +4,21 @@
  * guarded by the states this table allows it to leave, so no code path can skip a step.
  *
  *   planned ─► posting ─► posted
- *      ▲          ├──────► failed ────────► posting (retry; searches Yuki first)
- *      │          ├──────► waiting_quota ─► posting (next Yuki day; searches Yuki first)
- *      │          └──────► posting (a claim left by a crashed worker is taken over and reconciled)
+ *      ▲          ├──────► failed ────────► posting (retry; searches Yuki first if it may have posted)
+ *      │          ├──────► waiting_quota ─► posting (next Yuki day; searches Yuki first if it may have posted)
+ *      │          ├──────► needs_check ───► posted (a person saw it in Yuki) / planned (a person saw it is not)
+ *      │          └──────► posting (a claim left by a dead worker is taken over and reconciled)
  *   skipped ◄── planned / failed (journal exported by another application; included on purpose → planned)
  */
 import type { ImportItemState } from '../store/schema/imports.ts';
 
 export const TRANSITIONS: Readonly<Record<ImportItemState, readonly ImportItemState[]>> = {
   planned: ['posting', 'skipped'],
-  posting: ['posted', 'failed', 'waiting_quota', 'posting'],
+  posting: ['posted', 'failed', 'waiting_quota', 'needs_check', 'posting'],
   failed: ['posting', 'skipped'],
   waiting_quota: ['posting'],
+  // Only a person leaves this state: Yuki's search could not settle whether the document is there.
+  needs_check: ['posted', 'planned'],
   skipped: ['planned'],
   posted: [],
 };
@@ -25,18 +28,11 @@ export function statesLeadingTo(target: ImportItemState): ImportItemState[] {
   return (Object.keys(TRANSITIONS) as ImportItemState[]).filter((from) => TRANSITIONS[from].includes(target));
 }
 
-/** A claim older than this is taken to be from a crashed worker. Well above an attempt's deadline. */
-export const STALE_CLAIM_MS = 10 * 60 * 1000;
-
-/**
- * One attempt on one item ends by then (by default): half the stale-claim age, so a live attempt's
- * claim is not taken over as stale.
- */
-export const ATTEMPT_DEADLINE_MS = 5 * 60 * 1000;
-
-/**
- * After a failure that may have reached Yuki, no new attempt within this time: Yuki may still be
- * booking the aborted post, and a search too early would miss it. Below the job's 5-minute retry
- * delay, so that retry is never turned away by a clock a little ahead.
- */
-export const MAYBE_POSTED_SETTLE_MS = 4 * 60 * 1000;
+/** The guard for one known move: throws when the table does not allow it. */
+export function transition(
+  from: ImportItemState,
+  to: ImportItemState,
+): { from: ImportItemState; to: ImportItemState } {
+  if (!TRANSITIONS[from].includes(to)) throw new Error(`import item cannot go from ${from} to ${to}`);
+  return { from, to };
+}

@@ -4,12 +4,13 @@
  * second time (a retry, or a claim left by a crashed worker) Yuki is searched for the item's marker:
  * found means it was posted and only the record was lost.
  */
-import { and, eq, lte, or } from 'drizzle-orm';
+import { and, eq, or } from 'drizzle-orm';
 import type { Database } from '../store/database.ts';
 import type { ImportKind } from '../store/schema/index.ts';
 import { importItems } from '../store/schema/index.ts';
 import type { YukiDomainClient } from '../yuki/yuki.client.ts';
-import { STALE_CLAIM_MS } from './item-states.ts';
+import { heartbeatBefore } from './claim.ts';
+import { STALE_CLAIM_MS } from './timers.ts';
 import { markerTag } from './item-key.ts';
 
 /** The Yuki document carrying this marker, if one exists. */
@@ -22,11 +23,12 @@ export async function findPostedDocument(yuki: YukiDomainClient, marker: string)
 
 /**
  * Items to hand to a worker again after a restart: planned ones whose job may have died with a worker,
- * and claims gone stale because their worker died between claim and record (the claim reconciles).
+ * and claims whose heartbeat stopped because their worker died between claim and record (the claim
+ * reconciles).
  */
 export async function itemsToResume(
   db: Database,
-  options: { staleAfterMs?: number; now?: Date } = {},
+  options: { staleAfterMs?: number; now?: Date; onlyStale?: boolean } = {},
 ): Promise<
   Array<{
     id: string;
@@ -51,8 +53,9 @@ export async function itemsToResume(
     .from(importItems)
     .where(
       or(
-        eq(importItems.state, 'planned'),
-        and(eq(importItems.state, 'posting'), lte(importItems.claimedAt, staleBefore)),
+        // A periodic sweep leaves planned items alone: their jobs are queued, not lost.
+        options.onlyStale ? undefined : eq(importItems.state, 'planned'),
+        and(eq(importItems.state, 'posting'), heartbeatBefore(staleBefore)),
       ),
     );
 }

@@ -1,15 +1,19 @@
 /**
  * @module sync/record
  * Step 3 of the exactly-once protocol: record what became of an attempt. Every write names the attempt
- * id, so an attempt that was taken over as stale can no longer change the item.
+ * id, so an attempt that was taken over as stale can no longer change the item. The "may have been
+ * posted" fact is set here just before a post call, and cleared only by what settles it.
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { AppError } from '../core/errors.ts';
 import { isAppError } from '../core/errors.ts';
+import type { Logger } from '../runtime/logger.ts';
 import type { Database } from '../store/database.ts';
 import type { ImportItemDetails } from '../store/schema/index.ts';
 import { importItems } from '../store/schema/index.ts';
 import type { ClaimedItem } from './claim.ts';
+import { NeedsCheckError } from './errors.ts';
+import { transition } from './item-states.ts';
 
 const ours = (item: ClaimedItem) =>
   and(
@@ -27,6 +31,7 @@ export async function recordPosted(
   yukiDocumentId: string,
   facts: { amountCents?: number; details?: ImportItemDetails } = {},
 ): Promise<boolean> {
+  transition('posting', 'posted');
   const now = new Date();
   const rows = await db
     .update(importItems)
@@ -36,6 +41,7 @@ export async function recordPosted(
       postedAt: now,
       updatedAt: now,
       notBefore: null,
+      maybePostedSince: null,
       // Loket is told of the success next, even if it heard of an earlier failure.
       loketMarkedAt: null,
       ...noError,
@@ -47,29 +53,62 @@ export async function recordPosted(
   return rows.length === 1;
 }
 
-function errorColumns(error: unknown) {
+/**
+ * The error's texts, and its own details (Loket's or Yuki's words) for the item's `error_detail`. An
+ * error the product does not know promises details in the log: they are logged here, and kept.
+ */
+export function errorColumns(error: unknown) {
   const known: AppError | null = isAppError(error) ? error : null;
   return {
     errorCode: known?.code ?? 'internal',
     errorNl: known?.text.nl ?? 'Er ging iets onverwachts mis. De beheerder kan het logboek bekijken.',
     errorEn: known?.text.en ?? 'Something unexpected went wrong. The operator can check the log.',
-    errorDetail: (known?.detail ?? (error instanceof Error ? error.message : String(error))).slice(0, 4000),
+    errorDetail: errorDetail(error),
   };
 }
 
-/** Failed: nothing was posted, or a retry will search Yuki before posting again. */
+/** Secrets a message may quote (a header, a form field, a SOAP parameter): never kept, never logged. */
+const SECRET_IN_TEXT =
+  /(bearer\s+|(?<![/\w])(?:access_?key|accesskey|password|client_?secret|refresh_?token|access_?token|sessionid)["'\s]*[=:>]\s*["']?)[^\s"'<&,;]+/gi;
+
+export function redactSecrets(text: string): string {
+  return text.replace(SECRET_IN_TEXT, '$1[redacted]');
+}
+
+/** What the error itself says, with its cause, secrets redacted, cut to a size a page can show. */
+export function errorDetail(error: unknown): string {
+  const own =
+    isAppError(error) && error.detail ? error.detail : error instanceof Error ? error.message : String(error);
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : '';
+  return redactSecrets(cause && !own.includes(cause) ? `${own} — ${cause}` : own).slice(0, 4000);
+}
+
+/** Failed: nothing was posted, or the "may have been posted" fact stands and a retry searches first. */
 export async function recordFailed(
   db: Database,
   item: ClaimedItem,
   error: unknown,
   details?: ImportItemDetails,
+  logger?: Logger,
 ): Promise<void> {
+  transition('posting', 'failed');
+  const columns = errorColumns(error);
+  logger?.warn(
+    {
+      administrationId: item.administrationId,
+      itemId: item.id,
+      kind: item.kind,
+      code: columns.errorCode,
+      detail: columns.errorDetail,
+    },
+    'import item failed',
+  );
   await db
     .update(importItems)
     .set({
       state: 'failed',
       updatedAt: new Date(),
-      ...errorColumns(error),
+      ...columns,
       ...(details === undefined ? {} : { details: { ...item.details, ...details } }),
     })
     .where(ours(item));
@@ -82,10 +121,61 @@ export async function recordWaitingForQuota(
   error: unknown,
   notBefore: Date,
 ): Promise<void> {
+  transition('posting', 'waiting_quota');
   await db
     .update(importItems)
     .set({ state: 'waiting_quota', notBefore, updatedAt: new Date(), ...errorColumns(error) })
     .where(ours(item));
+}
+
+/** Check in Yuki: an earlier attempt may have posted and Yuki's search is not proven to find it here. */
+export async function recordNeedsCheck(db: Database, item: ClaimedItem): Promise<boolean> {
+  transition('posting', 'needs_check');
+  const rows = await db
+    .update(importItems)
+    .set({
+      state: 'needs_check',
+      updatedAt: new Date(),
+      notBefore: null,
+      ...errorColumns(new NeedsCheckError()),
+    })
+    .where(ours(item))
+    .returning({ id: importItems.id });
+  return rows.length === 1;
+}
+
+/**
+ * Just before a post call: the item may be in Yuki from now on, until a search or a person settles it.
+ * Doubles as a heartbeat (on the claim's clock); answers false when the claim was lost, and then nothing may be posted.
+ */
+export async function armPost(db: Database, item: ClaimedItem, now = new Date()): Promise<boolean> {
+  const rows = await db
+    .update(importItems)
+    .set({
+      maybePostedSince: sql`coalesce(${importItems.maybePostedSince}, ${now.toISOString()}::timestamptz)`,
+      heartbeatAt: now,
+    })
+    .where(ours(item))
+    .returning({ id: importItems.id });
+  return rows.length === 1;
+}
+
+/**
+ * Clears the fact when it is settled without a post: a search that proved the document absent (one
+ * that is proven to find such documents), or Yuki refusing this attempt's own post outright.
+ */
+export async function recordNotInYuki(db: Database, item: ClaimedItem): Promise<void> {
+  await db.update(importItems).set({ maybePostedSince: null }).where(ours(item));
+}
+
+/** The live attempt's sign of life (on the claim's clock); answers false when its claim was taken over. */
+export async function beat(db: Database, item: ClaimedItem, now = new Date()): Promise<boolean> {
+  const rows = await db
+    .update(importItems)
+    .set({ heartbeatAt: now })
+    .where(ours(item))
+    .returning({ id: importItems.id });
+  return rows.length === 1;
 }
 
 /** Journal runs: Loket was told the outcome. */

@@ -30,7 +30,7 @@ describe('journals refused before posting', () => {
     });
     const result = await importNow(fixture.env, request(fixture.bakeryId));
     expect(result.outcomes).toEqual([
-      { outcome: 'failed', retryable: false, code: 'sync.gl_accounts_unusable' },
+      { outcome: 'failed', retryable: false, code: 'sync.gl_accounts_unusable', maybePosted: false },
     ]);
     expect(fixture.yuki.state.journals).toEqual([]);
     const [journal] = await fixture.env.db.select().from(importItems).where(eq(importItems.kind, 'journal'));
@@ -84,7 +84,7 @@ describe('journals refused before posting', () => {
       .where(eq(portals.id, fixture.portalId));
     const blocked = await importNow(fixture.env, tenth);
     expect(blocked.outcomes).toEqual([
-      { outcome: 'failed', retryable: false, code: 'sync.control_total_blocked' },
+      { outcome: 'failed', retryable: false, code: 'sync.control_total_blocked', maybePosted: false },
     ]);
     const [journal] = await fixture.env.db
       .select()
@@ -133,7 +133,7 @@ describe('a journal from Loket that does not balance', () => {
     const result = await importNow(fixture.env, { ...november, administrationId: fixture.bakeryId });
 
     expect(result.outcomes).toEqual([
-      { outcome: 'failed', retryable: false, code: 'sync.journal_unbalanced' },
+      { outcome: 'failed', retryable: false, code: 'sync.journal_unbalanced', maybePosted: false },
     ]);
     expect(await yukiCalls()).toBe(yukiCallsBefore);
     expect(fixture.yuki.state.journals).toHaveLength(journalsBefore);
@@ -166,7 +166,7 @@ describe('a journal from Loket that does not balance', () => {
     const journalRun = item?.loketObjectId ?? '';
     const again = await importNow(fixture.env, { ...november, administrationId: fixture.bakeryId });
     expect(again.outcomes).toEqual([
-      { outcome: 'failed', retryable: false, code: 'sync.journal_unbalanced' },
+      { outcome: 'failed', retryable: false, code: 'sync.journal_unbalanced', maybePosted: false },
     ]);
     expect(fixture.yuki.state.journals.filter((j) => j.subject === item?.subject)).toEqual([]);
 
@@ -218,7 +218,9 @@ describe('a refusal Loket has already heard', () => {
         .where(eq(importItems.loketObjectId, journalRun));
       return item?.errorNl;
     };
-    const refused = [{ outcome: 'failed', retryable: false, code: 'sync.journal_unbalanced' }];
+    const refused = [
+      { outcome: 'failed', retryable: false, code: 'sync.journal_unbalanced', maybePosted: false },
+    ];
 
     expect(await scheduledImport()).toEqual(refused);
     const oneCent = await refusal();

@@ -72,6 +72,7 @@ describe('import health read models', () => {
         { periodId: 202644, kinds: { payslip: { posted: 2 } } },
       ],
       failed: 3,
+      needsCheck: 0,
     });
     expect(recent.has(monthlyId)).toBe(false);
     expect(recent.has(otherPortalAdministrationId)).toBe(false);
@@ -79,7 +80,7 @@ describe('import health read models', () => {
 
   it('lists an administration whose only items are old failures, without periods', async () => {
     const recent = await recentImportStatus(database.db, { portalId, fromPeriodId: 202647, periods: 3 });
-    expect(recent.get(weeklyId)).toEqual({ periods: [], failed: 3 });
+    expect(recent.get(weeklyId)).toEqual({ periods: [], failed: 3, needsCheck: 0 });
   });
 
   it("reads today's Yuki calls of many domains in one go, and nothing of other days", async () => {

@@ -136,11 +136,13 @@ export type RecentImportStatus = {
   periods: Array<{ periodId: number; kinds: Partial<Record<ImportKind, StatusCell>> }>;
   /** Failed items in every period, also those before `fromPeriodId` (a backfill's). */
   failed: number;
+  /** Items waiting for a person to check in Yuki, in every period. */
+  needsCheck: number;
 };
 
 /**
  * Per administration of a portal: its `periods` newest periods from `fromPeriodId` on that have items,
- * and its failed items of all periods. Two queries, however many administrations the portal has; an
+ * and its failed and "check in Yuki" items of all periods. Two queries, however many administrations the portal has; an
  * administration without any item in them is absent.
  */
 export async function recentImportStatus(
@@ -150,11 +152,20 @@ export async function recentImportStatus(
   const [statuses, failures] = await Promise.all([
     importStatus(db, { portalId: options.portalId, fromPeriodId: options.fromPeriodId }),
     db
-      .select({ administrationId: importItems.administrationId, count: sql<number>`count(*)::int` })
+      .select({
+        administrationId: importItems.administrationId,
+        state: importItems.state,
+        count: sql<number>`count(*)::int`,
+      })
       .from(importItems)
       .innerJoin(administrations, eq(administrations.id, importItems.administrationId))
-      .where(and(eq(administrations.portalId, options.portalId), eq(importItems.state, 'failed')))
-      .groupBy(importItems.administrationId)
+      .where(
+        and(
+          eq(administrations.portalId, options.portalId),
+          inArray(importItems.state, ['failed', 'needs_check']),
+        ),
+      )
+      .groupBy(importItems.administrationId, importItems.state)
       .orderBy(importItems.administrationId),
   ]);
   const recent = new Map<string, RecentImportStatus>();
@@ -164,11 +175,12 @@ export async function recentImportStatus(
       .sort((a, b) => b - a)
       .slice(0, options.periods)
       .map((periodId) => ({ periodId, kinds: status.periods[periodId] ?? {} }));
-    recent.set(status.administrationId, { periods, failed: 0 });
+    recent.set(status.administrationId, { periods, failed: 0, needsCheck: 0 });
   }
   for (const row of failures) {
-    const status = recent.get(row.administrationId) ?? { periods: [], failed: 0 };
-    status.failed = Number(row.count);
+    const status = recent.get(row.administrationId) ?? { periods: [], failed: 0, needsCheck: 0 };
+    if (row.state === 'failed') status.failed = Number(row.count);
+    else status.needsCheck = Number(row.count);
     recent.set(row.administrationId, status);
   }
   return recent;

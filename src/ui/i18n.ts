@@ -454,6 +454,27 @@ export const MESSAGES = {
     nl: '{count} testjaar — niet geïmporteerd',
     en: '{count} test year — not imported',
   },
+  'import.cell.needsCheck': { nl: '{count} controleren in Yuki', en: '{count} to check in Yuki' },
+  'import.checks': { nl: 'Controleren in Yuki', en: 'Check in Yuki' },
+  'import.checksHint': {
+    nl: 'Een eerdere poging kan deze documenten al in Yuki hebben gezet, maar Yuki antwoordde niet en de zoekfunctie van Yuki vindt ze hier niet zeker terug. Kijk in Yuki of ze er staan; tot dan wordt niets geboekt.',
+    en: 'An earlier attempt may already have put these documents in Yuki, but Yuki did not answer and Yuki’s search cannot be relied on to find them here. Look in Yuki whether they are there; nothing is posted until then.',
+  },
+  'import.check.inYuki': { nl: 'Staat in Yuki — markeer als geboekt', en: 'It is in Yuki — mark as posted' },
+  'import.check.notInYuki': { nl: 'Staat niet in Yuki — boek het', en: 'It is not in Yuki — post it' },
+  'import.check.documentId': {
+    nl: 'Yuki-document-ID (als je het hebt)',
+    en: 'Yuki document ID (if you have it)',
+  },
+  'import.check.done': {
+    nl: 'Vastgelegd. Wat nog moest gebeuren, gebeurt nu.',
+    en: 'Recorded. What was left to do is being done now.',
+  },
+  'import.check.notWaiting': {
+    nl: 'Dit document wacht niet (meer) op controle in Yuki; misschien heeft iemand anders het al afgehandeld.',
+    en: 'This document is not (or no longer) waiting for a check in Yuki; someone else may have settled it.',
+  },
+  'import.details': { nl: 'Details', en: 'Details' },
   'import.cell.none': { nl: 'Nog niet in Loket', en: 'Not yet in Loket' },
   'import.cell.unchecked': { nl: 'Nog niet opgehaald', en: 'Not fetched yet' },
   'import.windowUnknown': {
@@ -624,6 +645,8 @@ export const MESSAGES = {
   'health.cell.waitingForQuota': { nl: '{count} wacht op Yuki-quotum', en: '{count} waiting for Yuki quota' },
   'health.cell.failed': { nl: '{count} mislukt', en: '{count} failed' },
   'health.cell.skipped': { nl: '{count} overgeslagen', en: '{count} skipped' },
+  'health.cell.needsCheck': { nl: '{count} controleren in Yuki', en: '{count} to check in Yuki' },
+  'health.needsCheckTotal': { nl: '{count} te controleren in Yuki', en: '{count} to check in Yuki' },
   'health.cell.nothing': { nl: 'Niets uit Loket', en: 'Nothing from Loket' },
   'deprecations.title': {
     nl: 'Loket stopt met API-versies die de koppeling gebruikt',

@@ -11,7 +11,7 @@ import { testLogger } from '../../test/support/logger.ts';
 import { createTestServices } from '../../test/support/services.ts';
 import { call } from '../../test/support/auth-harness.ts';
 import { linkBakeryThroughApi } from '../../test/support/bakery-link.ts';
-import { roleSessions } from '../../test/support/role-sessions.ts';
+import { roleSessions, send } from '../../test/support/role-sessions.ts';
 import { createTenants, type RoleName, type Tenants } from '../../test/support/tenants.ts';
 import { startLoketSandbox, type RunningLoketSandbox } from '../../sandbox/loket/index.ts';
 import { parseYukiSandboxOptions, startYukiSandbox, type YukiSandbox } from '../../sandbox/yuki/index.ts';
@@ -29,6 +29,8 @@ import { queryRows, type DatabaseHandle } from '../store/database.ts';
 import { glAccountMappings, importItems } from '../store/schema/index.ts';
 import { createImportEnvironment } from '../sync/environment.ts';
 import { importNow } from '../sync/import-run.ts';
+import { NeedsCheckError } from '../sync/errors.ts';
+import { errorColumns } from '../sync/record.ts';
 import { yukiDay } from '../yuki/budget.ts';
 import { sandboxEnv } from '../../sandbox/demo/sandboxes.ts';
 
@@ -85,6 +87,8 @@ describe('Personeel → Loket service: importing', () => {
       database.db,
       sql`select actor_label, administration_id, portal_id, details from audit_events where action = ${action}`,
     );
+  const itemJobs = () =>
+    queryRows<{ data: unknown }>(database.db, sql`select data from pgboss.job where name = 'import.item'`);
   const servicePath = () => `/administrations/${tenants.a.standardId}/loket`;
 
   beforeAll(async () => {
@@ -301,6 +305,7 @@ describe('Personeel → Loket service: importing', () => {
       outcome: 'failed',
       retryable: false,
       code: 'sync.gl_accounts_unusable',
+      maybePosted: false,
     });
 
     const dutch = await page(servicePath(), 'backoffice');
@@ -309,6 +314,8 @@ describe('Personeel → Loket service: importing', () => {
       'gebruikt grootboekrekeningen die in Yuki niet bestaan of niet actief zijn: 40999 (Loket 40950).',
     );
     expect(dutch.html).toContain('koppel ze aan een andere rekening of activeer ze in Yuki.');
+    // The error's own details, folded, as the texts that send people to the log promise (issue 10.9).
+    expect(dutch.html).toContain('<details class="error-detail"><summary>Details</summary>');
     const english = await page(servicePath(), 'backoffice', { lang: 'en' });
     expect(english.html).toContain('<h3>Failed</h3>');
     expect(english.html).toContain(
@@ -316,6 +323,64 @@ describe('Personeel → Loket service: importing', () => {
     );
     expect(english.html).toContain('map them to another account or enable them in Yuki.');
     expect(english.html).toContain('Earlier periods');
+  }, 60_000);
+
+  it('shows a "check in Yuki" item with its explanation and settles it with an audited answer (issue 10.5)', async () => {
+    const [journal] = await database.db
+      .select()
+      .from(importItems)
+      .where(and(eq(importItems.administrationId, tenants.a.standardId), eq(importItems.kind, 'journal')));
+    if (!journal) throw new Error('no journal item');
+    // As an attempt leaves it when the search could not settle whether Yuki holds the journal.
+    await database.db
+      .update(importItems)
+      .set({ state: 'needs_check', maybePostedSince: new Date(), ...errorColumns(new NeedsCheckError()) })
+      .where(eq(importItems.id, journal.id));
+    const action = `${servicePath()}/items/${journal.id}/check`;
+
+    const dutch = await page(servicePath(), 'backoffice');
+    expect(dutch.html).toContain('<h3 id="import-checks">Controleren in Yuki</h3>');
+    expect(dutch.html).toContain(escapeHtml('Staat in Yuki — markeer als geboekt'));
+    expect(dutch.html).toContain(escapeHtml('Staat niet in Yuki — boek het'));
+    expect(dutch.html).toContain(`action="${action}"`);
+    const english = await page(servicePath(), 'backoffice', { lang: 'en' });
+    expect(english.html).toContain(escapeHtml('It is in Yuki — mark as posted'));
+
+    // Only whom the policy lets use the link may answer.
+    expect((await post(action, 'hrm', { decision: 'in_yuki' })).status).toBe(403);
+    const jobsBefore = (await itemJobs()).length;
+    const answered = await post(action, 'backoffice', {
+      decision: 'in_yuki',
+      yukiDocumentId: 'memoriaal-42',
+    });
+    expect(answered.status).toBe(200);
+    expect(await answered.text()).toContain('Vastgelegd.');
+    const [settled] = await database.db.select().from(importItems).where(eq(importItems.id, journal.id));
+    expect(settled).toMatchObject({
+      state: 'posted',
+      yukiDocumentId: 'memoriaal-42',
+      maybePostedSince: null,
+      checkedBy: tenants.emails.backoffice,
+    });
+    // A journal's run in Loket is told it was processed by the job this answer queued.
+    expect((await itemJobs()).length).toBe(jobsBefore + 1);
+    expect(await audited('import.checked_in_yuki')).toContainEqual(
+      expect.objectContaining({
+        actor_label: tenants.emails.backoffice,
+        administration_id: tenants.a.standardId,
+        details: expect.objectContaining({ decision: 'in_yuki', kind: 'journal' }),
+      }),
+    );
+    // Answered once: a second answer is refused, on the page and through the API.
+    expect((await post(action, 'backoffice', { decision: 'not_in_yuki' })).status).toBe(409);
+    const rest = await send(
+      app,
+      await as('portal_admin'),
+      'POST',
+      `/api/administrations/${tenants.a.standardId}/imports/items/${journal.id}/check`,
+      { decision: 'not_in_yuki' },
+    );
+    expect(rest.status).toBe(409);
   }, 60_000);
 
   it('refuses whom the policy refuses: no page, no import, no job', async () => {

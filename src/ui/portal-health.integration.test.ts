@@ -120,6 +120,7 @@ describe('the portal import status', () => {
       { periodId: periodId(now), kind: 'payslip', state: 'posted', count: 24 },
       { periodId: periodId(now), kind: 'payslip', state: 'failed' },
       { periodId: periodId(now), kind: 'journal', state: 'planned' },
+      { periodId: periodId(now), kind: 'tax_return', state: 'needs_check' },
       { periodId: periodId(shiftPeriod(current, -6)), kind: 'tax_return', state: 'failed' },
       // Waiting for the quota before the recent periods: not in the table, yet counted for the domain.
       { periodId: periodId(shiftPeriod(current, -6)), kind: 'payslip', state: 'waiting_quota', count: 2 },
@@ -141,6 +142,8 @@ describe('the portal import status', () => {
     expect(page.body).toContain(`<a href="/administrations/${tenants.a.groupStandardId}/loket">`);
     expect(page.body).toContain(`<a href="/administrations/${tenants.a.standardId}/loket">`);
     expect(page.body).toContain('2 mislukt in totaal');
+    expect(page.body).toContain('1 te controleren in Yuki');
+    expect(page.body).toContain('>1 controleren in Yuki</span>');
     expect(page.body).toContain(`<th scope="row">${periodKey(now)}</th>`);
     for (const text of [
       '24 geïmporteerd',
@@ -207,8 +210,14 @@ describe('the portal import status', () => {
       cafetariaId,
       tenants.a.nonStandardId,
     ]);
-    expect(health.administrations[0]).toMatchObject({ failed: 2, linkComplete: true, missing: [] });
-    const none = { posted: 0, open: 0, waitingForQuota: 0, failed: 0, skipped: 0 };
+    expect(health.administrations[0]).toMatchObject({
+      failed: 2,
+      needsCheck: 1,
+      linkComplete: true,
+      missing: [],
+    });
+    expect(health.administrations[0]?.periods[0]).toMatchObject({ tax_return: { needsCheck: 1 } });
+    const none = { posted: 0, open: 0, waitingForQuota: 0, failed: 0, skipped: 0, needsCheck: 0 };
     expect(health.administrations[1]?.periods).toEqual([
       {
         period: periodKey(now),

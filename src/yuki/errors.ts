@@ -178,14 +178,18 @@ export class YukiGlSchemeUnreadableError extends AppError {
   }
 }
 
-/** Any other fault; `detail` holds Yuki's text. Server faults are worth a retry, client faults are not. */
+/**
+ * Any other fault; `detail` holds Yuki's text. A text the product does not recognise is uncertain, never
+ * a permanent rejection: it is retried (searching Yuki first when it came from a post) and never
+ * reported to Loket as a failure.
+ */
 export class YukiFaultError extends AppError {
   constructor(fault: SoapFaultInfo, options: AppErrorOptions = {}) {
     super(
       'yuki.fault',
       { nl: `Yuki gaf een foutmelding: ${fault.message}`, en: `Yuki returned an error: ${fault.message}` },
       {
-        retryable: /server/i.test(fault.code),
+        retryable: true,
         detail: [fault.message, fault.detail].filter(Boolean).join(' — '),
         ...options,
       },
@@ -205,6 +209,32 @@ export function errorFromFault(fault: SoapFaultInfo, operation: string, domainId
   const glAccount = /GL ?account (\S+) (does not exist|is not enabled|not found)/i.exec(text);
   if (glAccount?.[1]) return new YukiUnknownGlAccountError(glAccount[1], { detail });
   if (/maximum request length exceeded/i.test(text)) return new YukiFaultError(fault, { retryable: false });
-  if (operation === 'ProcessJournal' && /client/i.test(fault.code)) return new YukiJournalRejectedError(text);
+  // Only the validation texts Yuki is known to send are a rejection; any other client fault is uncertain.
+  if (
+    operation === 'ProcessJournal' &&
+    /client/i.test(fault.code) &&
+    /not balanced|journal xml is not valid|is not valid|invalid (date|amount)/i.test(text)
+  )
+    return new YukiJournalRejectedError(text);
   return new YukiFaultError(fault);
+}
+
+/**
+ * Whether Yuki (or our pre-flight check) refused a post outright, so it surely booked nothing: the
+ * faults whose text the product recognises as a refusal. Anything else — an unknown fault, a 5xx, a
+ * timeout — is uncertain: the document may be in Yuki.
+ */
+export function refusedOutright(error: unknown): boolean {
+  return (
+    error instanceof YukiInvalidAccessKeyError ||
+    error instanceof YukiSessionError ||
+    error instanceof YukiDailyLimitError ||
+    error instanceof YukiAccessDeniedError ||
+    error instanceof YukiAdministrationNotFoundError ||
+    error instanceof YukiUnknownGlAccountError ||
+    error instanceof YukiJournalRejectedError ||
+    error instanceof YukiJournalUnbalancedError ||
+    error instanceof YukiDocumentTooLargeError ||
+    (error instanceof YukiFaultError && /maximum request length exceeded/i.test(error.detail ?? ''))
+  );
 }

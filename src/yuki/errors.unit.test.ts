@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   errorFromFault,
+  refusedOutright,
   YukiAccessDeniedError,
   YukiAdministrationNotFoundError,
   YukiDailyLimitError,
@@ -68,7 +69,7 @@ describe('errorFromFault', () => {
     expect(error.retryable).toBe(false);
   });
 
-  it('treats unknown server faults as retryable and unknown client faults as permanent', () => {
+  it('treats every fault it does not recognise as uncertain: retried, never a refusal (issue 10.5)', () => {
     const server = errorFromFault(
       fault('Server was unable to process request. ---> boom', 'soap:Server'),
       'Domains',
@@ -76,7 +77,28 @@ describe('errorFromFault', () => {
     );
     expect(server).toBeInstanceOf(YukiFaultError);
     expect(server.retryable).toBe(true);
-    expect(errorFromFault(fault('Invalid folder 9.'), 'UploadDocument', DOMAIN).retryable).toBe(false);
+    const unknownClient = errorFromFault(fault('Invalid folder 9.'), 'UploadDocument', DOMAIN);
+    expect(unknownClient.retryable).toBe(true);
+    expect(refusedOutright(unknownClient)).toBe(false);
+    const unknownJournal = errorFromFault(
+      fault('Object reference not set to an instance.'),
+      'ProcessJournal',
+      DOMAIN,
+    );
+    expect(unknownJournal).toBeInstanceOf(YukiFaultError);
+    expect(unknownJournal.retryable).toBe(true);
+    expect(refusedOutright(unknownJournal)).toBe(false);
+    expect(refusedOutright(errorFromFault(fault('Journal is not balanced.'), 'ProcessJournal', DOMAIN))).toBe(
+      true,
+    );
+    expect(refusedOutright(errorFromFault(fault('Access denied: no rights'), 'UploadDocument', DOMAIN))).toBe(
+      true,
+    );
+    expect(
+      refusedOutright(
+        errorFromFault(fault('Maximum request length exceeded.', 'soap:Server'), 'UploadDocument', DOMAIN),
+      ),
+    ).toBe(true);
     expect(
       errorFromFault(fault('Maximum request length exceeded.', 'soap:Server'), 'UploadDocument', DOMAIN)
         .retryable,

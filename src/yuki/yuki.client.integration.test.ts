@@ -595,6 +595,27 @@ describe('transport faults', () => {
     expect(await yuki.forDomain(KEY.portal, bakkerij.yukiDomainId).documentFolders()).not.toHaveLength(0);
   });
 
+  it('forgets the current domain when a domain switch is cut off, so a search never looks in the wrong domain', async () => {
+    const { yuki } = client();
+    const subject = 'Loonstrook domeinwissel [lky:0123456789ab]';
+    const bakery = yuki.forDomain(KEY.portal, bakkerij.yukiDomainId);
+    const id = await bakery.uploadDocumentWithData({
+      administrationId: bakkerijAdmin.yukiAdministrationId,
+      fileName: `${subject}.pdf`,
+      data: new TextEncoder().encode('%PDF-1.4\n%%EOF'),
+      folder: YukiFolder.personnel,
+      amount: cents(100),
+    });
+    expect((await bakery.findDocumentsByText('[lky:0123456789ab]')).map((d) => d.id)).toEqual([id]);
+    // Yuki switches the session to the other domain, but the answer comes after the caller gave up.
+    sandbox.setFaults({ slowAnswers: { SetCurrentDomain: 1000 } });
+    const cutOff = yuki.forDomain(KEY.portal, vanDerBerg.yukiDomainId, { signal: AbortSignal.timeout(200) });
+    await expect(cutOff.administrations()).rejects.toMatchObject({ code: 'yuki.unavailable' });
+    sandbox.setFaults({ slowAnswers: {} });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect((await bakery.findDocumentsByText('[lky:0123456789ab]')).map((d) => d.id)).toEqual([id]);
+  });
+
   it('turns a refused connection into a retryable unavailable error', async () => {
     const gone = await startYukiSandbox();
     await gone.close();

@@ -310,6 +310,9 @@ export function createYukiClient(options: YukiClientOptions): YukiClient {
     const run = async () => {
       if (s.currentDomainId !== domainId) {
         await reserve(domainId, 'SetCurrentDomain', call.caller);
+        // Unknown until Yuki answers: a call cut off in flight may have switched the domain or not, and a
+        // search in the wrong domain finds nothing (then an item could be posted twice).
+        s.currentDomainId = null;
         await post(
           call.service,
           'SetCurrentDomain',

@@ -33,9 +33,25 @@ const env = createImportEnvironment({
   yuki: createYukiClient({ baseUrl: need('YUKI_API_URL'), budget: databaseCallBudget(database.db) }),
   config: loadConfig(process.env, 'production'),
 });
+// Optional: shorter heartbeats and sweeps than production's, so a test of a dead worker takes seconds.
+const optional = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
+const heartbeatMs = optional('HEARTBEAT_MS');
+const sweepEveryMs = optional('SWEEP_EVERY_MS');
+const attemptDeadlineMs = optional('ATTEMPT_DEADLINE_MS');
+const settleAfterMs = optional('SETTLE_AFTER_MS');
+const maybePostedRetryDelaySeconds = optional('MAYBE_POSTED_RETRY_DELAY_SECONDS');
 await startImportWorkers(jobs, {
-  env: { ...env, staleAfterMs: Number(need('STALE_AFTER_MS')) },
+  env: {
+    ...env,
+    staleAfterMs: Number(need('STALE_AFTER_MS')),
+    ...(heartbeatMs === undefined ? {} : { heartbeatMs }),
+    ...(attemptDeadlineMs === undefined ? {} : { attemptDeadlineMs }),
+    ...(settleAfterMs === undefined ? {} : { settleAfterMs }),
+    logger,
+  },
   logger,
   itemConcurrency: 4,
+  ...(sweepEveryMs === undefined ? {} : { sweepEveryMs }),
+  ...(maybePostedRetryDelaySeconds === undefined ? {} : { maybePostedRetryDelaySeconds }),
 });
 logger.info('import worker started');

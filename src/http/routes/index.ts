@@ -23,6 +23,7 @@ import { postContractLine } from './domains/postContractLine.ts';
 import { administration } from './administrations/administration.ts';
 import { putRelationCode } from './administrations/putRelationCode.ts';
 import { imports } from './administrations/imports.ts';
+import { checkInYuki } from './administrations/checkInYuki.ts';
 import { loketConnectionActions } from './domains/loketConnectionActions.ts';
 import { operatorContractLines } from './operator/contractLines.ts';
 import { operatorRefusals } from './operator/refusals.ts';
@@ -48,6 +49,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   administration(app);
   putRelationCode(app);
   imports(app);
+  checkInYuki(app);
   loketConnectionActions(app);
   operatorContractLines(app);
   operatorRefusals(app);

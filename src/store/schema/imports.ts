@@ -31,6 +31,7 @@ export const IMPORT_ITEM_STATES = [
   'failed',
   'skipped',
   'waiting_quota',
+  'needs_check',
 ] as const;
 export type ImportItemState = (typeof IMPORT_ITEM_STATES)[number];
 
@@ -89,6 +90,16 @@ export const importItems = pgTable(
     attemptId: uuid('attempt_id'),
     attempts: integer('attempts').notNull().default(0),
     claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    /** Refreshed by the live attempt holding the claim; a claim whose heartbeat stopped is stale. */
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
+    /**
+     * Set just before an attempt's post call may reach Yuki; cleared only by a search that found the
+     * document (posted) or proved it absent, never by a later error (issue 11.1).
+     */
+    maybePostedSince: timestamp('maybe_posted_since', { withTimezone: true }),
+    /** Who settled a "check in Yuki" item by hand, and when (audited too). */
+    checkedBy: text('checked_by'),
+    checkedAt: timestamp('checked_at', { withTimezone: true }),
     /** Parked for Yuki's quota until this moment. */
     notBefore: timestamp('not_before', { withTimezone: true }),
     subject: text('subject').notNull(),
@@ -115,7 +126,7 @@ export const importItems = pgTable(
     index('import_items_state').on(table.state),
     check(
       'import_items_posted_has_document',
-      sql`${table.state} <> 'posted' or ${table.yukiDocumentId} is not null`,
+      sql`${table.state} <> 'posted' or ${table.yukiDocumentId} is not null or ${table.checkedAt} is not null`,
     ),
   ],
 );
@@ -149,6 +160,8 @@ export const importRuns = pgTable(
     errorCode: text('error_code'),
     errorNl: text('error_nl'),
     errorEn: text('error_en'),
+    /** Loket's or Yuki's own words behind an error, for the details fold and the operator. */
+    errorDetail: text('error_detail'),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
@@ -166,6 +179,24 @@ export const yukiCallBudgets = pgTable(
     callLimit: integer('call_limit').notNull(),
   },
   (table) => [primaryKey({ columns: [table.yukiDomainId, table.day] })],
+);
+
+/**
+ * Whether Yuki's SearchDocuments finds what we post, per Yuki domain and kind: proven by searching for
+ * the first document posted (issue 10.5). Only where it does may "not found" lead to posting again.
+ */
+export const yukiSearchProofs = pgTable(
+  'yuki_search_proofs',
+  {
+    yukiDomainId: text('yuki_domain_id').notNull(),
+    kind: text('kind', { enum: IMPORT_KINDS }).notNull(),
+    findsPosted: boolean('finds_posted').notNull(),
+    /** The marker searched for, and the document it should have found. */
+    marker: text('marker').notNull(),
+    yukiDocumentId: text('yuki_document_id'),
+    checkedAt: timestamp('checked_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.yukiDomainId, table.kind] })],
 );
 
 /** A Yuki administration's GL account scheme, cached for a day so checks cost no call per journal. */

@@ -1,7 +1,8 @@
 /**
  * @module import-grid
  * The period × kind grid of the look-back window: per cell how many items are imported (with their
- * amount), waiting for Yuki's quota, failed, in progress, skipped or left out as a Loket test year — or, once a run has asked
+ * amount), waiting for Yuki's quota, failed, to check in Yuki, in progress, skipped or left out as a
+ * Loket test year — or, once a run has asked
  * Loket about the period, that Loket has nothing yet. Swapped in again out of band when the progress
  * fragment reports a finished run.
  */
@@ -36,6 +37,11 @@ function Cell({ page, items, checked }: CellProps) {
       text: t('import.cell.waiting', { count: count('waiting_quota') }),
     },
     { n: count('failed'), badge: 'badge-error', text: t('import.cell.failed', { count: count('failed') }) },
+    {
+      n: count('needs_check'),
+      badge: 'badge-warn',
+      text: t('import.cell.needsCheck', { count: count('needs_check') }),
+    },
     {
       n: count('planned', 'posting'),
       badge: '',

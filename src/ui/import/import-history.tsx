@@ -1,7 +1,8 @@
 /**
  * @module import-history
- * What happened: the runs (who, when, why, result), the items that failed with the reason and what
- * to do in the page's language, the control-total warnings, the documents posted in Yuki — each linked
+ * What happened: the runs (who, when, why, result), the items waiting for a person to check in Yuki
+ * with their two answers, the items that failed with the reason and what to do in the page's language
+ * (Loket's or Yuki's own words folded under "details"), the control-total warnings, the documents posted in Yuki — each linked
  * to where it can be seen — and the lines of the posted journals. Swapped in again out of band when the
  * progress fragment reports a finished run.
  */
@@ -13,6 +14,7 @@ import { periodOf } from './import-grid.tsx';
 import { readableSubject as readable, type ImportItemRow, type ImportView } from './import-view.ts';
 import { PostedJournals } from './posted-journals.tsx';
 import { YukiDocumentLink } from './yuki-link.tsx';
+import { Csrf, PostButton } from '../components/form.tsx';
 
 function Runs({ page, view }: { page: PageContext; view: ImportView }) {
   const { t, locale } = page;
@@ -41,6 +43,7 @@ function Runs({ page, view }: { page: PageContext; view: ImportView }) {
               <p class="run-summary" lang={run.state === 'failed' ? locale : 'nl'}>
                 {run.state === 'failed' ? (locale === 'nl' ? run.errorNl : run.errorEn) : run.summary}
               </p>
+              {run.state === 'failed' && <ErrorDetails page={page} detail={run.errorDetail} />}
             </td>
           </tr>
         ))}
@@ -62,7 +65,57 @@ function Failures({ page, items }: { page: PageContext; items: ImportItemRow[] }
             <strong>{readable(item)}</strong>{' '}
             <span class="muted">({periodKey(periodOf(item.periodId))})</span>
             <p>{locale === 'nl' ? item.errorNl : item.errorEn}</p>
-            {item.errorDetail && <p class="muted">{item.errorDetail}</p>}
+            <ErrorDetails page={page} detail={item.errorDetail} />
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** Loket's or Yuki's own words behind an error, folded: what the "see the log" texts promise. */
+export function ErrorDetails({ page, detail }: { page: PageContext; detail: string | null }) {
+  if (!detail) return null;
+  return (
+    <details class="error-detail">
+      <summary>{page.t('import.details')}</summary>
+      <pre lang="en">{detail}</pre>
+    </details>
+  );
+}
+
+/** Items that may be in Yuki where Yuki's search cannot tell: a person looks and answers. */
+function Checks({ page, view }: { page: PageContext; view: ImportView }) {
+  const { t, locale } = page;
+  if (view.checks.length === 0) return null;
+  const action = (item: ImportItemRow) =>
+    `/administrations/${view.administrationId}/loket/items/${item.id}/check`;
+  return (
+    <>
+      <h3 id="import-checks">{t('import.checks')}</h3>
+      <p class="hint">{t('import.checksHint')}</p>
+      <ul class="checks">
+        {view.checks.map((item) => (
+          <li>
+            <strong>{readable(item)}</strong>{' '}
+            <span class="muted">({periodKey(periodOf(item.periodId))})</span>
+            <p>{locale === 'nl' ? item.errorNl : item.errorEn}</p>
+            <form method="post" action={action(item)} class="inline">
+              <Csrf page={page} />
+              <input type="hidden" name="decision" value="in_yuki" />
+              <label>
+                {t('import.check.documentId')}{' '}
+                <input type="text" name="yukiDocumentId" maxlength={100} autocomplete="off" />
+              </label>{' '}
+              <button type="submit">{t('import.check.inYuki')}</button>
+            </form>{' '}
+            <PostButton
+              page={page}
+              action={action(item)}
+              fields={{ decision: 'not_in_yuki' }}
+              label={t('import.check.notInYuki')}
+              secondary
+            />
           </li>
         ))}
       </ul>
@@ -213,6 +266,7 @@ export function ImportHistoryView({ page, view, oob }: HistoryProps) {
     >
       <h2 id="import-history">{t('import.history')}</h2>
       <Runs page={page} view={view} />
+      <Checks page={page} view={view} />
       <Failures page={page} items={view.failures} />
       <Skipped page={page} items={view.items} />
       <Warnings page={page} items={view.items} />

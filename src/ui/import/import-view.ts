@@ -4,7 +4,7 @@
  * (from Loket's period kind, cached per app), the items in them, the latest real runs (previews are
  * left out) and the progress of the newest one, and where the documents can be seen in Yuki.
  */
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { AppServices } from '../../http/context.ts';
 import type { Database } from '../../store/database.ts';
 import { lookbackWindow, periodId, shiftPeriod } from '../../core/periods.ts';
@@ -29,6 +29,8 @@ export type ImportView = {
   items: ImportItemRow[];
   /** Every failed item, also those of periods before the window (a backfill's). */
   failures: ImportItemRow[];
+  /** Every item waiting for a person to check in Yuki, in any period. */
+  checks: ImportItemRow[];
   runs: ImportRun[];
   progress: RunProgress;
   /** Where the documents in Yuki can be seen. */
@@ -78,17 +80,23 @@ export async function loadImportView(
     .select({ url: domains.url })
     .from(domains)
     .where(eq(domains.id, administration.domainId));
-  const failures = await services.db
+  const needingPeople = await services.db
     .select()
     .from(importItems)
-    .where(and(eq(importItems.administrationId, administration.id), eq(importItems.state, 'failed')))
+    .where(
+      and(
+        eq(importItems.administrationId, administration.id),
+        inArray(importItems.state, ['failed', 'needs_check']),
+      ),
+    )
     .orderBy(desc(importItems.periodId), importItems.subject);
   return {
     administrationId: administration.id,
     periods,
     windowKnown: window !== undefined,
     items: history.items.filter((item) => periods.includes(item.periodId)),
-    failures,
+    failures: needingPeople.filter((item) => item.state === 'failed'),
+    checks: needingPeople.filter((item) => item.state === 'needs_check'),
     runs: history.runs,
     progress: latest ? await runProgress(services.db, latest.id) : {},
     yukiLinks: yukiLinks(services.config.yukiApiUrl, domain?.url ?? null),

@@ -2,7 +2,8 @@
  * @module loket-import-pages
  * The import actions of *Personeel → Loket service*, for whom may use the link: "Import now" and a
  * confirmed backfill queue the import (POST/redirect/GET, or the progress fragment for htmx), a
- * backfill preview renders the page with what would be imported, and the progress fragment htmx polls
+ * backfill preview renders the page with what would be imported, a "check in Yuki" answer settles one
+ * item and renders the page with what became of it, and the progress fragment htmx polls
  * — whose last answer also brings the grid and the history up to date.
  */
 import type { Context, Hono } from 'hono';
@@ -25,6 +26,7 @@ import {
   type ImportTarget,
 } from '../../http/request-import.ts';
 import { showLoketService } from './loket-service.tsx';
+import { answerCheckInYuki } from '../../http/check-in-yuki.ts';
 
 const Period = z
   .string()
@@ -60,6 +62,12 @@ async function parseBackfill(c: Context<AppEnv>): Promise<Parsed> {
   }
   return { ok: false, state };
 }
+
+const CheckInput = z.object({
+  itemId: z.uuid(),
+  decision: z.enum(['in_yuki', 'not_in_yuki']),
+  yukiDocumentId: z.string().trim().max(100).optional(),
+});
 
 const servicePage = (target: ImportTarget) => `/administrations/${target.administration.id}/loket`;
 
@@ -130,6 +138,31 @@ export function loketImportPages(app: Hono<AppEnv>): void {
         status: error.retryable ? 503 : 422,
       });
     }
+  });
+
+  // "Check in Yuki": the person's answer for one item; shown again with what became of it.
+  app.post('/administrations/:administrationId/loket/items/:itemId/check', async (c) => {
+    const guarded = await guardAdministrationPage(c, c.req.param('administrationId'), 'link.use');
+    if (!guarded.ok) return guarded.response;
+    const { t } = pageContext(c);
+    const form = CheckInput.safeParse({ ...(await c.req.parseBody()), itemId: c.req.param('itemId') });
+    if (!form.success) {
+      return showLoketService(c, guarded.value, {
+        notice: { kind: 'error', text: t('import.check.notWaiting') },
+        status: 400,
+      });
+    }
+    const { itemId, decision, yukiDocumentId } = form.data;
+    const settled = await answerCheckInYuki(c.var.services, changedBy(c), guarded.value, itemId, {
+      decision,
+      ...(decision === 'in_yuki' && yukiDocumentId ? { yukiDocumentId } : {}),
+    });
+    return showLoketService(c, guarded.value, {
+      notice: settled
+        ? { kind: 'ok', text: t('import.check.done') }
+        : { kind: 'error', text: t('import.check.notWaiting') },
+      ...(settled ? {} : { status: 409 as const }),
+    });
   });
 
   app.post('/administrations/:administrationId/loket/backfill', async (c) => {

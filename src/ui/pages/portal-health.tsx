@@ -102,6 +102,11 @@ function ImportsTable({
                 {t('health.failedTotal', { count: administration.failed })}
               </span>
             )}
+            {administration.needsCheck > 0 && (
+              <span class="badge badge-warn">
+                {t('health.needsCheckTotal', { count: administration.needsCheck })}
+              </span>
+            )}
           </th>
         );
         if (administration.periods.length === 0) {
@@ -142,6 +147,7 @@ function Counts({ page, counts }: { page: PageContext; counts: HealthCounts | nu
   if (!counts) return <span class="muted">{t('health.cell.nothing')}</span>;
   const parts = [
     { n: counts.failed, badge: 'badge-error', key: 'health.cell.failed' as const },
+    { n: counts.needsCheck, badge: 'badge-warn', key: 'health.cell.needsCheck' as const },
     { n: counts.waitingForQuota, badge: 'badge-warn', key: 'health.cell.waitingForQuota' as const },
     { n: counts.open, badge: '', key: 'health.cell.open' as const },
     { n: counts.posted, badge: 'badge-ok', key: 'health.cell.posted' as const },
@@ -258,6 +264,11 @@ function IncompleteSection({
                   {administration.failed > 0 && (
                     <span class="badge badge-error">
                       {t('health.failedTotal', { count: administration.failed })}
+                    </span>
+                  )}
+                  {administration.needsCheck > 0 && (
+                    <span class="badge badge-warn">
+                      {t('health.needsCheckTotal', { count: administration.needsCheck })}
                     </span>
                   )}
                 </th>

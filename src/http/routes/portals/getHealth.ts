@@ -14,6 +14,7 @@ const Counts = z
     waitingForQuota: z.number().int(),
     failed: z.number().int(),
     skipped: z.number().int(),
+    needsCheck: z.number().int().openapi({ description: 'Waiting for a person to check in Yuki' }),
   })
   .nullable()
   .openapi({ description: 'Items of this kind in this period; null when there are none' });
@@ -35,6 +36,10 @@ const PortalHealth = z
           linkComplete: z.boolean(),
           missing: z.array(z.string()),
           failed: z.number().int().openapi({ description: 'Failed items of every period' }),
+          needsCheck: z
+            .number()
+            .int()
+            .openapi({ description: 'Items of every period waiting for a person to check in Yuki' }),
           periods: z.array(
             z.object({
               period: z.string().openapi({ example: '2026-11' }),
