@@ -10,6 +10,7 @@ import { format, resolveConfig } from 'prettier';
 
 /** Every path and method the client calls, with the statuses whose bodies we check. */
 const OPERATIONS: ReadonlyArray<[method: string, path: string]> = [
+  ['get', '/providers'],
   ['get', '/providers/employers'],
   ['get', '/providers/employers/{employerId}/authorizations'],
   ['get', '/providers/employers/{employerId}/payrolladministrations'],

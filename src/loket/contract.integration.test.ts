@@ -30,6 +30,7 @@ import {
   listPayrollRuns,
 } from './payroll-runs.ts';
 import { downloadPayslipPdf, getPayslipResult, listPayslips } from './payslips.ts';
+import { listProviders } from './providers.ts';
 import { sandboxControl, sandboxFixture } from '../../test/support/loket-fixture.ts';
 import { compileStrict, loketAjv, type Json } from '../../test/support/openapi-strict.ts';
 import type { SandboxFixture } from '../../test/support/loket-fixture.ts';
@@ -166,6 +167,7 @@ describe('contract with the official Loket spec', () => {
     const { connection } = await fixture.connect({ connection: { fetch: recordingFetch } });
     const administration = await findPayrollAdministrationByClientNumber(connection, bakery.clientNumber);
     if (!administration) throw new Error('demo administration missing');
+    await listProviders(connection);
     await collect(listEmployers(connection));
     await collect(listPayrollAdministrations(connection, bakery.employerId));
     await checkRights(connection, bakery.employerId);

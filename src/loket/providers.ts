@@ -5,9 +5,10 @@
  * holds one provider (loket-openapi.json, paths./providers.get).
  */
 import { z } from 'zod';
+import { guidSchema, normaliseGuid } from '../core/guid.ts';
 import type { LoketConnection } from './connection.ts';
 
-export const providerSchema = z.object({ id: z.uuid(), name: z.string() });
+export const providerSchema = z.object({ id: guidSchema, name: z.string() });
 export type LoketProvider = z.infer<typeof providerSchema>;
 
 export async function listProviders(connection: LoketConnection): Promise<LoketProvider[]> {
@@ -26,5 +27,5 @@ export async function listProviders(connection: LoketConnection): Promise<LoketP
  */
 export function providerMatches(provider: LoketProvider, environmentCode: string): boolean {
   const wanted = environmentCode.trim().toLowerCase();
-  return provider.id.toLowerCase() === wanted || provider.name.trim().toLowerCase() === wanted;
+  return provider.id === (normaliseGuid(wanted) ?? wanted) || provider.name.trim().toLowerCase() === wanted;
 }
