@@ -32,7 +32,7 @@ describe("Yuki's chart of accounts cannot be read", () => {
       fixture.yuki.setFaults({ malformedGlScheme });
       const result = await importNow(fixture.env, request());
       expect(result.outcomes).toEqual([
-        { outcome: 'failed', retryable: true, code: 'yuki.gl_scheme_unreadable' },
+        { outcome: 'failed', retryable: true, code: 'yuki.gl_scheme_unreadable', maybePosted: false },
       ]);
       expect(fixture.yuki.state.journals).toEqual([]);
       const [journal] = await fixture.env.db

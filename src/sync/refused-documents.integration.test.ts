@@ -46,7 +46,9 @@ describe('a body served as application/pdf that is not a PDF', () => {
     const result = await importNow(fixture.env, backfill(202610, ['payslip', 'tax_return']));
     expect(result.outcomes).toHaveLength(bakery.loket.employees + 1);
     expect(new Set(result.outcomes.map((o) => JSON.stringify(o)))).toEqual(
-      new Set([JSON.stringify({ outcome: 'failed', retryable: false, code: 'sync.not_a_pdf' })]),
+      new Set([
+        JSON.stringify({ outcome: 'failed', retryable: false, code: 'sync.not_a_pdf', maybePosted: false }),
+      ]),
     );
     expect(bakeryDocuments()).toEqual([]);
     const items = await itemsOf(202610);
@@ -91,7 +93,7 @@ describe('amounts no payroll produces', () => {
 
     const result = await importNow(fixture.env, backfill(202609));
 
-    const refused = { outcome: 'failed', retryable: false, code: 'loket.amount_refused' };
+    const refused = { outcome: 'failed', retryable: false, code: 'loket.amount_refused', maybePosted: false };
     expect(result.outcomes.filter((o) => o.outcome === 'failed')).toEqual([refused, refused, refused]);
     expect(result.outcomes.filter((o) => o.outcome === 'posted')).toHaveLength(bakery.loket.employees - 1);
     expect(bakeryDocuments()).toHaveLength(before + bakery.loket.employees - 1);
