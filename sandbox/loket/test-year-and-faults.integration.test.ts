@@ -13,12 +13,14 @@ const bakery = demoPayrollAdministration(10231);
 
 async function signIn(sandbox: LoketSandbox): Promise<string> {
   const user = sandbox.world.user('koppeling.yuki');
+  // The client Loket enabled the password flow for, by exception.
+  const client = sandbox.world.clients.find((candidate) => candidate.passwordFlow)!;
   const response = await sandbox.app.request('/oauth/token', {
     method: 'POST',
     body: new URLSearchParams({
       grant_type: 'password',
-      client_id: sandbox.world.clientId,
-      client_secret: sandbox.world.clientSecret,
+      client_id: client.clientId,
+      client_secret: client.clientSecret,
       username: 'koppeling.yuki',
       password: user?.password ?? '',
     }),
