@@ -4,8 +4,6 @@
  * sweep), well under the 2 minutes the production timers promise (sync/timers.unit.test.ts) — and every
  * document is in Yuki exactly once.
  */
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startJobEngine, type JobEngine } from '../src/jobs/engine.ts';
 import { importItemQueue, importQueues } from '../src/jobs/import-queues.ts';
@@ -13,43 +11,23 @@ import { importItems } from '../src/store/schema/index.ts';
 import { importItem } from '../src/sync/import-item.ts';
 import { planImportRun } from '../src/sync/import-run.ts';
 import { markerTag } from '../src/sync/item-key.ts';
-import { sandboxEnv } from '../sandbox/demo/sandboxes.ts';
 import type { ImportFixture } from './support/import-fixture.ts';
 import { startImportFixture } from './support/import-fixture.ts';
 import { testLogger } from './support/logger.ts';
+import { startImportWorker } from './support/import-worker-process.ts';
 import { waitFor } from './support/wait-for.ts';
 
-const script = fileURLToPath(new URL('./support/import-worker.ts', import.meta.url));
 const STALE_AFTER_MS = 3000;
 
 let fixture: ImportFixture;
 let jobs: JobEngine;
 
 function startWorker() {
-  if (fixture.database.engine !== 'postgres') throw new Error('this test needs PostgreSQL');
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
-    env: {
-      ...process.env,
-      DATABASE_URL: fixture.database.connectionString,
-      APP_MASTER_KEY: fixture.masterKey.toString('base64'),
-      ...sandboxEnv(fixture.loket, fixture.yuki),
-      STALE_AFTER_MS: String(STALE_AFTER_MS),
-      HEARTBEAT_MS: '500',
-      SWEEP_EVERY_MS: '1000',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  return startImportWorker(fixture, {
+    STALE_AFTER_MS: String(STALE_AFTER_MS),
+    HEARTBEAT_MS: '500',
+    SWEEP_EVERY_MS: '1000',
   });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const started = new Promise<void>((resolve, reject) => {
-    child.stdout.on('data', () => {
-      if (output.includes('import worker started')) resolve();
-    });
-    child.once('exit', () => reject(new Error(`the worker exited before it started:\n${output}`)));
-  });
-  return { child, exited, started };
 }
 
 beforeAll(async () => {

@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startJobEngine, type JobEngine } from '../src/jobs/engine.ts';
 import { importItemQueue, importQueues } from '../src/jobs/import-queues.ts';
@@ -10,39 +8,16 @@ import { markerTag } from '../src/sync/item-key.ts';
 import type { ImportFixture } from './support/import-fixture.ts';
 import { bakery, installer, loketControl, startImportFixture } from './support/import-fixture.ts';
 import { testLogger } from './support/logger.ts';
-import { sandboxEnv } from '../sandbox/demo/sandboxes.ts';
+import { startImportWorker } from './support/import-worker-process.ts';
 import { waitFor } from './support/wait-for.ts';
 
-const script = fileURLToPath(new URL('./support/import-worker.ts', import.meta.url));
 const STALE_AFTER_MS = 4000;
 
 let fixture: ImportFixture;
 let jobs: JobEngine;
 
 function startWorker() {
-  if (fixture.database.engine !== 'postgres') throw new Error('this test needs PostgreSQL');
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
-    env: {
-      ...process.env,
-      DATABASE_URL: fixture.database.connectionString,
-      APP_MASTER_KEY: fixture.masterKey.toString('base64'),
-      ...sandboxEnv(fixture.loket, fixture.yuki),
-      STALE_AFTER_MS: String(STALE_AFTER_MS),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const started = new Promise<void>((resolve, reject) => {
-    const check = () => {
-      if (output.includes('import worker started')) resolve();
-    };
-    child.stdout.on('data', check);
-    child.once('exit', () => reject(new Error(`the worker exited before it started:\n${output}`)));
-  });
-  return { child, exited, started };
+  return startImportWorker(fixture, { STALE_AFTER_MS: String(STALE_AFTER_MS) });
 }
 
 /** A fixed sequence of pauses, so a failing run can be repeated. */
@@ -118,7 +93,9 @@ describe('a worker killed with SIGKILL at random moments', () => {
     expect(planned.length).toBeGreaterThanOrEqual(50);
     // One document of each kind per administration is posted unharmed first: what a killed first post
     // of a kind leaves is otherwise (rightly) a 'check in Yuki' for a person, as nothing proves the search.
-    const firstOfEachKind = new Map(planned.map((item) => [`${item.administrationId} ${item.kind}`, item.id]));
+    const firstOfEachKind = new Map(
+      planned.map((item) => [`${item.administrationId} ${item.kind}`, item.id]),
+    );
     for (const itemId of firstOfEachKind.values())
       expect((await importItem(fixture.env, itemId)).outcome).toBe('posted');
 
