@@ -44,6 +44,17 @@ export function staleAt(
   return beat ? new Date(beat.getTime() + staleAfterMs) : null;
 }
 
+/** Until when an item failed after a possible post is left alone (Yuki may still be booking it), if it is now. */
+export function settlingUntil(
+  item: Pick<ImportItem, 'state' | 'maybePostedSince' | 'updatedAt'>,
+  settleAfterMs = MAYBE_POSTED_SETTLE_MS,
+): Date | null {
+  if (item.state !== 'failed' || !mustSearch(item)) return null;
+  // Wall-clock time, as the failure's updatedAt was written with it.
+  const settledAt = new Date(item.updatedAt.getTime() + settleAfterMs);
+  return Date.now() < settledAt.getTime() ? settledAt : null;
+}
+
 /** SQL: the claim's last sign of life is older than `before`. */
 export const heartbeatBefore = (before: Date) =>
   lte(sql`coalesce(${importItems.heartbeatAt}, ${importItems.claimedAt})`, before);
@@ -69,9 +80,7 @@ export async function claimSeenItem(
   options: ClaimOptions = {},
 ): Promise<ClaimedItem | null> {
   const now = (options.now ?? (() => new Date()))();
-  // Wall-clock time, as the failure's updatedAt was written with it.
-  const settledAt = seen.updatedAt.getTime() + (options.settleAfterMs ?? MAYBE_POSTED_SETTLE_MS);
-  if (seen.state === 'failed' && mustSearch(seen) && Date.now() < settledAt) return null;
+  if (settlingUntil(seen, options.settleAfterMs)) return null;
   const staleBefore = new Date(now.getTime() - (options.staleAfterMs ?? STALE_CLAIM_MS));
   const claimable = statesLeadingTo('posting').filter((state) => state !== 'posting');
   const attemptId = randomUUID();

@@ -1,8 +1,6 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportFixture } from '../../test/support/import-fixture.ts';
-import { startImportFixture } from '../../test/support/import-fixture.ts';
-import { importItems } from '../store/schema/index.ts';
+import { itemRow, startImportFixture } from '../../test/support/import-fixture.ts';
 import type { ImportItemEnvironment } from './import-item.ts';
 import { importItem } from './import-item.ts';
 import { planImportRun } from './import-run.ts';
@@ -42,12 +40,6 @@ async function sandboxFaults(controlUrl: string, faults: unknown): Promise<void>
   expect(response.status).toBe(200);
 }
 
-async function itemRow(id: string) {
-  const [row] = await fixture.env.db.select().from(importItems).where(eq(importItems.id, id));
-  if (!row) throw new Error(`no item ${id}`);
-  return row;
-}
-
 function documentsMarked(marker: string) {
   return fixture.yuki.state.documents.filter((d) => d.subject.includes(markerTag(marker)));
 }
@@ -74,7 +66,7 @@ describe('an attempt has a deadline', () => {
       maybePosted: true,
     });
     expect(attempt.ms).toBeLessThan(STALL_MS - 1000);
-    const failed = await itemRow(itemId);
+    const failed = await itemRow(fixture, itemId);
     expect(failed).toMatchObject({
       state: 'failed',
       errorCode: 'sync.attempt_timeout',
@@ -91,11 +83,16 @@ describe('an attempt has a deadline', () => {
     await sandboxFaults(`${fixture.yuki.url}/_sandbox`, { slowAnswers: {} });
     // Right after a failure that may have reached Yuki, nobody tries again: Yuki may still be booking it.
     const settling = { ...env, settleAfterMs: 60_000 };
-    expect(await importItem(settling, itemId)).toEqual({ outcome: 'busy' });
-    expect(await itemRow(itemId)).toMatchObject({ state: 'failed', attempts: 1 });
+    const settled = await itemRow(fixture, itemId);
+    // …and the job comes back once it has settled, instead of ending quietly with the item unfinished.
+    expect(await importItem(settling, itemId)).toEqual({
+      outcome: 'busy',
+      retryAt: new Date(settled.updatedAt.getTime() + 60_000),
+    });
+    expect(settled).toMatchObject({ state: 'failed', attempts: 1 });
     expect(await importItem(env, itemId)).toEqual({ outcome: 'reconciled', yukiDocumentId: arrived?.id });
     expect(documentsMarked(failed.marker)).toHaveLength(1);
-    expect(await itemRow(itemId)).toMatchObject({
+    expect(await itemRow(fixture, itemId)).toMatchObject({
       state: 'posted',
       yukiDocumentId: arrived?.id,
       attempts: 2,
@@ -117,7 +114,7 @@ describe('an attempt has a deadline', () => {
       maybePosted: false,
     });
     expect(attempt.ms).toBeLessThan(STALL_MS - 1000);
-    const failed = await itemRow(itemId);
+    const failed = await itemRow(fixture, itemId);
     expect(failed.state).toBe('failed');
     expect(failed.maybePostedSince).toBeNull();
     expect(failed.errorDetail).toMatch(/abandoned, the caller's deadline passed/);

@@ -16,7 +16,7 @@ import { importItems } from '../store/schema/index.ts';
 import { refusedOutright, YukiDailyLimitError } from '../yuki/errors.ts';
 import type { YukiDomainClient } from '../yuki/yuki.client.ts';
 import type { ClaimedItem, ImportItem } from './claim.ts';
-import { claimSeenItem, staleAt } from './claim.ts';
+import { claimSeenItem, settlingUntil, staleAt } from './claim.ts';
 import { AttemptTimedOutError } from './errors.ts';
 import { postJournal, reconciledJournal } from './import-journal.ts';
 import { postPayslip } from './import-payslip.ts';
@@ -229,7 +229,11 @@ export async function importItem(env: ImportItemEnvironment, itemId: string): Pr
     ...(env.settleAfterMs === undefined ? {} : { settleAfterMs: env.settleAfterMs }),
   });
   if (!item) {
-    const retryAt = current.state === 'posting' ? staleAt(current, env.staleAfterMs ?? STALE_CLAIM_MS) : null;
+    // Come back when the other attempt's claim would be stale, or when a possible post has settled.
+    const retryAt =
+      current.state === 'posting'
+        ? staleAt(current, env.staleAfterMs ?? STALE_CLAIM_MS)
+        : settlingUntil(current, env.settleAfterMs);
     return retryAt ? { outcome: 'busy', retryAt } : { outcome: 'busy' };
   }
 
