@@ -5,16 +5,18 @@
  * document is in Yuki exactly once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startJobEngine, type JobEngine } from '../src/jobs/engine.ts';
-import { importItemQueue, importQueues } from '../src/jobs/import-queues.ts';
+import type { JobEngine } from '../src/jobs/engine.ts';
+import { importItemQueue } from '../src/jobs/import-queues.ts';
 import { importItems } from '../src/store/schema/index.ts';
 import { importItem } from '../src/sync/import-item.ts';
 import { planImportRun } from '../src/sync/import-run.ts';
 import { markerTag } from '../src/sync/item-key.ts';
 import type { ImportFixture } from './support/import-fixture.ts';
-import { startImportFixture } from './support/import-fixture.ts';
-import { testLogger } from './support/logger.ts';
-import { startImportWorker } from './support/import-worker-process.ts';
+import {
+  startFixtureWithQueues,
+  startImportWorker,
+  stopFixtureWithQueues,
+} from './support/import-worker-process.ts';
 import { waitFor } from './support/wait-for.ts';
 
 const STALE_AFTER_MS = 3000;
@@ -31,19 +33,9 @@ function startWorker() {
 }
 
 beforeAll(async () => {
-  fixture = await startImportFixture({ importFromPeriod: '2026-10' });
-  jobs = await startJobEngine({
-    database: fixture.database,
-    logger: testLogger,
-    supervise: false,
-    instanceName: 'test',
-  });
-  await jobs.ensureQueues(importQueues as never);
+  ({ fixture, jobs } = await startFixtureWithQueues({ importFromPeriod: '2026-10' }));
 }, 60_000);
-afterAll(async () => {
-  await jobs?.stop();
-  await fixture?.close();
-});
+afterAll(() => stopFixtureWithQueues({ fixture, jobs }));
 
 describe('a worker killed while it holds claims', () => {
   it('another live worker finishes its items within seconds, each posted exactly once', async () => {

@@ -7,15 +7,17 @@
  * nothing is left claimed or planned.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startJobEngine, type JobEngine } from '../src/jobs/engine.ts';
-import { importItemQueue, importQueues } from '../src/jobs/import-queues.ts';
+import type { JobEngine } from '../src/jobs/engine.ts';
+import { importItemQueue } from '../src/jobs/import-queues.ts';
 import { importItems, yukiCallBudgets } from '../src/store/schema/index.ts';
 import { planImportRun } from '../src/sync/import-run.ts';
 import { markerTag } from '../src/sync/item-key.ts';
 import type { ImportFixture } from './support/import-fixture.ts';
-import { startImportFixture } from './support/import-fixture.ts';
-import { testLogger } from './support/logger.ts';
-import { startImportWorker } from './support/import-worker-process.ts';
+import {
+  startFixtureWithQueues,
+  startImportWorker,
+  stopFixtureWithQueues,
+} from './support/import-worker-process.ts';
 import { waitFor } from './support/wait-for.ts';
 
 const DEADLINE_MS = 1500;
@@ -37,19 +39,9 @@ function startWorker() {
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeAll(async () => {
-  fixture = await startImportFixture({ importFromPeriod: '2026-10' });
-  jobs = await startJobEngine({
-    database: fixture.database,
-    logger: testLogger,
-    supervise: false,
-    instanceName: 'test',
-  });
-  await jobs.ensureQueues(importQueues as never);
+  ({ fixture, jobs } = await startFixtureWithQueues({ importFromPeriod: '2026-10' }));
 }, 60_000);
-afterAll(async () => {
-  await jobs?.stop();
-  await fixture?.close();
-});
+afterAll(() => stopFixtureWithQueues({ fixture, jobs }));
 
 /** "Import now" for what is not done: a job for every item not posted (or a journal Loket has not heard of). */
 async function importNowForUnfinished(): Promise<number> {

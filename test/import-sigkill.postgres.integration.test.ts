@@ -1,14 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startJobEngine, type JobEngine } from '../src/jobs/engine.ts';
-import { importItemQueue, importQueues } from '../src/jobs/import-queues.ts';
+import type { JobEngine } from '../src/jobs/engine.ts';
+import { importItemQueue } from '../src/jobs/import-queues.ts';
 import { importItems } from '../src/store/schema/index.ts';
 import { importItem } from '../src/sync/import-item.ts';
 import { planImportRun } from '../src/sync/import-run.ts';
 import { markerTag } from '../src/sync/item-key.ts';
 import type { ImportFixture } from './support/import-fixture.ts';
-import { bakery, installer, loketControl, startImportFixture } from './support/import-fixture.ts';
-import { testLogger } from './support/logger.ts';
-import { startImportWorker } from './support/import-worker-process.ts';
+import { bakery, installer, loketControl } from './support/import-fixture.ts';
+import {
+  startFixtureWithQueues,
+  startImportWorker,
+  stopFixtureWithQueues,
+} from './support/import-worker-process.ts';
 import { waitFor } from './support/wait-for.ts';
 
 const STALE_AFTER_MS = 4000;
@@ -57,19 +60,9 @@ function expectEachPostedOnce(items: Array<typeof importItems.$inferSelect>): vo
 /** Each scenario gets its own database, sandboxes and queue, so one's leftovers never slow the other. */
 function useFixture() {
   beforeAll(async () => {
-    fixture = await startImportFixture();
-    jobs = await startJobEngine({
-      database: fixture.database,
-      logger: testLogger,
-      supervise: false,
-      instanceName: 'test',
-    });
-    await jobs.ensureQueues(importQueues as never);
+    ({ fixture, jobs } = await startFixtureWithQueues());
   }, 60_000);
-  afterAll(async () => {
-    await jobs?.stop();
-    await fixture?.close();
-  });
+  afterAll(() => stopFixtureWithQueues({ fixture, jobs }));
 }
 
 describe('a worker killed with SIGKILL at random moments', () => {

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportFixture } from '../../test/support/import-fixture.ts';
-import { startImportFixture } from '../../test/support/import-fixture.ts';
-import { importItems, yukiSearchProofs } from '../store/schema/index.ts';
+import { itemRow, startImportFixture } from '../../test/support/import-fixture.ts';
+import { yukiSearchProofs } from '../store/schema/index.ts';
 import { settleCheck } from './check-in-yuki.ts';
 import type { ImportItemEnvironment } from './import-item.ts';
 import { importItem } from './import-item.ts';
@@ -17,12 +17,6 @@ beforeAll(async () => {
   env = { ...fixture.env, attemptDeadlineMs: 2000, settleAfterMs: 0 };
 }, 60_000);
 afterAll(() => fixture.close());
-
-async function itemRow(id: string) {
-  const [row] = await fixture.env.db.select().from(importItems).where(eq(importItems.id, id));
-  if (!row) throw new Error(`no item ${id}`);
-  return row;
-}
 
 async function payslips(administrationId: string): Promise<string[]> {
   const planned = await planImportRun(env, {
@@ -67,13 +61,13 @@ describe('exactly once does not rest on an unproven search (issue 10.5)', () => 
     // The search finds nothing, but it is not proven to find anything here: nobody posts it again.
     expect(await importItem(env, second)).toEqual({ outcome: 'needs_check' });
     expect(await importItem(env, second)).toEqual({ outcome: 'needs_check' });
-    const waiting = await itemRow(second);
+    const waiting = await itemRow(fixture, second);
     expect(waiting).toMatchObject({ state: 'needs_check', errorCode: 'sync.needs_check' });
     // The search was put to the test on the payslip posted before, and did not find it.
     expect(await proof(link.yukiDomainId)).toMatchObject({
       findsPosted: false,
-      marker: (await itemRow(first)).marker,
-      yukiDocumentId: (await itemRow(first)).yukiDocumentId,
+      marker: (await itemRow(fixture, first)).marker,
+      yukiDocumentId: (await itemRow(fixture, first)).yukiDocumentId,
     });
     expect(waiting.errorNl).toContain('Controleer in Yuki');
     expect(waiting.errorEn).toContain('Check in Yuki');
@@ -98,7 +92,7 @@ describe('exactly once does not rest on an unproven search (issue 10.5)', () => 
     expect(await importItem(env, third)).toMatchObject({ outcome: 'failed', maybePosted: true });
     fixture.yuki.setFaults({ slowAnswers: {} });
     expect(await importItem(env, third)).toEqual({ outcome: 'needs_check' });
-    const [arrived] = copies((await itemRow(third)).marker);
+    const [arrived] = copies((await itemRow(fixture, third)).marker);
     const marked = await settleCheck(
       fixture.env.db,
       { administrationId: fixture.bakeryId, itemId: third },
@@ -127,12 +121,12 @@ describe('exactly once does not rest on an unproven search (issue 10.5)', () => 
     fixture.yuki.setFaults({ failCalls: uncertainFault() });
     expect(await importItem(env, second)).toMatchObject({ outcome: 'failed', maybePosted: true });
     expect(await importItem(env, second)).toMatchObject({ outcome: 'posted' });
-    expect(copies((await itemRow(second)).marker)).toHaveLength(1);
+    expect(copies((await itemRow(fixture, second)).marker)).toHaveLength(1);
     // Proven on the payslip posted before: found, with the Yuki id we recorded for it.
     expect(await proof(link.yukiDomainId)).toMatchObject({
       findsPosted: true,
-      marker: (await itemRow(first)).marker,
-      yukiDocumentId: (await itemRow(first)).yukiDocumentId,
+      marker: (await itemRow(fixture, first)).marker,
+      yukiDocumentId: (await itemRow(fixture, first)).yukiDocumentId,
     });
   }, 60_000);
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportFixture } from '../../test/support/import-fixture.ts';
-import { startImportFixture } from '../../test/support/import-fixture.ts';
+import { itemRow, startImportFixture } from '../../test/support/import-fixture.ts';
 import { importItems } from '../store/schema/index.ts';
 import { importItem } from './import-item.ts';
 import { planImportRun } from './import-run.ts';
@@ -22,12 +22,6 @@ beforeAll(async () => {
   payslips = planned.itemIds;
 }, 60_000);
 afterAll(() => fixture.close());
-
-async function itemRow(id: string) {
-  const [row] = await fixture.env.db.select().from(importItems).where(eq(importItems.id, id));
-  if (!row) throw new Error(`no item ${id}`);
-  return row;
-}
 
 const inYuki = (marker: string) =>
   fixture.yuki.state.documents.filter((d) => d.subject.includes(markerTag(marker)));
@@ -51,7 +45,7 @@ describe('a claim lives by its heartbeat (issue 11.2)', () => {
     const clock = () => new Date(fixture.clock.now.getTime() + beat++ * 1000);
     const attempt = importItem({ ...fixture.env, now: clock, heartbeatMs: 100 }, itemId);
     await pause(500);
-    const running = await itemRow(itemId);
+    const running = await itemRow(fixture, itemId);
     expect(running.state).toBe('posting');
     expect(running.heartbeatAt?.getTime()).toBeGreaterThan(running.claimedAt?.getTime() ?? Infinity);
     await takeOver(itemId);
@@ -68,7 +62,7 @@ describe('a claim lives by its heartbeat (issue 11.2)', () => {
     await takeOver(itemId);
     expect(await attempt).toEqual({ outcome: 'busy' });
     fixture.loket.setFaults({});
-    const row = await itemRow(itemId);
+    const row = await itemRow(fixture, itemId);
     expect(row.maybePostedSince).toBeNull();
     expect(inYuki(row.marker)).toEqual([]);
   }, 30_000);
@@ -96,6 +90,6 @@ describe('a claim lives by its heartbeat (issue 11.2)', () => {
       .where(eq(importItems.id, itemId));
     // It died before its post call (no "may have been posted"): posted at once, once.
     expect(await importItem(fixture.env, itemId)).toMatchObject({ outcome: 'posted' });
-    expect(inYuki((await itemRow(itemId)).marker)).toHaveLength(1);
+    expect(inYuki((await itemRow(fixture, itemId)).marker)).toHaveLength(1);
   }, 30_000);
 });

@@ -1,8 +1,6 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportFixture } from '../../test/support/import-fixture.ts';
-import { loketControl, startImportFixture } from '../../test/support/import-fixture.ts';
-import { importItems } from '../store/schema/index.ts';
+import { itemRow, loketControl, startImportFixture } from '../../test/support/import-fixture.ts';
 import type { ImportItemEnvironment } from './import-item.ts';
 import { importItem } from './import-item.ts';
 import { importNow, planImportRun } from './import-run.ts';
@@ -17,12 +15,6 @@ beforeAll(async () => {
   env = { ...fixture.env, attemptDeadlineMs: 2000, settleAfterMs: 0 };
 }, 60_000);
 afterAll(() => fixture.close());
-
-async function itemRow(id: string) {
-  const [row] = await fixture.env.db.select().from(importItems).where(eq(importItems.id, id));
-  if (!row) throw new Error(`no item ${id}`);
-  return row;
-}
 
 /** Loket's journal run status (GET /providers/employers/payrolladministrations/journalruns/{journalrunId}: journalRunStatus.key). */
 async function loketJournalStatus(journalRunId: string): Promise<number> {
@@ -42,7 +34,7 @@ describe('"may have been posted" is a fact of the item (issue 11.1)', () => {
     });
     const [journalId] = planned.itemIds;
     if (!journalId) throw new Error('no journal planned');
-    const { marker, loketObjectId } = await itemRow(journalId);
+    const { marker, loketObjectId } = await itemRow(fixture, journalId);
     const booked = () => fixture.yuki.state.journals.filter((j) => j.subject.includes(markerTag(marker)));
     const statusBefore = await loketJournalStatus(loketObjectId);
 
@@ -64,7 +56,7 @@ describe('"may have been posted" is a fact of the item (issue 11.1)', () => {
       code: 'yuki.access_denied',
       maybePosted: true,
     });
-    const afterDenied = await itemRow(journalId);
+    const afterDenied = await itemRow(fixture, journalId);
     expect(afterDenied).toMatchObject({ state: 'failed', errorCode: 'yuki.access_denied' });
     expect(afterDenied.maybePostedSince).not.toBeNull();
     // Loket is not told the journal failed: it may well be in Yuki.
@@ -74,7 +66,7 @@ describe('"may have been posted" is a fact of the item (issue 11.1)', () => {
     // 3. And then Yuki's daily limit: parked, the fact still stands.
     fixture.yuki.setFaults({ dailyLimitExhausted: true });
     expect(await importItem(env, journalId)).toMatchObject({ outcome: 'waiting_quota' });
-    expect((await itemRow(journalId)).maybePostedSince).not.toBeNull();
+    expect((await itemRow(fixture, journalId)).maybePostedSince).not.toBeNull();
     fixture.yuki.setFaults({ dailyLimitExhausted: false });
     // The next Yuki day, for Yuki and for our own count of its calls.
     await fetch(`${fixture.yuki.url}/_sandbox/reset-day`, { method: 'POST' });
@@ -89,7 +81,7 @@ describe('"may have been posted" is a fact of the item (issue 11.1)', () => {
     });
     expect(run.outcomes).toEqual([{ outcome: 'reconciled', yukiDocumentId: booked()[0]?.id }]);
     expect(booked()).toHaveLength(1);
-    const done = await itemRow(journalId);
+    const done = await itemRow(fixture, journalId);
     expect(done).toMatchObject({ state: 'posted', yukiDocumentId: booked()[0]?.id, errorCode: null });
     expect(done.maybePostedSince).toBeNull();
     expect(await loketJournalStatus(loketObjectId)).toBe(7);
@@ -109,7 +101,7 @@ describe('"may have been posted" is a fact of the item (issue 11.1)', () => {
     });
     const outcome = await importItem(env, payslipId);
     expect(outcome).toEqual({ outcome: 'failed', retryable: true, code: 'yuki.fault', maybePosted: true });
-    expect((await itemRow(payslipId)).maybePostedSince).not.toBeNull();
+    expect((await itemRow(fixture, payslipId)).maybePostedSince).not.toBeNull();
   }, 60_000);
 
   it('a fault Yuki is known to refuse with clears the fact this attempt set', async () => {
@@ -131,6 +123,6 @@ describe('"may have been posted" is a fact of the item (issue 11.1)', () => {
       code: 'yuki.access_denied',
       maybePosted: false,
     });
-    expect((await itemRow(payslipId)).maybePostedSince).toBeNull();
+    expect((await itemRow(fixture, payslipId)).maybePostedSince).toBeNull();
   }, 60_000);
 });

@@ -18,6 +18,7 @@ import {
   administrations,
   domainFeatures,
   domains,
+  importItems,
   loketConnections,
   portals,
 } from '../../src/store/schema/index.ts';
@@ -185,4 +186,11 @@ export async function startImportFixture(options: ImportFixtureOptions = {}): Pr
 /** Calls the Loket sandbox's control surface. */
 export function loketControl(fixture: ImportFixture, path: string, body?: unknown): Promise<unknown> {
   return sandboxControl(fixture.loket.controlUrl, path, body);
+}
+
+/** The item's row as stored now. */
+export async function itemRow(fixture: ImportFixture, id: string) {
+  const [row] = await fixture.env.db.select().from(importItems).where(eq(importItems.id, id));
+  if (!row) throw new Error(`no item ${id}`);
+  return row;
 }

@@ -2,11 +2,15 @@
  * @module import-worker-process
  * Starts `import-worker.ts` as a child process on the fixture's PostgreSQL and sandboxes, so a test can
  * kill it with SIGKILL like a crashing machine. `settings` are the worker's timer knobs (env names).
+ * The fixture with a job engine that such tests send the item jobs through.
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { sandboxEnv } from '../../sandbox/demo/sandboxes.ts';
-import type { ImportFixture } from './import-fixture.ts';
+import { startJobEngine, type JobEngine } from '../../src/jobs/engine.ts';
+import { importQueues } from '../../src/jobs/import-queues.ts';
+import { startImportFixture, type ImportFixture, type ImportFixtureOptions } from './import-fixture.ts';
+import { testLogger } from './logger.ts';
 
 const script = fileURLToPath(new URL('./import-worker.ts', import.meta.url));
 
@@ -35,4 +39,27 @@ export function startImportWorker(fixture: ImportFixture, settings: Record<strin
     child.once('exit', () => reject(new Error(`the worker exited before it started:\n${output}`)));
   });
   return { child, exited, started };
+}
+
+/** A fixture plus a job engine with the import queues, for tests whose workers are child processes. */
+export async function startFixtureWithQueues(
+  options: ImportFixtureOptions = {},
+): Promise<{ fixture: ImportFixture; jobs: JobEngine }> {
+  const fixture = await startImportFixture(options);
+  const jobs = await startJobEngine({
+    database: fixture.database,
+    logger: testLogger,
+    supervise: false,
+    instanceName: 'test',
+  });
+  await jobs.ensureQueues(importQueues as never);
+  return { fixture, jobs };
+}
+
+export async function stopFixtureWithQueues(setup: {
+  fixture?: ImportFixture | undefined;
+  jobs?: JobEngine | undefined;
+}): Promise<void> {
+  await setup.jobs?.stop();
+  await setup.fixture?.close();
 }
