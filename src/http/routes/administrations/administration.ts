@@ -1,3 +1,8 @@
+/**
+ * @module routes/administration
+ * GET /api/administrations/{administrationId} shows one administration's Relatiecode and link settings (tab
+ * Administratie); PUT …/link-settings changes them. Both authorized as `link.use`.
+ */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { LinkSettingsInput, viewAdministration } from '../../../tenancy/administration-settings.ts';
 import { changeLinkSettings } from '../../../tenancy/change-link-settings.ts';

@@ -1,3 +1,9 @@
+/**
+ * @module routes/imports
+ * Imports of an administration (`link.use`): POST starts one now, a backfill, or a dry-run preview; GET
+ * lists the latest runs with each item's outcome, GET …/{runId} one run's progress. POST
+ * /api/domains/{domainId}/imports queues an import for every linked administration of the domain.
+ */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { administrations, IMPORT_KINDS, importRuns } from '../../../store/schema/index.ts';

@@ -1,3 +1,8 @@
+/**
+ * @module routes/relation-code
+ * PUT /api/administrations/{administrationId}/relation-code — set or clear the Relatiecode (Loket client
+ * number); it is resolved in Loket and must be unique. Authorized as `link.use`.
+ */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { changeRelationCode } from '../../../tenancy/change-relation-code.ts';
 import { viewAdministration } from '../../../tenancy/administration-settings.ts';

@@ -1,3 +1,8 @@
+/**
+ * @module routes/me
+ * GET /api/auth/me — who is signed in: the user, their roles per portal and per domain, and the session's
+ * CSRF token; 401 when nobody is.
+ */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../context.ts';
 import { DOMAIN_ROLES, PORTAL_ROLES } from '../../../core/roles.ts';

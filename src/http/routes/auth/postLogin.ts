@@ -1,3 +1,8 @@
+/**
+ * @module routes/login
+ * POST /api/auth/login — sign in with e-mail address and password (JSON or form) and start a fresh session;
+ * 401 for wrong credentials, 429 while too many failed attempts are throttled.
+ */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../context.ts';
 import { Email } from '../../../auth/users.ts';

@@ -1,3 +1,7 @@
+/**
+ * @module routes/logout
+ * POST /api/auth/logout — end this session and clear its cookie; 204 also when there was no session.
+ */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../context.ts';
 import { signOut } from '../../middleware/session.ts';

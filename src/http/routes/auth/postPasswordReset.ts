@@ -1,3 +1,8 @@
+/**
+ * @module routes/password-reset
+ * POST /api/auth/password-reset — mail a password-reset link, valid for one hour; the answer is the same
+ * whether the address has an account or not.
+ */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../context.ts';
 import { startPasswordReset } from '../../password-reset.ts';

@@ -1,3 +1,8 @@
+/**
+ * @module routes/password-reset-confirm
+ * POST /api/auth/password-reset/confirm — set a new password with the token from the mailed link, which
+ * signs the user out everywhere; 400 when the link is invalid, used or expired.
+ */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../context.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../auth/password.ts';

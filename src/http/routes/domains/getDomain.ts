@@ -1,3 +1,8 @@
+/**
+ * @module routes/domain
+ * GET /api/domains/{domainId} — a domain with its contract (features and contract lines) and its
+ * administrations. Authorized as `domain.view`.
+ */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import { administrations, contractLines, domains } from '../../../store/schema/index.ts';

@@ -1,3 +1,8 @@
+/**
+ * @module routes/loket-connection
+ * GET and PUT /api/domains/{domainId}/loket-connection — the domain's Loket sign-in (the password is never
+ * returned); PUT sets user name, password and environment code for Loket's password flow. `link.use`.
+ */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { getLoketConnection, PasswordConnectionInput } from '../../../tenancy/loket-connection.ts';
 import { changeLoketConnection } from '../../../tenancy/change-loket-connection.ts';

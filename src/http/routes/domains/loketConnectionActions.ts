@@ -1,3 +1,8 @@
+/**
+ * @module routes/loket-connection-actions
+ * What is done with a domain's Loket connection (`link.use`): test it (sign in and list missing rights), and
+ * connect by OAuth — …/authorize redirects to Loket, /loket/oauth/callback completes it and is audited.
+ */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { runLoketConnectionTest } from '../../../tenancy/run-loket-connection-test.ts';

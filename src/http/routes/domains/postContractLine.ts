@@ -1,3 +1,8 @@
+/**
+ * @module routes/contract-line-request
+ * POST /api/domains/{domainId}/contract-lines — ask the operator, by e-mail, to activate the link for a
+ * non-standard administration of the domain. Authorized as `link.use`.
+ */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { requestContractLine } from '../../../tenancy/contract-lines.ts';
 import type { AppEnv } from '../../context.ts';

@@ -1,3 +1,8 @@
+/**
+ * @module routes/domain-feature
+ * PUT and DELETE /api/domains/{domainId}/features/{feature} — add a feature to or remove it from the
+ * domain's contract (`domain.contract.manage`); removing keeps link settings and history.
+ */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { changeDomainFeature } from '../../../tenancy/change-domain-feature.ts';
 import type { AppEnv } from '../../context.ts';

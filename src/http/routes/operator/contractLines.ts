@@ -1,3 +1,8 @@
+/**
+ * @module operator-contract-lines
+ * GET /api/operator/contract-lines lists contract-line requests and lines, newest first; POST
+ * …/{lineId}/decision grants or refuses a request or revokes a line, and e-mails the requester. Operator only.
+ */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { decideContractLine, listContractLines } from '../../../tenancy/contract-lines.ts';
 import type { AppEnv } from '../../context.ts';

@@ -1,3 +1,8 @@
+/**
+ * @module routes/audit
+ * GET /api/portals/{portalId}/audit — the portal's audit log, newest first, paged with `before` and
+ * `limit`. Authorized as `portal.audit.read`.
+ */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { readAudit } from '../../../audit/read-audit.ts';
 import type { AppEnv } from '../../context.ts';

@@ -1,3 +1,8 @@
+/**
+ * @module routes/portal-health
+ * GET /api/portals/{portalId}/health — the portal's import health: imports and failures per administration
+ * and period, Yuki quota per domain, Loket resource versions due to retire. `portal.health.read`.
+ */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import { periodKeyOf } from '../../../core/periods.ts';

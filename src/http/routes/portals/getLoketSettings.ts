@@ -1,3 +1,8 @@
+/**
+ * @module routes/loket-settings
+ * GET /api/portals/{portalId}/loket-settings — the portal's Loket instellingen; secrets are never returned,
+ * only whether they are set. Authorized as `portal.manage`.
+ */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { getLoketSettings as readSettings } from '../../../tenancy/portal-settings.ts';
 import type { AppEnv } from '../../context.ts';

@@ -1,3 +1,8 @@
+/**
+ * @module routes/portal
+ * GET /api/portals/{portalId} — a portal's domains and administrations, with what each link still misses.
+ * Authorized as `portal.view`.
+ */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import { portals } from '../../../store/schema/index.ts';

@@ -1,3 +1,8 @@
+/**
+ * @module routes/portals
+ * GET /api/portals — the portals the signed-in person has a portal or domain role in (every portal for the
+ * operator), by name.
+ */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { inArray } from 'drizzle-orm';
 import { portals } from '../../../store/schema/index.ts';

@@ -1,3 +1,8 @@
+/**
+ * @module routes/members
+ * /api/portals/{portalId}/members (`portal.members.manage`): list everyone with a role in the portal or its
+ * domains, invite someone to a role by e-mail, or take away all of someone's roles in the portal.
+ */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { listMembers, MemberInput } from '../../../tenancy/members.ts';
 import { inviteMemberAudited, removeMemberAudited } from '../../../tenancy/change-member.ts';

@@ -1,3 +1,7 @@
+/**
+ * @module routes/create-portal
+ * POST /api/portals — create a portal for an accounting firm. Operator only.
+ */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { createPortal } from '../../../tenancy/create-portal.ts';
 import { plainText } from '../../../core/text.ts';

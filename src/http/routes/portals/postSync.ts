@@ -1,3 +1,8 @@
+/**
+ * @module routes/portal-sync
+ * POST /api/portals/{portalId}/sync — bring the portal's domains and administrations in line with Yuki,
+ * with the portal's access key, and answer what changed. Authorized as `portal.manage`.
+ */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { runYukiSync } from '../../../tenancy/run-yuki-sync.ts';
 import type { AppEnv } from '../../context.ts';

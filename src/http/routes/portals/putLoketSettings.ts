@@ -1,3 +1,8 @@
+/**
+ * @module routes/put-loket-settings
+ * PUT /api/portals/{portalId}/loket-settings — change the portal's Loket instellingen; omitted fields stay,
+ * secrets are write-only. Authorized as `portal.manage`.
+ */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { getLoketSettings, LoketSettingsInput } from '../../../tenancy/portal-settings.ts';
 import { changeLoketSettings } from '../../../tenancy/change-loket-settings.ts';

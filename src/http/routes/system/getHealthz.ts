@@ -1,3 +1,7 @@
+/**
+ * @module routes/healthz
+ * GET /healthz — liveness: the process answers, without touching the database.
+ */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../context.ts';
 

@@ -1,3 +1,7 @@
+/**
+ * @module routes/readyz
+ * GET /readyz — readiness: 200 when the database and the job engine answer, else 503 with the reason.
+ */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../context.ts';
 import { pingDatabase } from '../../../store/database.ts';
