@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportFixture } from '../../test/support/import-fixture.ts';
 import { itemRow, startImportFixture } from '../../test/support/import-fixture.ts';
-import { yukiSearchProofs } from '../store/schema/index.ts';
+import { importItems, yukiSearchProofs } from '../store/schema/index.ts';
 import { settleCheck } from './check-in-yuki.ts';
 import type { ImportItemEnvironment } from './import-item.ts';
 import { importItem } from './import-item.ts';
@@ -129,4 +129,28 @@ describe('exactly once does not rest on an unproven search (issue 10.5)', () => 
       yukiDocumentId: (await itemRow(fixture, first)).yukiDocumentId,
     });
   }, 60_000);
+
+  it('a plan that includes exported journals on purpose leaves a journal waiting for a check alone', async () => {
+    const journals = {
+      administrationId: fixture.bakeryId,
+      trigger: 'backfill' as const,
+      requestedLabel: 'test',
+      kinds: ['journal' as const],
+      fromPeriodId: 202608,
+      toPeriodId: 202610,
+    };
+    await planImportRun(env, journals);
+    const exported = await fixture.env.db
+      .select()
+      .from(importItems)
+      .where(and(eq(importItems.kind, 'journal'), eq(importItems.errorCode, 'sync.exported_elsewhere')));
+    expect(exported.length).toBeGreaterThan(0);
+    for (const journal of exported)
+      await fixture.env.db
+        .update(importItems)
+        .set({ state: 'needs_check', maybePostedSince: new Date(), attempts: 1 })
+        .where(eq(importItems.id, journal.id));
+    await planImportRun(env, { ...journals, includeExported: true });
+    for (const journal of exported) expect((await itemRow(fixture, journal.id)).state).toBe('needs_check');
+  });
 });

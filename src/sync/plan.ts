@@ -23,7 +23,7 @@ import { importItems } from '../store/schema/index.ts';
 import { correctionSubject, findCorrectedItem } from './corrections.ts';
 import type { ItemIdentity } from './item-key.ts';
 import { itemKey, itemMarker, markerTag } from './item-key.ts';
-import { statesLeadingTo } from './item-states.ts';
+import { statesLeadingTo, transition } from './item-states.ts';
 import type { LinkContext } from './link-context.ts';
 import type { PayslipResult, PeriodDates } from './ports.ts';
 import { inPostingOrder } from './posting-order.ts';
@@ -432,7 +432,10 @@ export async function savePlan(
       const [included] = await db
         .update(importItems)
         .set({ state: 'planned', errorCode: null, errorNl: null, errorEn: null, updatedAt: new Date() })
-        .where(and(eq(importItems.key, item.key), inArray(importItems.state, statesLeadingTo('planned'))))
+        // Only a skip is lifted: a journal waiting for a person's check in Yuki stays with that person.
+        .where(
+          and(eq(importItems.key, item.key), eq(importItems.state, transition('skipped', 'planned').from)),
+        )
         .returning(existingColumns);
       row = included ?? row;
     }
