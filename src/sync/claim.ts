@@ -29,7 +29,8 @@ export type ClaimOptions = {
 
 /**
  * Whether an earlier attempt may have left the document in Yuki: a fact of the item, set before a post
- * call and cleared only by a search (or a person) that settled it — never by the latest error code.
+ * call and cleared only by what settles it (a search, Yuki refusing that very post, a person) — never
+ * by the latest error code.
  */
 export function mustSearch(item: Pick<ImportItem, 'maybePostedSince'>): boolean {
   return item.maybePostedSince !== null;

@@ -1,7 +1,7 @@
 /**
  * @module schema/imports
  * What the import engine remembers: one row per item it ever meant to post to Yuki (the exactly-once
- * ledger of ARCHITECTURE.md §5), one row per import run for progress and history, the Yuki call budget
+ * ledger of docs/ARCHITECTURE.md, "Exactly once, as implemented"), one row per import run for progress and history, the Yuki call budget
  * per domain and day, and each Yuki administration's GL account scheme cached for a day.
  */
 import { sql } from 'drizzle-orm';
@@ -94,7 +94,8 @@ export const importItems = pgTable(
     heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
     /**
      * Set just before an attempt's post call may reach Yuki; cleared only by a search that found the
-     * document (posted) or proved it absent, never by a later error (issue 11.1).
+     * document (posted) or a proven search that did not, Yuki refusing that very post outright, or a
+     * person's answer — never by a later error (issue 11.1).
      */
     maybePostedSince: timestamp('maybe_posted_since', { withTimezone: true }),
     /** Who settled a "check in Yuki" item by hand, and when (audited too). */
