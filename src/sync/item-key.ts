@@ -1,7 +1,8 @@
 /**
  * @module sync/item-key
- * The deterministic key of an import item (docs/ARCHITECTURE.md, "Exactly once, as implemented") and the marker derived from it. The
- * marker goes into the Yuki subject and remarks, so after a crash Yuki can be searched for it.
+ * The deterministic key of an import item (docs/ARCHITECTURE.md, "Exactly once, as implemented") and
+ * the marker derived from it. The marker goes into the Yuki subject and remarks, so after a crash Yuki
+ * can be searched for it.
  */
 import { createHash } from 'node:crypto';
 import type { ImportKind } from '../store/schema/imports.ts';
