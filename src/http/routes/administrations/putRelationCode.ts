@@ -35,7 +35,7 @@ const route = createRoute({
 export function putRelationCode(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
     const guarded = await guardAdministration(c, c.req.valid('param').administrationId, 'link.use');
-    if (!guarded.ok) return guarded.response as never;
+    if (!guarded.ok) return guarded.response;
     const { db, secrets, config } = c.var.services;
     try {
       const updated = await changeRelationCode(
@@ -46,7 +46,7 @@ export function putRelationCode(app: OpenAPIHono<AppEnv>): void {
       );
       return c.json(await viewAdministration(db, updated), 200);
     } catch (error) {
-      return appErrorJson(c, error) as never;
+      return appErrorJson(c, error);
     }
   });
 }

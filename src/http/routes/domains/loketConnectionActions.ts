@@ -77,7 +77,7 @@ const callbackRoute = createRoute({
 export function loketConnectionActions(app: OpenAPIHono<AppEnv>): void {
   app.openapi(testRoute, async (c) => {
     const guarded = await guardDomain(c, c.req.valid('param').domainId, 'link.use');
-    if (!guarded.ok) return guarded.response as never;
+    if (!guarded.ok) return guarded.response;
     const { db, secrets, config } = c.var.services;
     const result = await runLoketConnectionTest(
       { db, secrets, config, logger: c.var.log },
@@ -89,7 +89,7 @@ export function loketConnectionActions(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(authorizeRoute, async (c) => {
     const guarded = await guardDomain(c, c.req.valid('param').domainId, 'link.use');
-    if (!guarded.ok) return guarded.response as never;
+    if (!guarded.ok) return guarded.response;
     const { db, secrets, config } = c.var.services;
     try {
       const { url, state } = await startLoketAuthorization({ db, secrets, config }, guarded.value.portalId);
@@ -102,7 +102,7 @@ export function loketConnectionActions(app: OpenAPIHono<AppEnv>): void {
       });
       return c.redirect(url, 302);
     } catch (error) {
-      return appErrorJson(c, error) as never;
+      return appErrorJson(c, error);
     }
   });
 
@@ -117,7 +117,7 @@ export function loketConnectionActions(app: OpenAPIHono<AppEnv>): void {
       });
     }
     const guarded = await guardDomain(c, domainId, 'link.use');
-    if (!guarded.ok) return guarded.response as never;
+    if (!guarded.ok) return guarded.response;
     const { db, secrets, config } = c.var.services;
     let outcome: 'ok' | 'failed' = 'ok';
     try {

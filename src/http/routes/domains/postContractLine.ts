@@ -35,7 +35,7 @@ const route = createRoute({
 export function postContractLine(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
     const guarded = await guardDomain(c, c.req.valid('param').domainId, 'link.use');
-    if (!guarded.ok) return guarded.response as never;
+    if (!guarded.ok) return guarded.response;
     const { db, mailer, config } = c.var.services;
     try {
       const line = await requestContractLine({
@@ -51,7 +51,7 @@ export function postContractLine(app: OpenAPIHono<AppEnv>): void {
       const { id, domainId, administrationId, status } = line;
       return c.json({ id, domainId, administrationId, status }, 201);
     } catch (error) {
-      return appErrorJson(c, error) as never;
+      return appErrorJson(c, error);
     }
   });
 }

@@ -60,7 +60,7 @@ const decideRoute = createRoute({
 export function operatorContractLines(app: OpenAPIHono<AppEnv>): void {
   app.openapi(listRoute, async (c) => {
     const refused = await refusal(c, 'operator', { kind: 'service' });
-    if (refused) return refused as never;
+    if (refused) return refused;
     const rows = await listContractLines(c.var.services.db);
     return c.json(
       rows.map(({ line, administration, domain, portal, user }) => ({
@@ -79,7 +79,7 @@ export function operatorContractLines(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(decideRoute, async (c) => {
     const refused = await refusal(c, 'operator', { kind: 'service' });
-    if (refused) return refused as never;
+    if (refused) return refused;
     const { decision, note } = c.req.valid('json');
     try {
       const line = await decideContractLine({
@@ -94,7 +94,7 @@ export function operatorContractLines(app: OpenAPIHono<AppEnv>): void {
       const { id, domainId, administrationId, status } = line;
       return c.json({ id, domainId, administrationId, status }, 200);
     } catch (error) {
-      return appErrorJson(c, error) as never;
+      return appErrorJson(c, error);
     }
   });
 }

@@ -29,7 +29,7 @@ const route = createRoute({
 export function postPortal(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
     const refused = await refusal(c, 'operator', { kind: 'service' });
-    if (refused) return refused as never;
+    if (refused) return refused;
     const portal = await createPortal(c.var.services.db, changedBy(c), c.req.valid('json').name);
     return c.json(portal, 201);
   });

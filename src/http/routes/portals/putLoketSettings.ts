@@ -28,7 +28,7 @@ export function putLoketSettings(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
     const { portalId } = c.req.valid('param');
     const refused = await refusal(c, 'portal.manage', { kind: 'portal', portalId });
-    if (refused) return refused as never;
+    if (refused) return refused;
     const { db, secrets } = c.var.services;
     await changeLoketSettings({ db, secrets }, changedBy(c), portalId, c.req.valid('json'));
     const settings = await getLoketSettings(db, portalId);
