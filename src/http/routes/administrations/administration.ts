@@ -50,9 +50,10 @@ const putRoute = createRoute({
   },
   responses: {
     200: { description: 'Saved', content: { 'application/json': { schema: AdministrationDetail } } },
-    400: { description: 'Invalid input' },
+    400: errorResponses[400],
     ...errors,
     422: errorResponses[422],
+    503: errorResponses[503],
   },
 });
 

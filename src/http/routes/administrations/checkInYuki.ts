@@ -34,7 +34,7 @@ const route = createRoute({
   },
   responses: {
     200: { description: 'Settled', content: { 'application/json': { schema: Settled } } },
-    400: { description: 'Invalid input' },
+    400: errorResponses[400],
     401: errorResponses[401],
     403: errorResponses[403],
     404: errorResponses[404],

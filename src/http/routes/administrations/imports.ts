@@ -57,7 +57,7 @@ const postRoute = createRoute({
       description: 'Queued',
       content: { 'application/json': { schema: z.object({ queued: z.boolean() }) } },
     },
-    400: { description: 'Invalid input' },
+    400: errorResponses[400],
     ...errors,
     422: errorResponses[422],
     503: errorResponses[503],
@@ -149,7 +149,7 @@ export function imports(app: OpenAPIHono<AppEnv>): void {
     if (!guarded.ok) return guarded.response;
     const history = await importHistory(c.var.services.db, guarded.value.administration.id);
     // Rows with dates: c.json writes them as ISO strings, the shape the schema describes.
-    return c.json(history as never, 200);
+    return c.json(history, 200);
   });
 
   app.openapi(progressRoute, async (c) => {

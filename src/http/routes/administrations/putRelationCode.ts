@@ -23,7 +23,7 @@ const route = createRoute({
   },
   responses: {
     200: { description: 'Linked', content: { 'application/json': { schema: AdministrationDetail } } },
-    400: { description: 'Invalid input' },
+    400: errorResponses[400],
     401: errorResponses[401],
     403: errorResponses[403],
     404: errorResponses[404],

@@ -52,8 +52,9 @@ const putRoute = createRoute({
   },
   responses: {
     200: { description: 'Saved', content: { 'application/json': { schema: LoketConnection } } },
-    400: { description: 'Invalid input' },
+    400: errorResponses[400],
     422: errorResponses[422],
+    503: errorResponses[503],
     ...errors,
   },
 });

@@ -24,11 +24,12 @@ const route = createRoute({
   },
   responses: {
     201: { description: 'Requested', content: { 'application/json': { schema: ContractLine } } },
-    400: { description: 'Invalid input' },
+    400: errorResponses[400],
     401: errorResponses[401],
     403: errorResponses[403],
     404: errorResponses[404],
     422: errorResponses[422],
+    503: errorResponses[503],
   },
 });
 

@@ -50,10 +50,11 @@ const decideRoute = createRoute({
   },
   responses: {
     200: { description: 'Decided', content: { 'application/json': { schema: ContractLine } } },
-    400: { description: 'Invalid input' },
+    400: errorResponses[400],
     401: errorResponses[401],
     403: errorResponses[403],
     422: errorResponses[422],
+    503: errorResponses[503],
   },
 });
 

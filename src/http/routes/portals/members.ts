@@ -47,9 +47,10 @@ const addRoute = createRoute({
       description: 'Invited; nothing changes until the person accepts',
       content: { 'application/json': { schema: z.object({ invitationId: z.uuid() }).openapi('Invitation') } },
     },
-    400: { description: 'Invalid input' },
+    400: errorResponses[400],
     ...errors,
     422: errorResponses[422],
+    503: errorResponses[503],
   },
 });
 

@@ -20,7 +20,7 @@ const route = createRoute({
       description: 'Created',
       content: { 'application/json': { schema: z.object({ id: z.uuid(), name: z.string() }) } },
     },
-    400: { description: 'Invalid input' },
+    400: errorResponses[400],
     401: errorResponses[401],
     403: errorResponses[403],
   },

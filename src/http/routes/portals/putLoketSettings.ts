@@ -17,7 +17,7 @@ const route = createRoute({
   },
   responses: {
     200: { description: 'Saved', content: { 'application/json': { schema: LoketSettings } } },
-    400: { description: 'Invalid input' },
+    400: errorResponses[400],
     401: errorResponses[401],
     403: errorResponses[403],
     404: errorResponses[404],
