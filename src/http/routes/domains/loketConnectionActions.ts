@@ -50,6 +50,7 @@ const authorizeRoute = createRoute({
     403: errorResponses[403],
     404: errorResponses[404],
     422: errorResponses[422],
+    503: errorResponses[503],
   },
 });
 
