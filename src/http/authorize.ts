@@ -32,9 +32,15 @@ const REFUSALS = {
 /** Returns a response to send when the actor may not do `action` in `scope`, or undefined when allowed. */
 export async function refusal(
   c: Context<AppEnv>,
+  action: 'operator',
+  scope: Scope,
+): Promise<NotOperator | undefined>;
+export async function refusal(c: Context<AppEnv>, action: Action, scope: Scope): Promise<Refused | undefined>;
+export async function refusal(
+  c: Context<AppEnv>,
   action: Action,
   scope: Scope,
-): Promise<Response | undefined> {
+): Promise<Refused | undefined> {
   const actor = c.var.actor;
   const decision = decide(actor, action, scope);
   if (decision.allowed) return undefined;
@@ -63,7 +69,19 @@ export async function refusal(
   }
 }
 
-type Guarded<T> = { ok: true; value: T } | { ok: false; response: Response };
+/**
+ * A refusal as the typed answer it is (401, 403 or 404 with an ErrorBody), so a route that declares
+ * those responses can return it as is.
+ */
+export type Refused =
+  | ReturnType<typeof errorJson<401>>
+  | ReturnType<typeof errorJson<403>>
+  | ReturnType<typeof errorJson<404>>;
+
+/** The operator check only ever answers 401 or 403 (see `decide`), so operator routes declare just those. */
+type NotOperator = ReturnType<typeof errorJson<401>> | ReturnType<typeof errorJson<403>>;
+
+type Guarded<T> = { ok: true; value: T } | { ok: false; response: Refused };
 
 /** Loads a domain's real tenant and checks `action` there; unknown ids get the same 404 as others' ids. */
 export async function guardDomain(
@@ -89,7 +107,7 @@ export async function guardAdministration(
   return refused ? { ok: false, response: refused } : { ok: true, value: found };
 }
 
-async function notFoundUnlessSignedOut(c: Context<AppEnv>): Promise<Response> {
+async function notFoundUnlessSignedOut(c: Context<AppEnv>): Promise<Refused> {
   return c.var.actor
     ? errorJson(c, 404, 'not_found', NOT_FOUND)
     : errorJson(c, 401, 'not_signed_in', REFUSALS.not_signed_in);

@@ -20,8 +20,20 @@ export const ErrorBody = z
 
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
+/** The 400 the app's defaultHook answers when a request does not match its route's schema. */
+export const InvalidRequestBody = z
+  .object({
+    error: z.literal('invalid_request'),
+    problems: z.array(z.object({ path: z.string(), message: z.string() })),
+  })
+  .openapi('InvalidRequest');
+
 /** Spread these one by one (`401: errorResponses[401]`): a spread of the whole object loses the route typing. */
 export const errorResponses = {
+  400: {
+    description: 'Invalid input: each problem names the field',
+    content: { 'application/json': { schema: InvalidRequestBody } },
+  },
   401: { description: 'Not signed in', content: { 'application/json': { schema: ErrorBody } } },
   403: {
     description: 'Not allowed, with the reason',

@@ -60,7 +60,7 @@ describe('job engine', () => {
       payload: z.object({ n: z.number() }),
       policy: { retryLimit: 2, retryDelaySeconds: 1, retryBackoff: false },
     });
-    await jobs.ensureQueues([flaky as never]);
+    await jobs.ensureQueues([flaky]);
     const attempts: number[] = [];
     await jobs.work(
       flaky,

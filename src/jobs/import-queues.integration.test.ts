@@ -32,7 +32,7 @@ beforeAll(async () => {
     supervise: true,
     instanceName: 'import-test',
   });
-  await jobs.ensureQueues(importQueues as never);
+  await jobs.ensureQueues(importQueues);
   await startImportWorkers(jobs, { env: fixture.env, logger: testLogger });
 });
 afterAll(async () => {

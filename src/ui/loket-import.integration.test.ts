@@ -99,7 +99,7 @@ describe('Personeel → Loket service: importing', () => {
       supervise: false,
       instanceName: 'ui-import',
     });
-    await jobs.ensureQueues(importQueues as never);
+    await jobs.ensureQueues(importQueues);
     loket = await startLoketSandbox({});
     yuki = await startYukiSandbox(parseYukiSandboxOptions({}));
     services = createTestServices({

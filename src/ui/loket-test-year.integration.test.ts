@@ -91,7 +91,7 @@ describe('Personeel → Loket service: a Loket test year', () => {
       supervise: false,
       instanceName: 'ui-test-year',
     });
-    await jobs.ensureQueues(importQueues as never);
+    await jobs.ensureQueues(importQueues);
     loket = await startLoketSandbox({ testYearEmployer: true });
     yuki = await startYukiSandbox(parseYukiSandboxOptions({}));
     services = createTestServices({ database, jobs, env: sandboxEnv(loket, yuki) });

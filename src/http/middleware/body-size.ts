@@ -26,6 +26,6 @@ export function bodySizeLimit(maxBytes: number): MiddlewareHandler<AppEnv> {
             nl: `Het verzoek is groter dan toegestaan (${limit}).`,
             en: `The request is larger than allowed (${limit}).`,
           })
-        : badRequestPage(c as never, 'error.413.text', { limit }, 413),
+        : badRequestPage(c, 'error.413.text', { limit }, 413),
   });
 }

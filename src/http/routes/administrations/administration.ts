@@ -55,28 +55,29 @@ const putRoute = createRoute({
   },
   responses: {
     200: { description: 'Saved', content: { 'application/json': { schema: AdministrationDetail } } },
-    400: { description: 'Invalid input' },
+    400: errorResponses[400],
     ...errors,
     422: errorResponses[422],
+    503: errorResponses[503],
   },
 });
 
 export function administration(app: OpenAPIHono<AppEnv>): void {
   app.openapi(getRoute, async (c) => {
     const guarded = await guardAdministration(c, c.req.valid('param').administrationId, 'link.use');
-    if (!guarded.ok) return guarded.response as never;
+    if (!guarded.ok) return guarded.response;
     return c.json(await viewAdministration(c.var.services.db, guarded.value.administration), 200);
   });
 
   app.openapi(putRoute, async (c) => {
     const guarded = await guardAdministration(c, c.req.valid('param').administrationId, 'link.use');
-    if (!guarded.ok) return guarded.response as never;
+    if (!guarded.ok) return guarded.response;
     const { db } = c.var.services;
     try {
       const updated = await changeLinkSettings(db, changedBy(c), guarded.value, c.req.valid('json'));
       return c.json(await viewAdministration(db, updated), 200);
     } catch (error) {
-      return appErrorJson(c, error) as never;
+      return appErrorJson(c, error);
     }
   });
 }

@@ -34,7 +34,7 @@ const route = createRoute({
   },
   responses: {
     200: { description: 'Settled', content: { 'application/json': { schema: Settled } } },
-    400: { description: 'Invalid input' },
+    400: errorResponses[400],
     401: errorResponses[401],
     403: errorResponses[403],
     404: errorResponses[404],
@@ -54,13 +54,13 @@ export function checkInYuki(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
     const params = c.req.valid('param');
     const guarded = await guardAdministration(c, params.administrationId, 'link.use');
-    if (!guarded.ok) return guarded.response as never;
+    if (!guarded.ok) return guarded.response;
     const body = c.req.valid('json');
     const settled = await answerCheckInYuki(c.var.services, changedBy(c), guarded.value, params.itemId, {
       decision: body.decision,
       ...(body.decision === 'in_yuki' && body.yukiDocumentId ? { yukiDocumentId: body.yukiDocumentId } : {}),
     });
-    if (!settled) return errorJson(c, 409, 'not_waiting_for_check', NOT_WAITING) as never;
+    if (!settled) return errorJson(c, 409, 'not_waiting_for_check', NOT_WAITING);
     return c.json(
       {
         id: settled.id,

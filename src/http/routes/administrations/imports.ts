@@ -63,7 +63,7 @@ const postRoute = createRoute({
       description: 'Queued',
       content: { 'application/json': { schema: z.object({ queued: z.boolean() }) } },
     },
-    400: { description: 'Invalid input' },
+    400: errorResponses[400],
     ...errors,
     422: errorResponses[422],
     503: errorResponses[503],
@@ -124,7 +124,7 @@ const domainRoute = createRoute({
 export function imports(app: OpenAPIHono<AppEnv>): void {
   app.openapi(postRoute, async (c) => {
     const guarded = await guardAdministration(c, c.req.valid('param').administrationId, 'link.use');
-    if (!guarded.ok) return guarded.response as never;
+    if (!guarded.ok) return guarded.response;
     const body = c.req.valid('json');
     const options = {
       ...(body.kinds ? { kinds: body.kinds } : {}),
@@ -139,28 +139,28 @@ export function imports(app: OpenAPIHono<AppEnv>): void {
           200,
         );
       } catch (error) {
-        return appErrorJson(c, error) as never;
+        return appErrorJson(c, error);
       }
     }
     try {
       await requestImport(c.var.services, changedBy(c), guarded.value, options);
     } catch (error) {
-      return appErrorJson(c, error) as never;
+      return appErrorJson(c, error);
     }
     return c.json({ queued: true }, 202);
   });
 
   app.openapi(historyRoute, async (c) => {
     const guarded = await guardAdministration(c, c.req.valid('param').administrationId, 'link.use');
-    if (!guarded.ok) return guarded.response as never;
+    if (!guarded.ok) return guarded.response;
     const history = await importHistory(c.var.services.db, guarded.value.administration.id);
     // Rows with dates: c.json writes them as ISO strings, the shape the schema describes.
-    return c.json(history as never, 200);
+    return c.json(history, 200);
   });
 
   app.openapi(progressRoute, async (c) => {
     const guarded = await guardAdministration(c, c.req.valid('param').administrationId, 'link.use');
-    if (!guarded.ok) return guarded.response as never;
+    if (!guarded.ok) return guarded.response;
     const { db } = c.var.services;
     // Only a run of this administration: the guard checked the administration, not the run id.
     const [run] = await db
@@ -172,7 +172,7 @@ export function imports(app: OpenAPIHono<AppEnv>): void {
           eq(importRuns.administrationId, guarded.value.administration.id),
         ),
       );
-    if (!run) return errorJson(c, 404, 'not_found', NOT_FOUND) as never;
+    if (!run) return errorJson(c, 404, 'not_found', NOT_FOUND);
     const progress = await runProgress(db, run.id);
     return c.json(
       progress as Record<
@@ -185,7 +185,7 @@ export function imports(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(domainRoute, async (c) => {
     const guarded = await guardDomain(c, c.req.valid('param').domainId, 'link.use');
-    if (!guarded.ok) return guarded.response as never;
+    if (!guarded.ok) return guarded.response;
     const scope = guarded.value;
     const linked = await c.var.services.db
       .select()

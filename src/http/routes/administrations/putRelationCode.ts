@@ -28,7 +28,7 @@ const route = createRoute({
   },
   responses: {
     200: { description: 'Linked', content: { 'application/json': { schema: AdministrationDetail } } },
-    400: { description: 'Invalid input' },
+    400: errorResponses[400],
     401: errorResponses[401],
     403: errorResponses[403],
     404: errorResponses[404],
@@ -40,7 +40,7 @@ const route = createRoute({
 export function putRelationCode(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
     const guarded = await guardAdministration(c, c.req.valid('param').administrationId, 'link.use');
-    if (!guarded.ok) return guarded.response as never;
+    if (!guarded.ok) return guarded.response;
     const { db, secrets, config } = c.var.services;
     try {
       const updated = await changeRelationCode(
@@ -51,7 +51,7 @@ export function putRelationCode(app: OpenAPIHono<AppEnv>): void {
       );
       return c.json(await viewAdministration(db, updated), 200);
     } catch (error) {
-      return appErrorJson(c, error) as never;
+      return appErrorJson(c, error);
     }
   });
 }

@@ -49,7 +49,7 @@ const route = createRoute({
 export function getDomain(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
     const guarded = await guardDomain(c, c.req.valid('param').domainId, 'domain.view');
-    if (!guarded.ok) return guarded.response as never;
+    if (!guarded.ok) return guarded.response;
     const scope = guarded.value;
     const db = c.var.services.db;
     const [domain] = await db.select().from(domains).where(eq(domains.id, scope.domainId));

@@ -57,8 +57,9 @@ const putRoute = createRoute({
   },
   responses: {
     200: { description: 'Saved', content: { 'application/json': { schema: LoketConnection } } },
-    400: { description: 'Invalid input' },
+    400: errorResponses[400],
     422: errorResponses[422],
+    503: errorResponses[503],
     ...errors,
   },
 });
@@ -66,19 +67,19 @@ const putRoute = createRoute({
 export function loketConnection(app: OpenAPIHono<AppEnv>): void {
   app.openapi(getRoute, async (c) => {
     const guarded = await guardDomain(c, c.req.valid('param').domainId, 'link.use');
-    if (!guarded.ok) return guarded.response as never;
+    if (!guarded.ok) return guarded.response;
     return c.json(await getLoketConnection(c.var.services.db, guarded.value.domainId), 200);
   });
 
   app.openapi(putRoute, async (c) => {
     const guarded = await guardDomain(c, c.req.valid('param').domainId, 'link.use');
-    if (!guarded.ok) return guarded.response as never;
+    if (!guarded.ok) return guarded.response;
     const { db, secrets } = c.var.services;
     try {
       await changeLoketConnection({ db, secrets }, changedBy(c), guarded.value, c.req.valid('json'));
     } catch (error) {
       // The portal has not switched on the password flow: 422 with the reason.
-      return appErrorJson(c, error) as never;
+      return appErrorJson(c, error);
     }
     return c.json(await getLoketConnection(db, guarded.value.domainId), 200);
   });

@@ -55,6 +55,7 @@ const authorizeRoute = createRoute({
     403: errorResponses[403],
     404: errorResponses[404],
     422: errorResponses[422],
+    503: errorResponses[503],
   },
 });
 
@@ -82,7 +83,7 @@ const callbackRoute = createRoute({
 export function loketConnectionActions(app: OpenAPIHono<AppEnv>): void {
   app.openapi(testRoute, async (c) => {
     const guarded = await guardDomain(c, c.req.valid('param').domainId, 'link.use');
-    if (!guarded.ok) return guarded.response as never;
+    if (!guarded.ok) return guarded.response;
     const { db, secrets, config } = c.var.services;
     const result = await runLoketConnectionTest(
       { db, secrets, config, logger: c.var.log },
@@ -94,7 +95,7 @@ export function loketConnectionActions(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(authorizeRoute, async (c) => {
     const guarded = await guardDomain(c, c.req.valid('param').domainId, 'link.use');
-    if (!guarded.ok) return guarded.response as never;
+    if (!guarded.ok) return guarded.response;
     const { db, secrets, config } = c.var.services;
     try {
       const { url, state } = await startLoketAuthorization({ db, secrets, config }, guarded.value.portalId);
@@ -107,7 +108,7 @@ export function loketConnectionActions(app: OpenAPIHono<AppEnv>): void {
       });
       return c.redirect(url, 302);
     } catch (error) {
-      return appErrorJson(c, error) as never;
+      return appErrorJson(c, error);
     }
   });
 
@@ -122,7 +123,7 @@ export function loketConnectionActions(app: OpenAPIHono<AppEnv>): void {
       });
     }
     const guarded = await guardDomain(c, domainId, 'link.use');
-    if (!guarded.ok) return guarded.response as never;
+    if (!guarded.ok) return guarded.response;
     const { db, secrets, config } = c.var.services;
     let outcome: 'ok' | 'failed' = 'ok';
     try {

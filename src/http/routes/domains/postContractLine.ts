@@ -29,18 +29,19 @@ const route = createRoute({
   },
   responses: {
     201: { description: 'Requested', content: { 'application/json': { schema: ContractLine } } },
-    400: { description: 'Invalid input' },
+    400: errorResponses[400],
     401: errorResponses[401],
     403: errorResponses[403],
     404: errorResponses[404],
     422: errorResponses[422],
+    503: errorResponses[503],
   },
 });
 
 export function postContractLine(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
     const guarded = await guardDomain(c, c.req.valid('param').domainId, 'link.use');
-    if (!guarded.ok) return guarded.response as never;
+    if (!guarded.ok) return guarded.response;
     const { db, mailer, config } = c.var.services;
     try {
       const line = await requestContractLine({
@@ -56,7 +57,7 @@ export function postContractLine(app: OpenAPIHono<AppEnv>): void {
       const { id, domainId, administrationId, status } = line;
       return c.json({ id, domainId, administrationId, status }, 201);
     } catch (error) {
-      return appErrorJson(c, error) as never;
+      return appErrorJson(c, error);
     }
   });
 }

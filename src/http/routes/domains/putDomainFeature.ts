@@ -47,7 +47,7 @@ export function putDomainFeature(app: OpenAPIHono<AppEnv>): void {
     app.openapi(route, async (c) => {
       const { domainId, feature } = c.req.valid('param');
       const guarded = await guardDomain(c, domainId, 'domain.contract.manage');
-      if (!guarded.ok) return guarded.response as never;
+      if (!guarded.ok) return guarded.response;
       const features = await changeDomainFeature(
         c.var.services.db,
         changedBy(c),

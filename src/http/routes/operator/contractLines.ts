@@ -55,17 +55,18 @@ const decideRoute = createRoute({
   },
   responses: {
     200: { description: 'Decided', content: { 'application/json': { schema: ContractLine } } },
-    400: { description: 'Invalid input' },
+    400: errorResponses[400],
     401: errorResponses[401],
     403: errorResponses[403],
     422: errorResponses[422],
+    503: errorResponses[503],
   },
 });
 
 export function operatorContractLines(app: OpenAPIHono<AppEnv>): void {
   app.openapi(listRoute, async (c) => {
     const refused = await refusal(c, 'operator', { kind: 'service' });
-    if (refused) return refused as never;
+    if (refused) return refused;
     const rows = await listContractLines(c.var.services.db);
     return c.json(
       rows.map(({ line, administration, domain, portal, user }) => ({
@@ -84,7 +85,7 @@ export function operatorContractLines(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(decideRoute, async (c) => {
     const refused = await refusal(c, 'operator', { kind: 'service' });
-    if (refused) return refused as never;
+    if (refused) return refused;
     const { decision, note } = c.req.valid('json');
     try {
       const line = await decideContractLine({
@@ -99,7 +100,7 @@ export function operatorContractLines(app: OpenAPIHono<AppEnv>): void {
       const { id, domainId, administrationId, status } = line;
       return c.json({ id, domainId, administrationId, status }, 200);
     } catch (error) {
-      return appErrorJson(c, error) as never;
+      return appErrorJson(c, error);
     }
   });
 }

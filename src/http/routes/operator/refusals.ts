@@ -39,7 +39,7 @@ const route = createRoute({
 export function operatorRefusals(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
     const refused = await refusal(c, 'operator', { kind: 'service' });
-    if (refused) return refused as never;
+    if (refused) return refused;
     const rows = await listRefusalCounts(c.var.services.db);
     return c.json(
       rows.map((row) => ({

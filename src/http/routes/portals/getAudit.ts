@@ -49,7 +49,7 @@ export function getAudit(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
     const { portalId } = c.req.valid('param');
     const refused = await refusal(c, 'portal.audit.read', { kind: 'portal', portalId });
-    if (refused) return refused as never;
+    if (refused) return refused;
     const events = await readAudit(c.var.services.db, { portalId, ...c.req.valid('query') });
     return c.json(
       events.map((event) => ({

@@ -48,7 +48,7 @@ export function getLoketSettings(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
     const { portalId } = c.req.valid('param');
     const refused = await refusal(c, 'portal.manage', { kind: 'portal', portalId });
-    if (refused) return refused as never;
+    if (refused) return refused;
     const settings = await readSettings(c.var.services.db, portalId);
     if (!settings) return errorJson(c, 404, 'not_found', NOT_FOUND);
     return c.json(settings, 200);

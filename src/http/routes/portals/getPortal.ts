@@ -56,7 +56,7 @@ export function getPortal(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
     const { portalId } = c.req.valid('param');
     const refused = await refusal(c, 'portal.view', { kind: 'portal', portalId });
-    if (refused) return refused as never;
+    if (refused) return refused;
     const db = c.var.services.db;
     const [portal] = await db.select().from(portals).where(eq(portals.id, portalId));
     if (!portal) return errorJson(c, 404, 'not_found', NOT_FOUND);

@@ -52,9 +52,10 @@ const addRoute = createRoute({
       description: 'Invited; nothing changes until the person accepts',
       content: { 'application/json': { schema: z.object({ invitationId: z.uuid() }).openapi('Invitation') } },
     },
-    400: { description: 'Invalid input' },
+    400: errorResponses[400],
     ...errors,
     422: errorResponses[422],
+    503: errorResponses[503],
   },
 });
 
@@ -71,14 +72,14 @@ export function members(app: OpenAPIHono<AppEnv>): void {
   app.openapi(listRoute, async (c) => {
     const { portalId } = c.req.valid('param');
     const refused = await refusal(c, 'portal.members.manage', { kind: 'portal', portalId });
-    if (refused) return refused as never;
+    if (refused) return refused;
     return c.json(await listMembers(c.var.services.db, portalId), 200);
   });
 
   app.openapi(addRoute, async (c) => {
     const { portalId } = c.req.valid('param');
     const refused = await refusal(c, 'portal.members.manage', { kind: 'portal', portalId });
-    if (refused) return refused as never;
+    if (refused) return refused;
     const { db, mailer, config } = c.var.services;
     try {
       const deps = { db, mailer, publicUrl: config.publicUrl };
@@ -87,14 +88,14 @@ export function members(app: OpenAPIHono<AppEnv>): void {
     } catch (error) {
       // The operator may address any portal id; one that does not exist is simply not found.
       if (error === PORTAL_NOT_FOUND) return errorJson(c, 404, 'not_found', NOT_FOUND);
-      return appErrorJson(c, error) as never;
+      return appErrorJson(c, error);
     }
   });
 
   app.openapi(removeRoute, async (c) => {
     const { portalId, userId } = c.req.valid('param');
     const refused = await refusal(c, 'portal.members.manage', { kind: 'portal', portalId });
-    if (refused) return refused as never;
+    if (refused) return refused;
     const removed = await removeMemberAudited(c.var.services, changedBy(c), portalId, userId);
     if (!removed) return errorJson(c, 404, 'not_found', NOT_FOUND);
     return c.body(null, 204);

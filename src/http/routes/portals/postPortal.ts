@@ -24,7 +24,7 @@ const route = createRoute({
       description: 'Created',
       content: { 'application/json': { schema: z.object({ id: z.uuid(), name: z.string() }) } },
     },
-    400: { description: 'Invalid input' },
+    400: errorResponses[400],
     401: errorResponses[401],
     403: errorResponses[403],
   },
@@ -33,7 +33,7 @@ const route = createRoute({
 export function postPortal(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
     const refused = await refusal(c, 'operator', { kind: 'service' });
-    if (refused) return refused as never;
+    if (refused) return refused;
     const portal = await createPortal(c.var.services.db, changedBy(c), c.req.valid('json').name);
     return c.json(portal, 201);
   });

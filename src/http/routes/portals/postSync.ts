@@ -38,12 +38,12 @@ export function postSync(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
     const { portalId } = c.req.valid('param');
     const refused = await refusal(c, 'portal.manage', { kind: 'portal', portalId });
-    if (refused) return refused as never;
+    if (refused) return refused;
     const { db, secrets, yuki } = c.var.services;
     try {
       return c.json(await runYukiSync({ db, secrets, yuki }, changedBy(c), portalId), 200);
     } catch (error) {
-      return appErrorJson(c, error) as never;
+      return appErrorJson(c, error);
     }
   });
 }

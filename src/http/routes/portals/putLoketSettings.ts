@@ -22,7 +22,7 @@ const route = createRoute({
   },
   responses: {
     200: { description: 'Saved', content: { 'application/json': { schema: LoketSettings } } },
-    400: { description: 'Invalid input' },
+    400: errorResponses[400],
     401: errorResponses[401],
     403: errorResponses[403],
     404: errorResponses[404],
@@ -33,7 +33,7 @@ export function putLoketSettings(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
     const { portalId } = c.req.valid('param');
     const refused = await refusal(c, 'portal.manage', { kind: 'portal', portalId });
-    if (refused) return refused as never;
+    if (refused) return refused;
     const { db, secrets } = c.var.services;
     await changeLoketSettings({ db, secrets }, changedBy(c), portalId, c.req.valid('json'));
     const settings = await getLoketSettings(db, portalId);
