@@ -52,7 +52,7 @@ export async function startFixtureWithQueues(
     supervise: false,
     instanceName: 'test',
   });
-  await jobs.ensureQueues(importQueues as never);
+  await jobs.ensureQueues(importQueues);
   return { fixture, jobs };
 }
 

@@ -26,7 +26,7 @@ const database = await openDatabase({
   migrate: false,
 });
 const jobs = await startJobEngine({ database, logger, supervise: true, instanceName: 'import-worker' });
-await jobs.ensureQueues(importQueues as never);
+await jobs.ensureQueues(importQueues);
 const env = createImportEnvironment({
   db: database.db,
   secretBox: createSecretBox(database.db, { current: Buffer.from(need('APP_MASTER_KEY'), 'base64') }),
