@@ -5,18 +5,14 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase } from './support/database.ts';
-import { testLogger } from './support/logger.ts';
-import { createTestServices } from './support/services.ts';
+import { startAppWithSandboxes, type AppWithSandboxes } from './support/app-with-sandboxes.ts';
 import { call } from './support/auth-harness.ts';
 import { linkBakeryThroughApi } from './support/bakery-link.ts';
 import { roleSessions, send, type SessionRole } from './support/role-sessions.ts';
-import { createTenants, type Tenants } from './support/tenants.ts';
-import { startLoketSandbox, type RunningLoketSandbox } from '../sandbox/loket/index.ts';
-import { parseYukiSandboxOptions, startYukiSandbox, type YukiSandbox } from '../sandbox/yuki/index.ts';
-import { sandboxEnv } from '../sandbox/demo/sandboxes.ts';
-import { createApp } from '../src/http/app.ts';
-import { startJobEngine, type JobEngine } from '../src/jobs/engine.ts';
+import type { Tenants } from './support/tenants.ts';
+import type { RunningLoketSandbox } from '../sandbox/loket/index.ts';
+import type { YukiSandbox } from '../sandbox/yuki/index.ts';
+import type { createApp } from '../src/http/app.ts';
 import type { DatabaseHandle } from '../src/store/database.ts';
 import { administrations, auditEvents, memberInvitations, portals } from '../src/store/schema/index.ts';
 
@@ -30,11 +26,11 @@ type Case = {
 
 describe('bad input gets a clear 4xx and changes nothing', () => {
   let database: DatabaseHandle;
-  let jobs: JobEngine;
   let loket: RunningLoketSandbox;
   let yuki: YukiSandbox;
   let app: ReturnType<typeof createApp>;
   let tenants: Tenants;
+  let setup: AppWithSandboxes;
   const { as, api } = roleSessions(() => ({ app, tenants }));
 
   const json = async (role: SessionRole, method: string, path: string, body: unknown) =>
@@ -281,26 +277,13 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
   };
 
   beforeAll(async () => {
-    database = await openTestDatabase();
-    jobs = await startJobEngine({
-      database,
-      logger: testLogger,
-      supervise: false,
-      instanceName: 'bad-input',
-    });
-    loket = await startLoketSandbox({});
-    yuki = await startYukiSandbox(parseYukiSandboxOptions({}));
-    app = createApp(createTestServices({ database, jobs, env: sandboxEnv(loket, yuki) }));
-    tenants = await createTenants(database.db);
+    setup = await startAppWithSandboxes({ instanceName: 'bad-input' });
+    ({ database, loket, yuki, app, tenants } = setup);
     await linkBakeryThroughApi({ api, loket, yuki, tenants });
     before = await snapshot();
   }, 60_000);
 
-  afterAll(async () => {
-    await jobs?.stop();
-    await Promise.all([loket?.close(), yuki?.close()]);
-    await database?.close();
-  });
+  afterAll(() => setup?.close());
 
   it('knows the bakery pays monthly, from Loket', () => {
     expect(before.administration).toMatchObject({ loketPeriodType: 'month', relationCode: 10231 });

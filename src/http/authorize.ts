@@ -74,9 +74,7 @@ export async function refusal(
  * those responses can return it as is.
  */
 export type Refused =
-  | ReturnType<typeof errorJson<401>>
-  | ReturnType<typeof errorJson<403>>
-  | ReturnType<typeof errorJson<404>>;
+  ReturnType<typeof errorJson<401>> | ReturnType<typeof errorJson<403>> | ReturnType<typeof errorJson<404>>;
 
 /** The operator check only ever answers 401 or 403 (see `decide`), so operator routes declare just those. */
 type NotOperator = ReturnType<typeof errorJson<401>> | ReturnType<typeof errorJson<403>>;

@@ -5,18 +5,14 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../../test/support/database.ts';
-import { testLogger } from '../../test/support/logger.ts';
-import { createTestServices } from '../../test/support/services.ts';
+import { startAppWithSandboxes, type AppWithSandboxes } from '../../test/support/app-with-sandboxes.ts';
 import { linkBakeryThroughApi } from '../../test/support/bakery-link.ts';
 import { roleSessions } from '../../test/support/role-sessions.ts';
-import { createTenants, type Tenants } from '../../test/support/tenants.ts';
-import { startLoketSandbox, type RunningLoketSandbox } from '../../sandbox/loket/index.ts';
+import type { Tenants } from '../../test/support/tenants.ts';
+import type { RunningLoketSandbox } from '../../sandbox/loket/index.ts';
 import { demoFirm } from '../../sandbox/shared/demo-firm.ts';
-import { parseYukiSandboxOptions, startYukiSandbox, type YukiSandbox } from '../../sandbox/yuki/index.ts';
-import { sandboxEnv } from '../../sandbox/demo/sandboxes.ts';
-import { createApp } from '../http/app.ts';
-import { startJobEngine, type JobEngine } from '../jobs/engine.ts';
+import type { YukiSandbox } from '../../sandbox/yuki/index.ts';
+import type { createApp } from '../http/app.ts';
 import type { DatabaseHandle } from '../store/database.ts';
 import { administrations } from '../store/schema/index.ts';
 
@@ -24,27 +20,22 @@ const bakeryLoket = demoFirm.domains[0]!.administrations[0]!.loket!;
 
 describe('Loket GUIDs that are not RFC 4122, spelled {UPPER-CASE}', () => {
   let database: DatabaseHandle;
-  let jobs: JobEngine;
   let loket: RunningLoketSandbox;
   let yuki: YukiSandbox;
   let app: ReturnType<typeof createApp>;
   let tenants: Tenants;
+  let setup: AppWithSandboxes;
   const { api } = roleSessions(() => ({ app, tenants }));
 
   beforeAll(async () => {
-    database = await openTestDatabase();
-    jobs = await startJobEngine({ database, logger: testLogger, supervise: false, instanceName: 'guids' });
-    loket = await startLoketSandbox({ today: '2026-11-18', faults: { bracedGuids: true } });
-    yuki = await startYukiSandbox(parseYukiSandboxOptions({}));
-    app = createApp(createTestServices({ database, jobs, env: sandboxEnv(loket, yuki) }));
-    tenants = await createTenants(database.db);
+    setup = await startAppWithSandboxes({
+      instanceName: 'guids',
+      loket: { today: '2026-11-18', faults: { bracedGuids: true } },
+    });
+    ({ database, loket, yuki, app, tenants } = setup);
   }, 60_000);
 
-  afterAll(async () => {
-    await jobs?.stop();
-    await Promise.all([loket?.close(), yuki?.close()]);
-    await database?.close();
-  });
+  afterAll(() => setup?.close());
 
   it('the sandbox really sends ids an RFC-only reader refuses', async () => {
     // Version nibble 0 / variant c (employer), SQL Server sequential style (payroll administration).

@@ -5,25 +5,19 @@
  * the omgevingscode is checked against the provider the signed-in user reaches (GET /providers).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../../test/support/database.ts';
-import { testLogger } from '../../test/support/logger.ts';
-import { createTestServices } from '../../test/support/services.ts';
+import { startAppWithSandboxes, type AppWithSandboxes } from '../../test/support/app-with-sandboxes.ts';
 import { call, cookieFrom } from '../../test/support/auth-harness.ts';
 import type { SandboxCredentials } from '../../test/support/loket-fixture.ts';
 import { roleSessions, send } from '../../test/support/role-sessions.ts';
-import { createTenants, type Tenants } from '../../test/support/tenants.ts';
-import { startLoketSandbox, type RunningLoketSandbox } from '../../sandbox/loket/index.ts';
-import { sandboxEnv } from '../../sandbox/demo/sandboxes.ts';
-import { createApp } from '../http/app.ts';
-import { startJobEngine, type JobEngine } from '../jobs/engine.ts';
-import type { DatabaseHandle } from '../store/database.ts';
+import type { Tenants } from '../../test/support/tenants.ts';
+import type { RunningLoketSandbox } from '../../sandbox/loket/index.ts';
+import type { createApp } from '../http/app.ts';
 
 describe('connecting a domain to Loket', () => {
-  let database: DatabaseHandle;
-  let jobs: JobEngine;
   let loket: RunningLoketSandbox;
   let app: ReturnType<typeof createApp>;
   let tenants: Tenants;
+  let setup: AppWithSandboxes;
   let credentials: SandboxCredentials;
   const { as, api } = roleSessions(() => ({ app, tenants }));
   const domainId = () => tenants.a.domainIds[0]!;
@@ -59,27 +53,15 @@ describe('connecting a domain to Loket', () => {
   }
 
   beforeAll(async () => {
-    database = await openTestDatabase();
-    jobs = await startJobEngine({
-      database,
-      logger: testLogger,
-      supervise: false,
-      instanceName: 'ui-connect',
-    });
-    loket = await startLoketSandbox({});
-    app = createApp(createTestServices({ database, jobs, env: sandboxEnv(loket) }));
-    tenants = await createTenants(database.db);
+    setup = await startAppWithSandboxes({ instanceName: 'ui-connect' });
+    ({ loket, app, tenants } = setup);
     credentials = (await (await fetch(`${loket.controlUrl}/credentials`)).json()) as SandboxCredentials;
     // The demo's client: a standard external client, authorization code and refresh token only.
     await portalClient(credentials, false);
     await api('portal_admin', 'PUT', `/api/domains/${domainId()}/features/loket_payroll_link`);
   }, 60_000);
 
-  afterAll(async () => {
-    await jobs?.stop();
-    await loket?.close();
-    await database?.close();
-  });
+  afterAll(() => setup?.close());
 
   it('offers Koppelen met Loket and no password form while the portal switch is off (the default)', async () => {
     const settings = await (

@@ -5,21 +5,17 @@
  */
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../../test/support/database.ts';
-import { testLogger } from '../../test/support/logger.ts';
-import { createTestServices } from '../../test/support/services.ts';
+import { startAppWithSandboxes, type AppWithSandboxes } from '../../test/support/app-with-sandboxes.ts';
 import { call } from '../../test/support/auth-harness.ts';
 import { linkBakeryThroughApi } from '../../test/support/bakery-link.ts';
 import { roleSessions, type SessionRole } from '../../test/support/role-sessions.ts';
-import { createTenants, type Tenants } from '../../test/support/tenants.ts';
+import type { Tenants } from '../../test/support/tenants.ts';
 import { waitFor } from '../../test/support/wait-for.ts';
-import { startLoketSandbox, type RunningLoketSandbox } from '../../sandbox/loket/index.ts';
-import { parseYukiSandboxOptions, startYukiSandbox, type YukiSandbox } from '../../sandbox/yuki/index.ts';
-import { sandboxEnv } from '../../sandbox/demo/sandboxes.ts';
-import { createApp } from '../http/app.ts';
-import { startJobEngine, type JobEngine } from '../jobs/engine.ts';
-import { createLogger } from '../runtime/logger.ts';
+import type { RunningLoketSandbox } from '../../sandbox/loket/index.ts';
+import type { YukiSandbox } from '../../sandbox/yuki/index.ts';
+import type { createApp } from '../http/app.ts';
 import type { DatabaseHandle } from '../store/database.ts';
+import { createLogger } from '../runtime/logger.ts';
 import { listLoketDeprecations, recordObsoleteVersion } from '../tenancy/loket-deprecations.ts';
 
 const RUNS = 'GetPayrollRunsByPayrollAdministrationId';
@@ -27,11 +23,11 @@ const ADMINISTRATIONS = 'GetPayrollAdministrationsByEmployerId';
 
 describe('Loket retiring a resource version the link uses', () => {
   let database: DatabaseHandle;
-  let jobs: JobEngine;
   let loket: RunningLoketSandbox;
   let yuki: YukiSandbox;
   let app: ReturnType<typeof createApp>;
   let tenants: Tenants;
+  let setup: AppWithSandboxes;
   let logText = '';
   const logger = createLogger(
     'warn',
@@ -56,27 +52,18 @@ describe('Loket retiring a resource version the link uses', () => {
   }
 
   beforeAll(async () => {
-    database = await openTestDatabase();
-    jobs = await startJobEngine({
-      database,
-      logger: testLogger,
-      supervise: false,
+    setup = await startAppWithSandboxes({
       instanceName: 'deprecations',
+      loket: {
+        today: '2026-11-18',
+        faults: { obsoleteDates: { [RUNS]: '2027-06-30', [ADMINISTRATIONS]: '2027-03-31' } },
+      },
+      logger,
     });
-    loket = await startLoketSandbox({
-      today: '2026-11-18',
-      faults: { obsoleteDates: { [RUNS]: '2027-06-30', [ADMINISTRATIONS]: '2027-03-31' } },
-    });
-    yuki = await startYukiSandbox(parseYukiSandboxOptions({}));
-    app = createApp(createTestServices({ database, jobs, env: sandboxEnv(loket, yuki), logger }));
-    tenants = await createTenants(database.db);
+    ({ database, loket, yuki, app, tenants } = setup);
   }, 60_000);
 
-  afterAll(async () => {
-    await jobs?.stop();
-    await Promise.all([loket?.close(), yuki?.close()]);
-    await database?.close();
-  });
+  afterAll(() => setup?.close());
 
   it('records what the Relatiecode lookup and two plans saw, and warns once per resource', async () => {
     await linkBakeryThroughApi({ api, loket, yuki, tenants });
