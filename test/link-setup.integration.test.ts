@@ -16,7 +16,7 @@ import { startJobEngine, type JobEngine } from '../src/jobs/engine.ts';
 import { allQueues } from '../src/jobs/queues.ts';
 import { queryRows, type DatabaseHandle } from '../src/store/database.ts';
 import { domains } from '../src/store/schema/index.ts';
-import { createLogger } from '../src/runtime/logger.ts';
+import { createLogger } from '../src/platform/logger.ts';
 import { startImportWorkers } from '../src/jobs/import-queues.ts';
 import { createImportEnvironment } from '../src/sync/environment.ts';
 import { sandboxEnv } from '../sandbox/demo/sandboxes.ts';

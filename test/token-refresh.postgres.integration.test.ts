@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../src/core/errors.ts';
 import { listEmployers } from '../src/loket/employers.ts';
 import { passwordGrant, refreshTokens } from '../src/loket/oauth.ts';
-import { loadConfig } from '../src/runtime/config.ts';
+import { loadConfig } from '../src/platform/config.ts';
 import { createSecretBox } from '../src/secrets/secret-box.ts';
 import { administrations, loketConnections } from '../src/store/schema/index.ts';
 import { decryptTokens, encryptTokens } from '../src/tenancy/loket-token-store.ts';

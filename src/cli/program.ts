@@ -4,8 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Command, Option } from 'commander';
-import { loadConfig } from '../runtime/config.ts';
-import { createLogger } from '../runtime/logger.ts';
+import { loadConfig } from '../platform/config.ts';
+import { createLogger } from '../platform/logger.ts';
 import { openRuntime } from '../runtime/runtime.ts';
 import { probeQueue, readProbeReport } from '../jobs/probe.ts';
 import { runService } from './run-service.ts';

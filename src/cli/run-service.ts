@@ -3,8 +3,8 @@
  * Runs a long-lived loket-yuki process — HTTP, worker, or both — until SIGINT or SIGTERM, then closes
  * everything in order and exits within 10 s, forcing the exit if something hangs.
  */
-import { loadConfig, type Config, type Mode } from '../runtime/config.ts';
-import { createLogger, type Logger } from '../runtime/logger.ts';
+import { loadConfig, type Config, type Mode } from '../platform/config.ts';
+import { createLogger, type Logger } from '../platform/logger.ts';
 import { openRuntime, type Runtime } from '../runtime/runtime.ts';
 import { createApp } from '../http/app.ts';
 import { listen } from '../http/server.ts';

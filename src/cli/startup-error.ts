@@ -1,6 +1,6 @@
-import { ConfigError } from '../runtime/config.ts';
+import { ConfigError } from '../platform/config.ts';
 import { DataDirLockedError } from '../store/data-dir-lock.ts';
-import type { Logger } from '../runtime/logger.ts';
+import type { Logger } from '../platform/logger.ts';
 
 /** Prints why the process could not start, readably and without a stack trace; returns the exit code. */
 export function reportStartupError(error: unknown, logger?: Logger): number {

@@ -7,8 +7,8 @@
 import { Command } from 'commander';
 import { asc, eq } from 'drizzle-orm';
 import { lookbackWindow, periodId } from '../core/periods.ts';
-import { loadConfig } from '../runtime/config.ts';
-import { createLogger } from '../runtime/logger.ts';
+import { loadConfig } from '../platform/config.ts';
+import { createLogger } from '../platform/logger.ts';
 import { openRuntime } from '../runtime/runtime.ts';
 import { domains } from '../store/schema/index.ts';
 import { quotaWaiting } from '../sync/quota-waiting.ts';

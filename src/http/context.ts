@@ -5,8 +5,8 @@
 import type { RequestIdVariables } from 'hono/request-id';
 import type { Database } from '../store/database.ts';
 import type { JobEngine } from '../jobs/engine.ts';
-import type { Logger } from '../runtime/logger.ts';
-import type { Config } from '../runtime/config.ts';
+import type { Logger } from '../platform/logger.ts';
+import type { Config } from '../platform/config.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { Actor } from '../core/roles.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';

@@ -6,7 +6,7 @@
  */
 import { fromPglite, PgBoss } from 'pg-boss';
 import type { DatabaseHandle } from '../store/database.ts';
-import type { Logger } from '../runtime/logger.ts';
+import type { Logger } from '../platform/logger.ts';
 import { JOB_MONITOR_INTERVAL_SECONDS } from '../sync/timers.ts';
 import type { QueueDefinition } from './queue.ts';
 

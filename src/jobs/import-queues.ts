@@ -12,7 +12,7 @@
 import { and, eq, isNotNull, or, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { isAppError } from '../core/errors.ts';
-import type { Logger } from '../runtime/logger.ts';
+import type { Logger } from '../platform/logger.ts';
 import type { Database } from '../store/database.ts';
 import type { ImportKind } from '../store/schema/index.ts';
 import { administrations, IMPORT_KINDS, importItems, portals } from '../store/schema/index.ts';

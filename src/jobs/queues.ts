@@ -3,7 +3,7 @@
  * Every queue of loket-yuki and the handlers a worker process runs for them.
  */
 import type { Database } from '../store/database.ts';
-import type { Logger } from '../runtime/logger.ts';
+import type { Logger } from '../platform/logger.ts';
 import type { ImportItemEnvironment } from '../sync/import-item.ts';
 import type { JobEngine } from './engine.ts';
 import type { QueueDefinition } from './queue.ts';

@@ -5,7 +5,7 @@
  * recorded where a person can see it.
  */
 import nodemailer from 'nodemailer';
-import type { Logger } from '../runtime/logger.ts';
+import type { Logger } from '../platform/logger.ts';
 
 export type MailMessage = { to: string | string[]; subject: string; text: string; html?: string };
 export type MailResult = { delivered: true; messageId: string } | { delivered: false; reason: string };

@@ -4,8 +4,8 @@
  * how it lets go of them, in the reverse order, within the 10 s a supervisor allows.
  */
 import { hostname } from 'node:os';
-import type { Config } from './config.ts';
-import type { Logger } from './logger.ts';
+import type { Config } from '../platform/config.ts';
+import type { Logger } from '../platform/logger.ts';
 import { openDatabase, type DatabaseHandle } from '../store/database.ts';
 import { startJobEngine, type JobEngine } from '../jobs/engine.ts';
 import { allQueues } from '../jobs/queues.ts';

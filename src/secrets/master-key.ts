@@ -6,8 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Config } from '../runtime/config.ts';
-import type { Logger } from '../runtime/logger.ts';
+import type { Config } from '../platform/config.ts';
+import type { Logger } from '../platform/logger.ts';
 import type { MasterKeys } from './secret-box.ts';
 
 export function resolveMasterKeys(config: Config, logger: Logger): MasterKeys {

@@ -4,8 +4,8 @@
  * (calls counted in the database budget) and its secret box, plus the link loader with its per-domain
  * Loket connections. Workers, the CLI and the demo each make one and share it between all imports.
  */
-import type { Config } from '../runtime/config.ts';
-import type { Logger } from '../runtime/logger.ts';
+import type { Config } from '../platform/config.ts';
+import type { Logger } from '../platform/logger.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
 import type { Database } from '../store/database.ts';
 import type { YukiClient } from '../yuki/yuki.client.ts';

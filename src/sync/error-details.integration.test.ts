@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportFixture } from '../../test/support/import-fixture.ts';
 import { startImportFixture } from '../../test/support/import-fixture.ts';
-import { createLogger } from '../runtime/logger.ts';
+import { createLogger } from '../platform/logger.ts';
 import { importItems, importRuns } from '../store/schema/index.ts';
 import type { ImportItemEnvironment } from './import-item.ts';
 import { importItem } from './import-item.ts';

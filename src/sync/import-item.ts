@@ -10,7 +10,7 @@
 import { eq } from 'drizzle-orm';
 import { AppError, isAppError } from '../core/errors.ts';
 import { periodLabel } from '../core/periods.ts';
-import type { Logger } from '../runtime/logger.ts';
+import type { Logger } from '../platform/logger.ts';
 import type { Database } from '../store/database.ts';
 import { importItems } from '../store/schema/index.ts';
 import { refusedOutright, YukiDailyLimitError } from '../yuki/errors.ts';

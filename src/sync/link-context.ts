@@ -9,8 +9,8 @@ import { and, eq, isNull, or } from 'drizzle-orm';
 import type { PeriodKind } from '../core/periods.ts';
 import { parsePeriodKey } from '../core/periods.ts';
 import type { LoketConnection } from '../loket/index.ts';
-import type { Config } from '../runtime/config.ts';
-import type { Logger } from '../runtime/logger.ts';
+import type { Config } from '../platform/config.ts';
+import type { Logger } from '../platform/logger.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
 import type { Database } from '../store/database.ts';
 import {

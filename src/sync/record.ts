@@ -7,7 +7,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { AppError } from '../core/errors.ts';
 import { isAppError } from '../core/errors.ts';
-import type { Logger } from '../runtime/logger.ts';
+import type { Logger } from '../platform/logger.ts';
 import type { Database } from '../store/database.ts';
 import type { ImportItemDetails } from '../store/schema/index.ts';
 import { importItems } from '../store/schema/index.ts';

@@ -7,7 +7,7 @@
  * what it looked for proves the search too.
  */
 import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
-import type { Logger } from '../runtime/logger.ts';
+import type { Logger } from '../platform/logger.ts';
 import type { Database } from '../store/database.ts';
 import type { ImportKind } from '../store/schema/index.ts';
 import { administrations, domains, importItems, yukiSearchProofs } from '../store/schema/index.ts';

@@ -5,7 +5,7 @@
  */
 import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
 import type { ObsoleteVersionSeen } from '../loket/connection.ts';
-import type { Logger } from '../runtime/logger.ts';
+import type { Logger } from '../platform/logger.ts';
 import type { Database } from '../store/database.ts';
 import { loketDeprecations, portals } from '../store/schema/index.ts';
 

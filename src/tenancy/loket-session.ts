@@ -8,13 +8,13 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../store/database.ts';
 import { loketConnections, portals } from '../store/schema/index.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
-import type { Config } from '../runtime/config.ts';
+import type { Config } from '../platform/config.ts';
 import { AppError } from '../core/errors.ts';
 import { LoketConnection } from '../loket/connection.ts';
 import { passwordGrant, type LoketOAuthClient, type LoketTokens } from '../loket/oauth.ts';
 import { listProviders, providerMatches } from '../loket/providers.ts';
 import { databaseTokenStore, decryptTokens, encryptTokens } from './loket-token-store.ts';
-import type { Logger } from '../runtime/logger.ts';
+import type { Logger } from '../platform/logger.ts';
 import { obsoleteVersionRecorder } from './loket-deprecations.ts';
 
 /** A level of the link is not filled in yet; the message says where and who can do it. */

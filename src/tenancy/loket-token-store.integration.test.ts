@@ -11,7 +11,7 @@ import { sandboxControl, type SandboxCredentials } from '../../test/support/loke
 import { sandboxEnv } from '../../sandbox/demo/sandboxes.ts';
 import { listEmployers } from '../loket/employers.ts';
 import { passwordGrant, refreshTokens, type LoketOAuthClient, type LoketTokens } from '../loket/oauth.ts';
-import { loadConfig } from '../runtime/config.ts';
+import { loadConfig } from '../platform/config.ts';
 import { createSecretBox, type SecretBox } from '../secrets/secret-box.ts';
 import { administrations, loketConnections } from '../store/schema/index.ts';
 import { openLoketSession, storeLoketTokens, type LoketSessionDeps } from './loket-session.ts';

@@ -3,7 +3,7 @@
  * In demo mode the settings pages point at the sandboxes' own pages, where the Loket client, Loket
  * users and Yuki access keys to fill in can be read. Never shown outside demo mode.
  */
-import type { Config } from '../runtime/config.ts';
+import type { Config } from '../platform/config.ts';
 import type { PageContext } from './page-context.ts';
 
 export function sandboxUrls(config: Config) {

@@ -15,7 +15,7 @@ import type { RunningLoketSandbox } from '../../sandbox/loket/index.ts';
 import type { YukiSandbox } from '../../sandbox/yuki/index.ts';
 import type { createApp } from '../http/app.ts';
 import type { DatabaseHandle } from '../store/database.ts';
-import { createLogger } from '../runtime/logger.ts';
+import { createLogger } from '../platform/logger.ts';
 import { listLoketDeprecations, recordObsoleteVersion } from '../tenancy/loket-deprecations.ts';
 
 const RUNS = 'GetPayrollRunsByPayrollAdministrationId';

@@ -12,7 +12,7 @@ import { parseYukiSandboxOptions, startYukiSandbox, type YukiSandbox } from '../
 import { sandboxEnv } from '../../sandbox/demo/sandboxes.ts';
 import { createApp } from '../../src/http/app.ts';
 import { startJobEngine, type JobEngine } from '../../src/jobs/engine.ts';
-import type { Logger } from '../../src/runtime/logger.ts';
+import type { Logger } from '../../src/platform/logger.ts';
 import type { DatabaseHandle } from '../../src/store/database.ts';
 import { openTestDatabase } from './database.ts';
 import { testLogger } from './logger.ts';

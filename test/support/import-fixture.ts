@@ -11,7 +11,7 @@ import type { RunningLoketSandbox } from '../../sandbox/loket/index.ts';
 import { demoFirm } from '../../sandbox/shared/demo-firm.ts';
 import { startYukiSandbox } from '../../sandbox/yuki/index.ts';
 import type { YukiSandbox } from '../../sandbox/yuki/index.ts';
-import { loadConfig } from '../../src/runtime/config.ts';
+import { loadConfig } from '../../src/platform/config.ts';
 import { createSecretBox } from '../../src/secrets/secret-box.ts';
 import type { DatabaseHandle } from '../../src/store/database.ts';
 import {

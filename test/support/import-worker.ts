@@ -5,8 +5,8 @@
  */
 import { startJobEngine } from '../../src/jobs/engine.ts';
 import { importQueues, startImportWorkers } from '../../src/jobs/import-queues.ts';
-import { loadConfig } from '../../src/runtime/config.ts';
-import { createLogger } from '../../src/runtime/logger.ts';
+import { loadConfig } from '../../src/platform/config.ts';
+import { createLogger } from '../../src/platform/logger.ts';
 import { createSecretBox } from '../../src/secrets/secret-box.ts';
 import { openDatabase } from '../../src/store/database.ts';
 import { createImportEnvironment } from '../../src/sync/environment.ts';

@@ -7,7 +7,7 @@
 import { createInterface } from 'node:readline';
 import { isAppError } from '../../src/core/errors.ts';
 import { listEmployers } from '../../src/loket/employers.ts';
-import { loadConfig } from '../../src/runtime/config.ts';
+import { loadConfig } from '../../src/platform/config.ts';
 import { createSecretBox } from '../../src/secrets/secret-box.ts';
 import { openDatabase } from '../../src/store/database.ts';
 import { openLoketSession } from '../../src/tenancy/loket-session.ts';

@@ -7,13 +7,13 @@ import { randomBytes } from 'node:crypto';
 import type { AppServices } from '../../src/http/context.ts';
 import type { DatabaseHandle } from '../../src/store/database.ts';
 import type { JobEngine } from '../../src/jobs/engine.ts';
-import { loadConfig } from '../../src/runtime/config.ts';
+import { loadConfig } from '../../src/platform/config.ts';
 import { createMailer } from '../../src/mail/mailer.ts';
 import { createSecretBox } from '../../src/secrets/secret-box.ts';
 import { createYukiClient } from '../../src/yuki/yuki.client.ts';
 import { databaseCallBudget } from '../../src/sync/yuki-call-budget.ts';
 import { testLogger } from './logger.ts';
-import type { Logger } from '../../src/runtime/logger.ts';
+import type { Logger } from '../../src/platform/logger.ts';
 
 export function createTestServices(options: {
   database: DatabaseHandle;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REAL_HOSTS } from '../../runtime/config.ts';
+import { REAL_HOSTS } from '../../platform/config.ts';
 import { yukiDocumentHref, yukiLinks } from './yuki-link.tsx';
 
 const DOCUMENT = '3f2a1c0e-0000-4000-8000-000000000001';
