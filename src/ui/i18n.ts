@@ -4,6 +4,7 @@
  * a `t(key, params)`; `{name}` in a text is filled from params, escaped later by JSX like any value.
  */
 import type { Locale } from '../core/roles.ts';
+import { AUDIT_MESSAGES } from './i18n-audit.ts';
 
 type Entry = { nl: string; en: string };
 
@@ -723,6 +724,7 @@ export const MESSAGES = {
     nl: 'Wat u verstuurde is groter dan deze site aanneemt ({limit}).',
     en: 'What you sent is larger than this site accepts ({limit}).',
   },
+  ...AUDIT_MESSAGES,
 } as const satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof MESSAGES;
