@@ -47,6 +47,10 @@ export const MESSAGES = {
   'nav.staff': { nl: 'Personeel', en: 'Staff' },
   'nav.loketService': { nl: 'Loket service', en: 'Loket service' },
   'nav.tabAdministration': { nl: 'Administratie', en: 'Administration' },
+  'nav.domainAdministrations': {
+    nl: 'Domein {name}: de lijst met administraties',
+    en: 'Domain {name}: the list of administrations',
+  },
 
   'common.save': { nl: 'Opslaan', en: 'Save' },
   'common.saved': { nl: 'Opgeslagen.', en: 'Saved.' },

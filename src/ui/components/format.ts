@@ -3,7 +3,7 @@
  * Dates, periods and counts as a Dutch firm reads them: Amsterdam time, in the page's language.
  */
 import type { Locale } from '../../core/roles.ts';
-import type { PeriodKind } from '../../core/periods.ts';
+import { periodKeyOf, type PeriodKind } from '../../core/periods.ts';
 
 const ZONE = 'Europe/Amsterdam';
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -107,6 +107,11 @@ export function formatPeriod(
 /** The same for a YYYYPP id (Loket's period id) whose kind is known. */
 export function formatPeriodId(locale: Locale, kind: PeriodKind, id: number): string {
   return formatPeriod(locale, { kind, year: Math.floor(id / 100), number: id % 100 });
+}
+
+/** A YYYYPP id in words when Loket's period kind is known, else as its key "2026-10". */
+export function formatPeriodOf(locale: Locale, kind: PeriodKind | undefined, id: number): string {
+  return kind ? formatPeriodId(locale, kind, id) : periodKeyOf(id);
 }
 
 /** "a, b en c" in Dutch, "a, b and c" in English. */
