@@ -5,6 +5,7 @@
  */
 import type { Locale } from '../core/roles.ts';
 import { AUDIT_MESSAGES } from './i18n-audit.ts';
+import { HELP_MESSAGES } from './i18n-help.ts';
 
 type Entry = { nl: string; en: string };
 
@@ -729,6 +730,7 @@ export const MESSAGES = {
     en: 'What you sent is larger than this site accepts ({limit}).',
   },
   ...AUDIT_MESSAGES,
+  ...HELP_MESSAGES,
 } as const satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof MESSAGES;
