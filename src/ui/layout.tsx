@@ -242,7 +242,8 @@ function AdministrationBar({
   return (
     <nav aria-label={t('nav.administration')} class="adminbar">
       <p class="crumbs">
-        <a href={`/domains/${administration.domainId}`}>{administration.domainName}</a>
+        {/* Plain text: the domain's one link is its name at the top right, as in Yuki. */}
+        <span>{administration.domainName}</span>
         <span aria-hidden="true"> › </span>
         <span>{administration.name}</span>
       </p>

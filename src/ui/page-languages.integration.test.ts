@@ -86,15 +86,18 @@ describe('every page in one language', () => {
       .values({ domainId: tenants.a.domainIds[0], feature: 'loket_payroll_link' });
     // Audit rows and refusals for the audit log and the operator console.
     const admin = await as('portal_admin');
-    await call(app, `/portals/${tenants.a.portalId}/settings/loket`, {
+    const saved = await call(app, `/portals/${tenants.a.portalId}/settings/loket`, {
       cookie: admin.cookie,
       form: {
         _csrf: admin.csrf,
         loketClientId: 'demo-client',
         loketEnvironment: 'acceptance',
         lookbackPeriods: '2',
+        kind_payslips: 'on',
+        notificationRecipients: 'salaris@jansendeboer.nl',
       },
     });
+    expect(saved.status).toBe(303);
     await call(app, `/administrations/${tenants.a.standardId}/loket`, { cookie: (await as('hrm')).cookie });
     await call(app, '/login', { form: { email: tenants.emails.guest, password: 'wrong' } });
   }, 60_000);
@@ -141,6 +144,16 @@ describe('every page in one language', () => {
       { path: `/domains/${domainIds[0]}/loket`, role: 'backoffice', status: 400, form: { username: '' } },
     ];
   }
+
+  it('writes audit entries and refusals in words, with the changed fields by name', async () => {
+    const admin = await as('portal_admin');
+    const response = await call(app, `/portals/${tenants.a.portalId}/audit`, { cookie: admin.cookie });
+    const text = visibleText(await response.text(), 'nl');
+    expect(text).toContain(`Loket instellingen gewijzigd door ${tenants.emails.portal_admin}`);
+    expect(text).toMatch(/client id, omgeving|omgeving, client id/);
+    expect(text).toContain('Toegang tot de koppeling geweigerd');
+    expect(text).not.toMatch(/portal\.loket_settings\.update|link\.refused|loketClientId/);
+  });
 
   for (const locale of ['nl', 'en'] as const) {
     it(`renders every page in ${locale === 'nl' ? 'Dutch' : 'English'} only`, async () => {

@@ -15,6 +15,12 @@ export function auditActionWords(t: Translate, action: string): string {
   return known(key) ? t(key) : t('audit.unknownAction', { code: action });
 }
 
+/** A changed field's name in words ("Relatiecode"), or the field's code when it has none. */
+export function auditFieldWords(t: Translate, field: string): string {
+  const key = `audit.field.${field}`;
+  return known(key) ? t(key) : field;
+}
+
 /** A refusal's last reason ("verkeerd wachtwoord"), or the code itself when it has no words. */
 export function refusalReasonWords(t: Translate, reason: string): string {
   const key = `audit.reason.${reason}`;
@@ -23,11 +29,12 @@ export function refusalReasonWords(t: Translate, reason: string): string {
 
 export type AuditWho = { actorLabel: string; actorName?: string | null | undefined };
 
-/** A person by name when the read has it, else the label (e-mail); "system" and "scheduler" in words. */
+/** A person by name when the read has it, else the label (e-mail); "system", "scheduler", "cli" in words. */
 export function auditWho(t: Translate, who: AuditWho): string {
   if (who.actorName) return who.actorName;
   if (who.actorLabel === 'system') return t('audit.system');
   if (who.actorLabel === 'scheduler') return t('audit.scheduler');
+  if (who.actorLabel === 'cli') return t('audit.cli');
   return who.actorLabel;
 }
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { translator } from '../i18n.ts';
-import { auditActionWords, auditSentence, refusalReasonWords } from './audit-words.ts';
+import { auditActionWords, auditFieldWords, auditSentence, refusalReasonWords } from './audit-words.ts';
 
 /** Every `action: '…'` literal written to the audit log or the refusal counts in src/. */
 function actionCodesInSource(): string[] {
@@ -53,5 +53,7 @@ describe('audit actions in words', () => {
     expect(auditActionWords(nl, 'something.new')).toBe('Handeling something.new');
     expect(refusalReasonWords(nl, 'wrong_password')).toBe('verkeerd wachtwoord');
     expect(refusalReasonWords(nl, 'odd')).toBe('odd');
+    expect(auditFieldWords(nl, 'yukiAccessKey')).toBe('Yuki-toegangssleutel');
+    expect(auditFieldWords(translator('en'), 'relationCode')).toBe('relation code');
   });
 });

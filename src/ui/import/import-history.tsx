@@ -10,6 +10,7 @@ import { cents, formatEuro, sum } from '../../core/money.ts';
 import type { PeriodKind } from '../../core/periods.ts';
 import type { PageContext } from '../page-context.ts';
 import { formatDateTime, formatPeriodOf } from '../components/format.ts';
+import { auditWho } from '../components/audit-words.ts';
 import { readableSubject as readable, type ImportItemRow, type ImportView } from './import-view.ts';
 import { PostedJournals } from './posted-journals.tsx';
 import { YukiDocumentLink } from './yuki-link.tsx';
@@ -33,7 +34,12 @@ function Runs({ page, view }: { page: PageContext; view: ImportView }) {
         {view.runs.map((run) => (
           <tr>
             <td>{formatDateTime(locale, run.startedAt)}</td>
-            <td>{run.requestedLabel}</td>
+            <td>
+              {auditWho(t, {
+                actorLabel: run.requestedLabel,
+                actorName: (run as { requestedName?: string | null }).requestedName,
+              })}
+            </td>
             <td>{t(`import.trigger.${run.trigger}`)}</td>
             <td>
               <span class={run.state === 'failed' ? 'badge badge-error' : 'badge'}>

@@ -13,7 +13,7 @@ import { pageContext, render } from '../page-context.ts';
 import { guardPortalPage } from '../authorize-page.ts';
 import { formatDateTime } from '../components/format.ts';
 import { RefusalTable } from '../components/refusal-table.tsx';
-import { auditSentence } from '../components/audit-words.ts';
+import { auditFieldWords, auditSentence } from '../components/audit-words.ts';
 
 /** What the audit read may add by joins: the actor's name and the tenant's names (lead: one join each). */
 type Named = { actorName?: string | null; administrationName?: string | null; domainName?: string | null };
@@ -64,7 +64,10 @@ export function auditLogPage(app: Hono<AppEnv>): void {
                         {[event.domainName, event.administrationName].filter(Boolean).join(' › ') ||
                           t('common.none')}
                       </td>
-                      <td>{event.changedFields.join(', ') || t('common.none')}</td>
+                      <td>
+                        {event.changedFields.map((field) => auditFieldWords(t, field)).join(', ') ||
+                          t('common.none')}
+                      </td>
                       <td>
                         <span class={event.outcome === 'ok' ? 'badge badge-ok' : 'badge badge-error'}>
                           {t(`audit.outcome.${event.outcome}`)}

@@ -117,7 +117,12 @@ async function show(
   const { t } = page;
   return render(
     c,
-    <Layout page={page} title={t('connection.title', { name: domain!.name })} portalId={scope.portalId}>
+    <Layout
+      page={page}
+      title={t('connection.title', { name: domain!.name })}
+      portalId={scope.portalId}
+      domain={{ id: scope.domainId, name: domain!.name }}
+    >
       <p class="lead">{t('connection.intro')}</p>
       <LoketRightsList page={page} />
       <Notice kind={notice?.kind ?? 'ok'} text={notice?.text} />
