@@ -57,5 +57,5 @@ describe('the embedded one-process service', () => {
     } finally {
       holder.close();
     }
-  });
+  }, 90_000);
 });
