@@ -13,8 +13,6 @@ import { TEST_YEAR_CODE } from '../../sync/plan.ts';
 import type { PageContext } from '../page-context.ts';
 import type { ImportItemRow, ImportView } from './import-view.ts';
 
-export const periodOf = (id: number) => ({ year: Math.floor(id / 100), number: id % 100 });
-
 type CellProps = { page: PageContext; items: ImportItemRow[]; checked: boolean };
 
 function Cell({ page, items, checked }: CellProps) {

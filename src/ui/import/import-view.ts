@@ -81,7 +81,8 @@ export async function loadImportView(
   });
   const latest = history.runs[0];
   const periods =
-    window?.periods ?? [...new Set(history.items.map((item) => item.periodId))].slice(0, SHOWN_WITHOUT_WINDOW);
+    window?.periods ??
+    [...new Set(history.items.map((item) => item.periodId))].slice(0, SHOWN_WITHOUT_WINDOW);
   const [domain] = await services.db
     .select({ url: domains.url })
     .from(domains)
