@@ -342,6 +342,12 @@ describe.skipIf(missing !== undefined)('the web UI in a browser', { timeout: 60_
       await loketService.waitFor({ state: 'visible' });
       await page.keyboard.press('Escape');
       await loketService.waitFor({ state: 'hidden' });
+      // Tab reaches the menu item, and tabbing past it closes the menu again.
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Tab');
+      expect(await loketService.evaluate((link) => link === document.activeElement)).toBe(true);
+      await page.keyboard.press('Tab');
+      await loketService.waitFor({ state: 'hidden' });
       // By touch: a tap opens it, a tap on the item goes there.
       await page.getByText('Personeel', { exact: true }).click();
       await check('19-navigation-390');

@@ -1,5 +1,6 @@
 // loket-yuki: the navigation's menus open on hover too, as in Yuki. Without this file they still
-// open by click, touch and keyboard (they are <details>); Escape closes one, a click elsewhere all.
+// open by click, touch and keyboard (they are <details>); Escape or tabbing out closes one, a click
+// elsewhere all.
 (() => {
   const menus = () => [...document.querySelectorAll('details.menu')];
   const hover = window.matchMedia('(hover: hover)');
@@ -21,6 +22,10 @@
     });
     menu.addEventListener('toggle', () => {
       if (menu.open) for (const other of menus()) if (other !== menu) other.open = false;
+    });
+    // Tabbing out of an open menu closes it, as moving the mouse away does.
+    menu.addEventListener('focusout', (event) => {
+      if (menu.open && !menu.contains(event.relatedTarget)) menu.open = false;
     });
     menu.addEventListener('keydown', (event) => {
       if (event.key !== 'Escape' || !menu.open) return;
