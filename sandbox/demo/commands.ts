@@ -7,9 +7,11 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { runService } from '../../src/cli/run-service.ts';
+import { reportStartupError } from '../../src/cli/startup-error.ts';
+import { ConfigError, loadConfig } from '../../src/platform/config.ts';
 import { startLoketSandbox } from '../loket/index.ts';
 import { parseYukiSandboxOptions, startYukiSandbox } from '../yuki/index.ts';
-import { startDemoSandboxes } from './sandboxes.ts';
+import { startDemoSandboxes, type DemoSandboxes } from './sandboxes.ts';
 import { demoLoginLines, seedDemo } from './seed.ts';
 
 function untilSignal(close: () => Promise<void>): Promise<void> {
@@ -27,7 +29,17 @@ export function addDemoCommands(program: Command): void {
       'run the one-process demo: service, Loket and Yuki sandboxes, demo data (what `npm start` runs)',
     )
     .action(async () => {
-      const sandboxes = await startDemoSandboxes(process.env);
+      let sandboxes: DemoSandboxes;
+      try {
+        // PORT=abc or a busy sandbox port: one clear line, not a stack trace from deep in a sandbox.
+        const { port } = loadConfig(process.env, 'demo');
+        if (port > 65533)
+          throw new ConfigError(['PORT: the demo also uses PORT+1 and PORT+2; choose at most 65533']);
+        sandboxes = await startDemoSandboxes({ ...process.env, PORT: String(port) });
+      } catch (error) {
+        process.exitCode = reportStartupError(error);
+        return;
+      }
       // Closed after the service has stopped, or at once when it could not start (the data dir is locked).
       try {
         await runService({

@@ -17,6 +17,8 @@ import { createUser } from '../../src/auth/users.ts';
 import type { DomainRole, PortalRole } from '../../src/core/roles.ts';
 import { demoFirm } from '../shared/demo-firm.ts';
 import { DEMO_PASSWORD } from '../../src/ui/demo-logins.ts';
+import { translator } from '../../src/ui/i18n.ts';
+import { roleNames } from '../../src/ui/components/roles.ts';
 
 type DemoUser = {
   email: string;
@@ -82,14 +84,23 @@ export async function seedDemo(db: Database): Promise<{ portalId: string; create
   return { portalId, created: true };
 }
 
-/** The lines printed at start-up so a newcomer can sign in at once. */
+/**
+ * The lines printed at start-up so a newcomer can sign in at once: each log-in with the role name the
+ * (Dutch) UI uses, the domains of a domain role, and the person's name.
+ */
 export function demoLoginLines(url: string): string[] {
+  const t = translator('nl');
   const width = Math.max(...DEMO_USERS.map((user) => user.email.length));
+  const role = (user: DemoUser) => {
+    const name = roleNames(t, [user.role]);
+    const domains = (user.domains ?? []).map((index) => demoFirm.domains[index]?.name).filter(Boolean);
+    return domains.length > 0 ? `${name}: ${domains.join(', ')}` : name;
+  };
   return [
     '',
     `loket-yuki demo is running: ${url}`,
     `Demo log-ins (password for all: ${DEMO_PASSWORD}):`,
-    ...DEMO_USERS.map((user) => `  ${user.email.padEnd(width)}  ${user.role}`),
+    ...DEMO_USERS.map((user) => `  ${user.email.padEnd(width)}  ${role(user)} (${user.name})`),
     '',
   ];
 }

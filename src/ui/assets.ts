@@ -1,7 +1,7 @@
 /**
  * @module assets
- * The two static files the pages load, served from the project itself (no CDN, no web fonts): htmx 4
- * from node_modules and our stylesheet. Read once, then kept in memory.
+ * The static files the pages load, served from the project itself (no CDN, no web fonts): htmx 4 from
+ * node_modules, our stylesheet, the menus' hover script and the favicon. Read once, then kept in memory.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -16,6 +16,19 @@ const ASSETS = {
   '/assets/app.css': {
     path: new URL('./assets/app.css', import.meta.url),
     type: 'text/css; charset=utf-8',
+  },
+  '/assets/app.js': {
+    path: new URL('./assets/app.js', import.meta.url),
+    type: 'text/javascript; charset=utf-8',
+  },
+  '/assets/favicon.svg': {
+    path: new URL('./assets/favicon.svg', import.meta.url),
+    type: 'image/svg+xml',
+  },
+  // Browsers ask for /favicon.ico on their own; the SVG answers it (every current browser reads it).
+  '/favicon.ico': {
+    path: new URL('./assets/favicon.svg', import.meta.url),
+    type: 'image/svg+xml',
   },
 } as const;
 

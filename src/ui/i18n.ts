@@ -4,6 +4,8 @@
  * a `t(key, params)`; `{name}` in a text is filled from params, escaped later by JSX like any value.
  */
 import type { Locale } from '../core/roles.ts';
+import { AUDIT_MESSAGES } from './i18n-audit.ts';
+import { HELP_MESSAGES } from './i18n-help.ts';
 
 type Entry = { nl: string; en: string };
 
@@ -46,6 +48,10 @@ export const MESSAGES = {
   'nav.staff': { nl: 'Personeel', en: 'Staff' },
   'nav.loketService': { nl: 'Loket service', en: 'Loket service' },
   'nav.tabAdministration': { nl: 'Administratie', en: 'Administration' },
+  'nav.domainAdministrations': {
+    nl: 'Domein {name}: de lijst met administraties',
+    en: 'Domain {name}: the list of administrations',
+  },
 
   'common.save': { nl: 'Opslaan', en: 'Save' },
   'common.saved': { nl: 'Opgeslagen.', en: 'Saved.' },
@@ -723,6 +729,8 @@ export const MESSAGES = {
     nl: 'Wat u verstuurde is groter dan deze site aanneemt ({limit}).',
     en: 'What you sent is larger than this site accepts ({limit}).',
   },
+  ...AUDIT_MESSAGES,
+  ...HELP_MESSAGES,
 } as const satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -1,13 +1,17 @@
 /**
  * @module layout
- * The frame of every page: skip link, demo banner, the top bar as in Yuki (overview, import status,
- * Instellingen, audit log, operator console — each only for whom it is), the administration bar with
- * its tab *Administratie* and the *Personeel* menu holding *Loket service*, and the language switch.
+ * The frame of every page, as Yuki users know it: a top bar with the product, the domain name at the
+ * top right (it opens the domain's list of administrations), the language switch and sign-out; a left
+ * navigation with an icon per area (overview, import status, Instellingen, audit log, operator console —
+ * each only for whom it is) and, inside an administration, *Personeel* whose menu holds *Loket service*
+ * (opening on hover, focus or click); and the administration bar with its tab *Administratie*.
+ * Below 48rem the left navigation becomes a row of icons under the top bar.
  */
 import type { Child } from 'hono/jsx';
 import { decide } from '../core/policy.ts';
 import type { PageContext } from './page-context.ts';
 import { Csrf } from './components/form.tsx';
+import { Icon, type IconName } from './components/icons.tsx';
 
 export type AdministrationNav = {
   id: string;
@@ -22,14 +26,18 @@ export type AdministrationNav = {
 type LayoutProps = {
   page: PageContext;
   title: string;
-  /** The portal the top bar's links point into. */
+  /** The portal the navigation's links point into. */
   portalId?: string | undefined;
   administration?: AdministrationNav;
+  /** The domain a domain page is about, for the domain name at the top right. */
+  domain?: { id: string; name: string } | undefined;
   children?: Child;
 };
 
-export function Layout({ page, title, portalId, administration, children }: LayoutProps) {
+export function Layout({ page, title, portalId, administration, domain, children }: LayoutProps) {
   const { t } = page;
+  const shownDomain =
+    domain ?? (administration ? { id: administration.domainId, name: administration.domainName } : undefined);
   return (
     <html lang={page.locale}>
       <head>
@@ -38,8 +46,10 @@ export function Layout({ page, title, portalId, administration, children }: Layo
         <title>{`${title} · ${t('app.name')}`}</title>
         {/* htmx would add its indicator rules as a constructed stylesheet; app.css has them instead (CSP). */}
         <meta name="htmx-config" content="includeIndicatorCSS:false" />
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/app.css" />
         <script src="/assets/htmx.min.js" defer></script>
+        <script src="/assets/app.js" defer></script>
       </head>
       <body>
         <a class="skip" href="#main">
@@ -55,8 +65,17 @@ export function Layout({ page, title, portalId, administration, children }: Layo
             <a class="brand" href="/">
               {t('app.name')}
             </a>
-            {page.actor && <MainNav page={page} portalId={portalId} />}
             <div class="topbar-end">
+              {page.actor && shownDomain && (
+                <a
+                  class="domain-switch"
+                  href={`/domains/${shownDomain.id}`}
+                  title={t('nav.domainAdministrations', { name: shownDomain.name })}
+                >
+                  <Icon name="domain" />
+                  <span>{shownDomain.name}</span>
+                </a>
+              )}
               <LanguageSwitch page={page} />
               {page.actor && (
                 <form method="post" action="/logout" class="inline">
@@ -70,17 +89,74 @@ export function Layout({ page, title, portalId, administration, children }: Layo
             </div>
           </div>
         </header>
-        {administration && <AdministrationBar page={page} administration={administration} />}
-        <main id="main" tabindex={-1}>
-          <h1>{title}</h1>
-          {children}
-        </main>
+        <div class={page.actor ? 'frame with-nav' : 'frame'}>
+          {page.actor && <SideNav page={page} portalId={portalId} administration={administration} />}
+          <div class="content">
+            {administration && <AdministrationBar page={page} administration={administration} />}
+            <main id="main" tabindex={-1}>
+              <h1>{title}</h1>
+              {children}
+            </main>
+          </div>
+        </div>
       </body>
     </html>
   );
 }
 
-function MainNav({ page, portalId }: { page: PageContext; portalId: string | undefined }) {
+/** One area of the left navigation: its icon above or beside its name; the page itself is marked. */
+function NavLink({
+  page,
+  href,
+  icon,
+  label,
+}: {
+  page: PageContext;
+  href: string;
+  icon: IconName;
+  label: string;
+}) {
+  const here = page.here.split('?')[0];
+  return (
+    <a class="navitem" href={href} aria-current={here === href ? 'page' : undefined}>
+      <Icon name={icon} />
+      <span>{label}</span>
+    </a>
+  );
+}
+
+/** A navigation area with a menu: a <details>, so keyboard, touch and click open it without script. */
+function NavMenu({
+  icon,
+  label,
+  current,
+  children,
+}: {
+  icon: IconName;
+  label: string;
+  current?: boolean;
+  children: Child;
+}) {
+  return (
+    <details class={current ? 'menu current' : 'menu'}>
+      <summary class="navitem">
+        <Icon name={icon} />
+        <span>{label}</span>
+      </summary>
+      <ul>{children}</ul>
+    </details>
+  );
+}
+
+function SideNav({
+  page,
+  portalId,
+  administration,
+}: {
+  page: PageContext;
+  portalId: string | undefined;
+  administration: AdministrationNav | undefined;
+}) {
   const { t, actor } = page;
   if (!actor) return null;
   const portal = portalId ?? firstPortal(page);
@@ -90,46 +166,64 @@ function MainNav({ page, portalId }: { page: PageContext; portalId: string | und
   const managesMembers = scope ? decide(actor, 'portal.members.manage', scope).allowed : false;
   const readsAudit = scope ? decide(actor, 'portal.audit.read', scope).allowed : false;
   const readsHealth = scope ? decide(actor, 'portal.health.read', scope).allowed : false;
+  const here = page.here.split('?')[0];
   return (
-    <nav aria-label={t('nav.main')} class="mainnav">
+    <nav aria-label={t('nav.main')} class="sidenav">
       <ul>
         {views && (
           <li>
-            <a href={`/portals/${portal}`}>{t('nav.overview')}</a>
+            <NavLink page={page} href={`/portals/${portal}`} icon="overview" label={t('nav.overview')} />
           </li>
         )}
         {readsHealth && (
           <li>
-            <a href={`/portals/${portal}/health`}>{t('nav.health')}</a>
+            <NavLink page={page} href={`/portals/${portal}/health`} icon="health" label={t('nav.health')} />
+          </li>
+        )}
+        {administration?.showLoketService && (
+          <li>
+            <NavMenu icon="staff" label={t('nav.staff')} current={administration.current === 'loket'}>
+              <li>
+                <a
+                  href={`/administrations/${administration.id}/loket`}
+                  aria-current={administration.current === 'loket' ? 'page' : undefined}
+                >
+                  {t('nav.loketService')}
+                </a>
+              </li>
+            </NavMenu>
           </li>
         )}
         {(manages || managesMembers) && (
           <li>
-            <details class="menu">
-              <summary>{t('nav.settings')}</summary>
-              <ul>
-                {manages && (
-                  <li>
-                    <a href={`/portals/${portal}/settings/loket`}>{t('nav.loketSettings')}</a>
-                  </li>
-                )}
-                {managesMembers && (
-                  <li>
-                    <a href={`/portals/${portal}/members`}>{t('nav.members')}</a>
-                  </li>
-                )}
-              </ul>
-            </details>
+            <NavMenu
+              icon="settings"
+              label={t('nav.settings')}
+              current={
+                here?.startsWith(`/portals/${portal}/settings`) || here === `/portals/${portal}/members`
+              }
+            >
+              {manages && (
+                <li>
+                  <a href={`/portals/${portal}/settings/loket`}>{t('nav.loketSettings')}</a>
+                </li>
+              )}
+              {managesMembers && (
+                <li>
+                  <a href={`/portals/${portal}/members`}>{t('nav.members')}</a>
+                </li>
+              )}
+            </NavMenu>
           </li>
         )}
         {readsAudit && (
           <li>
-            <a href={`/portals/${portal}/audit`}>{t('nav.audit')}</a>
+            <NavLink page={page} href={`/portals/${portal}/audit`} icon="audit" label={t('nav.audit')} />
           </li>
         )}
         {actor.isOperator && (
           <li>
-            <a href="/operator">{t('nav.operator')}</a>
+            <NavLink page={page} href="/operator" icon="operator" label={t('nav.operator')} />
           </li>
         )}
       </ul>
@@ -148,7 +242,8 @@ function AdministrationBar({
   return (
     <nav aria-label={t('nav.administration')} class="adminbar">
       <p class="crumbs">
-        <a href={`/domains/${administration.domainId}`}>{administration.domainName}</a>
+        {/* Plain text: the domain's one link is its name at the top right, as in Yuki. */}
+        <span>{administration.domainName}</span>
         <span aria-hidden="true"> › </span>
         <span>{administration.name}</span>
       </p>
@@ -161,23 +256,6 @@ function AdministrationBar({
             {t('nav.tabAdministration')}
           </a>
         </li>
-        {administration.showLoketService && (
-          <li>
-            <details class={administration.current === 'loket' ? 'menu current' : 'menu'}>
-              <summary>{t('nav.staff')}</summary>
-              <ul>
-                <li>
-                  <a
-                    href={`/administrations/${administration.id}/loket`}
-                    aria-current={administration.current === 'loket' ? 'page' : undefined}
-                  >
-                    {t('nav.loketService')}
-                  </a>
-                </li>
-              </ul>
-            </details>
-          </li>
-        )}
       </ul>
     </nav>
   );

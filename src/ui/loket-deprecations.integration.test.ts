@@ -118,8 +118,8 @@ describe('Loket retiring a resource version the link uses', () => {
     expect(nl.status).toBe(200);
     expect(nl.html).toContain('Loket stopt met API-versies die de koppeling gebruikt');
     expect(nl.html).toContain(RUNS);
-    expect(nl.html).toContain('<strong>2027-06-30</strong>');
-    expect(nl.html).toContain('<strong>2027-03-31</strong>');
+    expect(nl.html).toContain('<strong>30-06-2027</strong>');
+    expect(nl.html).toContain('<strong>31-03-2027</strong>');
     const en = await page(`/portals/${tenants.a.portalId}/health`, 'portal_admin', 'en');
     expect(en.html).toContain('Loket is retiring API versions the link uses');
 
@@ -140,7 +140,7 @@ describe('Loket retiring a resource version the link uses', () => {
     const console = await page('/operator', 'operator');
     expect(console.status).toBe(200);
     expect(console.html).toContain('Loket stopt met API-versies die de koppeling gebruikt');
-    expect(console.html).toContain('<strong>2027-06-30</strong>');
+    expect(console.html).toContain('<strong>30-06-2027</strong>');
     expect(await listLoketDeprecations(database.db, tenants.b.portalId)).toEqual([]);
   });
 });

@@ -17,6 +17,7 @@ import { startLoketSandbox, type RunningLoketSandbox } from '../../sandbox/loket
 import { parseYukiSandboxOptions, startYukiSandbox, type YukiSandbox } from '../../sandbox/yuki/index.ts';
 import { cents, formatEuro, sum } from '../core/money.ts';
 import { periodContaining, periodKey, shiftPeriod } from '../core/periods.ts';
+import { formatDate, formatPeriod } from './components/format.ts';
 import { createApp } from '../http/app.ts';
 import type { AppServices } from '../http/context.ts';
 import { startJobEngine, type JobEngine } from '../jobs/engine.ts';
@@ -123,8 +124,9 @@ describe('Personeel → Loket service: importing', () => {
     expect(status).toBe(200);
     expect(html).toContain('Koppeling compleet');
     expect(html).toContain('<th scope="col">Loonstroken</th>');
-    expect(html).toContain(`<th scope="row">${periodKey(current)}</th>`);
-    expect(html).toContain(`<th scope="row">${previous}</th>`);
+    // Periods in words as the accountant says them (issue 14): "oktober 2026", not "2026-10".
+    expect(html).toContain(`<th scope="row">${formatPeriod('nl', current)}</th>`);
+    expect(html).toContain(`<th scope="row">${formatPeriod('nl', shiftPeriod(current, -1))}</th>`);
     expect(html).toContain('Nog niet opgehaald');
     expect(html).not.toContain('Nog niet in Loket');
     expect(html).toContain('Nu importeren</button>');
@@ -231,7 +233,7 @@ describe('Personeel → Loket service: importing', () => {
     const table = /<table class="journal-lines">.*?<\/table>/s.exec(done.html)?.[0] ?? '';
     for (const line of booked.lines) {
       expect(table).toContain(
-        `<td>${line.entryDate}</td><td>${line.glAccount}</td><td>${escapeHtml(line.description)}</td>`,
+        `<td class="nowrap">${formatDate('nl', line.entryDate)}</td><td>${line.glAccount}</td><td>${escapeHtml(line.description)}</td>`,
       );
     }
     const debit = sum(booked.lines.map((line) => cents(Math.max(line.amountCents, 0))));

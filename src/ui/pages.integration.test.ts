@@ -66,6 +66,18 @@ describe('web UI pages', () => {
     expect(english.html).toContain('<h1>Sign in</h1>');
   });
 
+  it('serves a favicon, linked from every page and answering /favicon.ico too (issue 14.10)', async () => {
+    expect((await get('/login')).html).toContain(
+      '<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml"/>',
+    );
+    for (const path of ['/assets/favicon.svg', '/favicon.ico']) {
+      const response = await call(app, path);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('content-type'), path).toBe('image/svg+xml');
+      expect(await response.text(), path).toMatch(/^<svg /);
+    }
+  });
+
   it('logs in with the form and goes to the page asked for', async () => {
     const response = await call(app, '/login', {
       form: { email: tenants.emails.portal_admin, password: PASSWORD, next: '/operator' },

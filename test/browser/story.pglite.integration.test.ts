@@ -132,9 +132,15 @@ describe.skipIf(missing !== undefined)('the web UI in a browser', { timeout: 60_
     await page.getByRole('link', { name: 'Contract Bakkerij De Vries' }).click();
     await check('07-domain-contract');
     await page.getByRole('link', { name: 'Auditlog' }).click();
-    expect(await page.getByText('portal.loket_settings.update').count()).toBe(1);
-    expect(await page.getByText('portal.sync_from_yuki').count()).toBe(1);
-    expect(await page.getByText('domain.feature.add').count()).toBe(2);
+    // Audit entries in words, not codes (issue 14): "Loket instellingen gewijzigd door …".
+    expect(await page.getByText(/^Loket instellingen gewijzigd door /).count()).toBe(1);
+    expect(await page.getByText(/^Domeinen en administraties gesynchroniseerd met Yuki door /).count()).toBe(
+      1,
+    );
+    expect(
+      await page.getByText(/^Feature 'Salariskoppeling met Loket' aan het contract toegevoegd door /).count(),
+    ).toBe(2);
+    expect(await page.getByText('portal.loket_settings.update').count()).toBe(0);
     await check('08-audit-log');
     await logOut();
   });
@@ -313,6 +319,51 @@ describe.skipIf(missing !== undefined)('the web UI in a browser', { timeout: 60_
     // A genuine path on the site still works.
     await page.goto(`${demo.url}/language?to=nl&back=${encodeURIComponent(new URL(home).pathname)}`);
     expect(page.url()).toBe(home);
+    await logOut();
+  });
+
+  it('feels like Yuki: Personeel opens on hover, focus or tap, and the pages fit a 390 px phone', async () => {
+    await logIn('backoffice@jansendeboer.nl');
+    await page.getByRole('link', { name: 'Bakkerij De Vries B.V.' }).click();
+    const loketService = page.getByRole('link', { name: 'Loket service' });
+    // On a desktop the menu opens under the mouse, as in Yuki.
+    await page.getByText('Personeel', { exact: true }).hover();
+    await loketService.waitFor({ state: 'visible' });
+    await page.mouse.move(900, 700);
+    await loketService.waitFor({ state: 'hidden' });
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      const width = () => page.evaluate(() => document.documentElement.scrollWidth);
+      expect(await width()).toBeLessThanOrEqual(390);
+      // By keyboard: Enter on Personeel opens it, Escape closes it again.
+      await page.locator('summary', { hasText: 'Personeel' }).focus();
+      await page.keyboard.press('Enter');
+      await loketService.waitFor({ state: 'visible' });
+      await page.keyboard.press('Escape');
+      await loketService.waitFor({ state: 'hidden' });
+      // Tab reaches the menu item, and tabbing past it closes the menu again.
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Tab');
+      expect(await loketService.evaluate((link) => link === document.activeElement)).toBe(true);
+      await page.keyboard.press('Tab');
+      await loketService.waitFor({ state: 'hidden' });
+      // By touch: a tap opens it, a tap on the item goes there.
+      await page.getByText('Personeel', { exact: true }).click();
+      await check('19-navigation-390');
+      await loketService.click();
+      expect(await page.locator('h1').textContent()).toBe('Loket service');
+      // Imported periods and documents: wide tables scroll inside their card, the page itself does not.
+      expect(await width()).toBeLessThanOrEqual(390);
+      await check('20-loket-service-390');
+      // The domain name at the top right opens the domain's list of administrations.
+      await page.locator('.domain-switch').click();
+      expect(await page.locator('h1').textContent()).toBe('Domein Bakkerij De Vries');
+      expect(await page.getByRole('cell', { name: /Bakkerij De Vries B\.V\./ }).count()).toBeGreaterThan(0);
+      expect(await width()).toBeLessThanOrEqual(390);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
     await logOut();
   });
 

@@ -5,7 +5,7 @@
  */
 import type { LoketDeprecation } from '../../tenancy/loket-deprecations.ts';
 import type { PageContext } from '../page-context.ts';
-import { formatDateTime } from './format.ts';
+import { formatDate, formatDateTime } from './format.ts';
 
 export function LoketDeprecationsSection(props: {
   page: PageContext;
@@ -41,7 +41,7 @@ export function LoketDeprecationsSection(props: {
               </td>
               <td>{seen.resourceVersion}</td>
               <td class="nowrap">
-                <strong>{seen.obsoleteDate}</strong>
+                <strong>{formatDate(locale, seen.obsoleteDate)}</strong>
               </td>
               <td class="nowrap">{formatDateTime(locale, seen.lastSeenAt)}</td>
             </tr>

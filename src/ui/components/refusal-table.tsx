@@ -6,6 +6,7 @@
 import type { PageContext } from '../page-context.ts';
 import type { RefusalCount } from '../../audit/record-refusal.ts';
 import { formatDateTime } from './format.ts';
+import { auditActionWords, refusalReasonWords } from './audit-words.ts';
 
 export function RefusalTable({
   page,
@@ -42,11 +43,11 @@ export function RefusalTable({
               <tr>
                 <td class="nowrap">{formatDateTime(locale, row.hour)}</td>
                 <td>{row.actorLabel}</td>
-                <td>{row.action}</td>
+                <td>{auditActionWords(t, row.action)}</td>
                 <td>
                   <code>{row.route}</code>
                 </td>
-                <td>{row.lastReason ?? t('common.none')}</td>
+                <td>{row.lastReason ? refusalReasonWords(t, row.lastReason) : t('common.none')}</td>
                 <td class="number">{row.count}</td>
               </tr>
             ))}

@@ -7,13 +7,11 @@
  * fragment reports a finished run.
  */
 import { cents, formatEuro, sum } from '../../core/money.ts';
-import { periodKey } from '../../core/periods.ts';
+import { formatPeriodOf } from '../components/format.ts';
 import { IMPORT_KINDS, type ImportKind } from '../../store/schema/index.ts';
 import { TEST_YEAR_CODE } from '../../sync/plan.ts';
 import type { PageContext } from '../page-context.ts';
 import type { ImportItemRow, ImportView } from './import-view.ts';
-
-export const periodOf = (id: number) => ({ year: Math.floor(id / 100), number: id % 100 });
 
 type CellProps = { page: PageContext; items: ImportItemRow[]; checked: boolean };
 
@@ -69,7 +67,7 @@ function Cell({ page, items, checked }: CellProps) {
 type GridProps = { page: PageContext; view: ImportView; oob?: boolean };
 
 export function ImportGrid({ page, view, oob }: GridProps) {
-  const { t } = page;
+  const { t, locale } = page;
   const cellItems = (periodId: number, kind: ImportKind) =>
     view.items.filter((item) => item.periodId === periodId && item.kind === kind);
   // A run that planned a window has recorded everything Loket had in it.
@@ -96,7 +94,7 @@ export function ImportGrid({ page, view, oob }: GridProps) {
         <tbody>
           {view.periods.map((id) => (
             <tr>
-              <th scope="row">{periodKey(periodOf(id))}</th>
+              <th scope="row">{formatPeriodOf(locale, view.periodKind, id)}</th>
               {IMPORT_KINDS.map((kind) => (
                 <td>
                   <Cell page={page} items={cellItems(id, kind)} checked={checked(id)} />

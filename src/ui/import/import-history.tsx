@@ -7,10 +7,10 @@
  * progress fragment reports a finished run.
  */
 import { cents, formatEuro, sum } from '../../core/money.ts';
-import { periodKey } from '../../core/periods.ts';
+import type { PeriodKind } from '../../core/periods.ts';
 import type { PageContext } from '../page-context.ts';
-import { formatDateTime } from '../components/format.ts';
-import { periodOf } from './import-grid.tsx';
+import { formatDateTime, formatPeriodOf } from '../components/format.ts';
+import { auditWho } from '../components/audit-words.ts';
 import { readableSubject as readable, type ImportItemRow, type ImportView } from './import-view.ts';
 import { PostedJournals } from './posted-journals.tsx';
 import { YukiDocumentLink } from './yuki-link.tsx';
@@ -34,7 +34,12 @@ function Runs({ page, view }: { page: PageContext; view: ImportView }) {
         {view.runs.map((run) => (
           <tr>
             <td>{formatDateTime(locale, run.startedAt)}</td>
-            <td>{run.requestedLabel}</td>
+            <td>
+              {auditWho(t, {
+                actorLabel: run.requestedLabel,
+                actorName: (run as { requestedName?: string | null }).requestedName,
+              })}
+            </td>
             <td>{t(`import.trigger.${run.trigger}`)}</td>
             <td>
               <span class={run.state === 'failed' ? 'badge badge-error' : 'badge'}>
@@ -52,7 +57,15 @@ function Runs({ page, view }: { page: PageContext; view: ImportView }) {
   );
 }
 
-function Failures({ page, items }: { page: PageContext; items: ImportItemRow[] }) {
+function Failures({
+  page,
+  items,
+  kind,
+}: {
+  page: PageContext;
+  items: ImportItemRow[];
+  kind: PeriodKind | undefined;
+}) {
   const { t, locale } = page;
   if (items.length === 0) return null;
   return (
@@ -63,7 +76,7 @@ function Failures({ page, items }: { page: PageContext; items: ImportItemRow[] }
         {items.map((item) => (
           <li>
             <strong>{readable(item)}</strong>{' '}
-            <span class="muted">({periodKey(periodOf(item.periodId))})</span>
+            <span class="muted">({formatPeriodOf(locale, kind, item.periodId)})</span>
             <p>{locale === 'nl' ? item.errorNl : item.errorEn}</p>
             <ErrorDetails page={page} detail={item.errorDetail} />
           </li>
@@ -98,7 +111,7 @@ function Checks({ page, view }: { page: PageContext; view: ImportView }) {
         {view.checks.map((item) => (
           <li>
             <strong>{readable(item)}</strong>{' '}
-            <span class="muted">({periodKey(periodOf(item.periodId))})</span>
+            <span class="muted">({formatPeriodOf(locale, view.periodKind, item.periodId)})</span>
             <p>{locale === 'nl' ? item.errorNl : item.errorEn}</p>
             <form method="post" action={action(item)} class="inline">
               <Csrf page={page} />
@@ -124,7 +137,15 @@ function Checks({ page, view }: { page: PageContext; view: ImportView }) {
 }
 
 /** Skipped items per period and reason (a test year's payslips run into the hundreds). */
-function Skipped({ page, items }: { page: PageContext; items: ImportItemRow[] }) {
+function Skipped({
+  page,
+  items,
+  kind,
+}: {
+  page: PageContext;
+  items: ImportItemRow[];
+  kind: PeriodKind | undefined;
+}) {
   const { t, locale } = page;
   const groups = new Map<string, { periodId: number; text: string; count: number }>();
   for (const item of items.filter((i) => i.state === 'skipped')) {
@@ -141,7 +162,7 @@ function Skipped({ page, items }: { page: PageContext; items: ImportItemRow[] })
       <ul class="skipped">
         {[...groups.values()].map((group) => (
           <li>
-            <strong>{periodKey(periodOf(group.periodId))}</strong>{' '}
+            <strong>{formatPeriodOf(locale, kind, group.periodId)}</strong>{' '}
             <span class="muted">({t('import.skippedCount', { count: String(group.count) })})</span>
             <p>{group.text}</p>
           </li>
@@ -174,14 +195,20 @@ function Warnings({ page, items }: { page: PageContext; items: ImportItemRow[] }
 function DocumentRow({ page, view, item }: { page: PageContext; view: ImportView; item: ImportItemRow }) {
   return (
     <tr>
-      <td>{readable(item)}</td>
+      <td>
+        {item.yukiDocumentId ? (
+          <YukiDocumentLink
+            page={page}
+            links={view.yukiLinks}
+            documentId={item.yukiDocumentId}
+            label={readable(item)}
+          />
+        ) : (
+          readable(item)
+        )}
+      </td>
       <td class="amount">
         {item.amountCents === null ? page.t('common.none') : formatEuro(cents(item.amountCents))}
-      </td>
-      <td>
-        {item.yukiDocumentId && (
-          <YukiDocumentLink page={page} links={view.yukiLinks} documentId={item.yukiDocumentId} />
-        )}
       </td>
     </tr>
   );
@@ -189,7 +216,7 @@ function DocumentRow({ page, view, item }: { page: PageContext; view: ImportView
 
 /** Per period the journal and tax return in view; the payslips — hundreds for a large employer — folded. */
 function Documents({ page, view }: { page: PageContext; view: ImportView }) {
-  const { t } = page;
+  const { t, locale } = page;
   const posted = view.items.filter((item) => item.state === 'posted');
   const periods = [...new Set(posted.map((item) => item.periodId))];
   return (
@@ -201,7 +228,7 @@ function Documents({ page, view }: { page: PageContext; view: ImportView }) {
         periods.map((periodId) => {
           const inPeriod = posted.filter((item) => item.periodId === periodId);
           const payslips = inPeriod.filter((item) => item.kind === 'payslip');
-          const caption = periodKey(periodOf(periodId));
+          const caption = formatPeriodOf(locale, view.periodKind, periodId);
           return (
             <table class="documents">
               <caption>{caption}</caption>
@@ -209,7 +236,6 @@ function Documents({ page, view }: { page: PageContext; view: ImportView }) {
                 <tr>
                   <th scope="col">{t('import.subject')}</th>
                   <th scope="col">{t('import.amount')}</th>
-                  <th scope="col">{t('import.document')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -222,7 +248,7 @@ function Documents({ page, view }: { page: PageContext; view: ImportView }) {
               {payslips.length > 0 && (
                 <tbody>
                   <tr>
-                    <td colspan={3}>
+                    <td colspan={2}>
                       <details>
                         <summary>
                           {t('import.payslipsFolded', {
@@ -267,8 +293,8 @@ export function ImportHistoryView({ page, view, oob }: HistoryProps) {
       <h2 id="import-history">{t('import.history')}</h2>
       <Runs page={page} view={view} />
       <Checks page={page} view={view} />
-      <Failures page={page} items={view.failures} />
-      <Skipped page={page} items={view.items} />
+      <Failures page={page} items={view.failures} kind={view.periodKind} />
+      <Skipped page={page} items={view.items} kind={view.periodKind} />
       <Warnings page={page} items={view.items} />
       <Documents page={page} view={view} />
       <PostedJournals page={page} view={view} />

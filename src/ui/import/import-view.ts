@@ -7,7 +7,7 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { AppServices } from '../../http/context.ts';
 import type { Database } from '../../store/database.ts';
-import { lookbackWindow, periodId, shiftPeriod } from '../../core/periods.ts';
+import { lookbackWindow, periodId, shiftPeriod, type PeriodKind } from '../../core/periods.ts';
 import { domains, importItems, importRuns, type ImportKind } from '../../store/schema/index.ts';
 import { runProgress, type KindProgress } from '../../sync/import-run.ts';
 import { importHistory, type ImportHistory } from '../../sync/status.ts';
@@ -26,6 +26,8 @@ export type ImportView = {
   periods: number[];
   /** False when Loket could not say its period kind; the periods are then those already known. */
   windowKnown: boolean;
+  /** Loket's period kind, to name periods in words ("oktober 2026"); unknown when Loket did not answer. */
+  periodKind?: PeriodKind | undefined;
   items: ImportItemRow[];
   /** Every failed item, also those of periods before the window (a backfill's). */
   failures: ImportItemRow[];
@@ -44,10 +46,14 @@ export const readableSubject = (item: Pick<ImportItemRow, 'subject'>) =>
 const SHOWN_WITHOUT_WINDOW = 6;
 
 /** The look-back window's periods as the planner computes them, or undefined when Loket does not answer. */
-async function windowPeriods(services: AppServices, administrationId: string): Promise<number[] | undefined> {
+async function windowPeriods(
+  services: AppServices,
+  administrationId: string,
+): Promise<{ periods: number[]; kind: PeriodKind } | undefined> {
   try {
     const link = await importEnvironment(services).loadLink(administrationId);
-    const window = lookbackWindow(await link.periodKind(), yukiDay(new Date()), link.lookbackPeriods);
+    const kind = await link.periodKind();
+    const window = lookbackWindow(kind, yukiDay(new Date()), link.lookbackPeriods);
     const periods: number[] = [];
     for (
       let period = window.to;
@@ -56,7 +62,7 @@ async function windowPeriods(services: AppServices, administrationId: string): P
     ) {
       if (periodId(period) >= (link.importFromPeriodId ?? 0)) periods.push(periodId(period));
     }
-    return periods;
+    return { periods, kind };
   } catch (error) {
     services.logger.warn({ err: error, administrationId }, 'no look-back window for the Loket service page');
     return undefined;
@@ -68,14 +74,15 @@ export async function loadImportView(
   administration: Administration,
 ): Promise<ImportView> {
   const window = await windowPeriods(services, administration.id);
-  const oldest = window?.at(-1);
+  const oldest = window?.periods.at(-1);
   const history = await importHistory(services.db, administration.id, {
     runs: 10,
     ...(oldest === undefined ? {} : { fromPeriodId: oldest }),
   });
   const latest = history.runs[0];
   const periods =
-    window ?? [...new Set(history.items.map((item) => item.periodId))].slice(0, SHOWN_WITHOUT_WINDOW);
+    window?.periods ??
+    [...new Set(history.items.map((item) => item.periodId))].slice(0, SHOWN_WITHOUT_WINDOW);
   const [domain] = await services.db
     .select({ url: domains.url })
     .from(domains)
@@ -94,6 +101,7 @@ export async function loadImportView(
     administrationId: administration.id,
     periods,
     windowKnown: window !== undefined,
+    periodKind: window?.kind,
     items: history.items.filter((item) => periods.includes(item.periodId)),
     failures: needingPeople.filter((item) => item.state === 'failed'),
     checks: needingPeople.filter((item) => item.state === 'needs_check'),

@@ -6,9 +6,9 @@
  */
 import { z } from 'zod';
 import { cents, formatEuro, sum } from '../../core/money.ts';
-import { periodKey } from '../../core/periods.ts';
 import type { PageContext } from '../page-context.ts';
-import { periodOf } from './import-grid.tsx';
+import { formatDate, formatPeriodOf } from '../components/format.ts';
+import type { PeriodKind } from '../../core/periods.ts';
 import { readableSubject, type ImportItemRow, type ImportView } from './import-view.ts';
 import { YukiDocumentLink, type YukiLinks } from './yuki-link.tsx';
 
@@ -35,7 +35,7 @@ type PostedJournal = z.infer<typeof PostedJournal>;
 const euro = (value: number) => (value === 0 ? '' : formatEuro(cents(value)));
 
 function Lines({ page, title, journal }: { page: PageContext; title: string; journal: PostedJournal }) {
-  const { t } = page;
+  const { t, locale } = page;
   const debit = sum(journal.lines.map((line) => cents(line.debitCents)));
   const credit = sum(journal.lines.map((line) => cents(line.creditCents)));
   return (
@@ -58,7 +58,7 @@ function Lines({ page, title, journal }: { page: PageContext; title: string; jou
       <tbody>
         {journal.lines.map((line) => (
           <tr>
-            <td>{line.entryDate}</td>
+            <td class="nowrap">{formatDate(locale, line.entryDate)}</td>
             <td>{line.glAccount}</td>
             <td>{line.description}</td>
             <td>{line.costCenter ?? ''}</td>
@@ -80,10 +80,15 @@ function Lines({ page, title, journal }: { page: PageContext; title: string; jou
   );
 }
 
-type JournalProps = { page: PageContext; links: YukiLinks; item: ImportItemRow };
+type JournalProps = {
+  page: PageContext;
+  links: YukiLinks;
+  item: ImportItemRow;
+  kind: PeriodKind | undefined;
+};
 
-function Journal({ page, links, item }: JournalProps) {
-  const { t } = page;
+function Journal({ page, links, item, kind }: JournalProps) {
+  const { t, locale } = page;
   const parsed = PostedJournal.safeParse(item.details.journal);
   const title = readableSubject(item);
   const heading = `posted-journal-${item.id}`;
@@ -92,11 +97,11 @@ function Journal({ page, links, item }: JournalProps) {
       <h4 id={heading}>{title}</h4>
       <dl class="facts">
         <dt>{t('import.period')}</dt>
-        <dd>{periodKey(periodOf(item.periodId))}</dd>
+        <dd>{formatPeriodOf(locale, kind, item.periodId)}</dd>
         <dt>{t('import.document')}</dt>
         <dd>
           {item.yukiDocumentId && (
-            <YukiDocumentLink page={page} links={links} documentId={item.yukiDocumentId} />
+            <YukiDocumentLink page={page} links={links} documentId={item.yukiDocumentId} label={title} />
           )}
         </dd>
         {parsed.data?.projectCode && (
@@ -123,7 +128,7 @@ export function PostedJournals({ page, view }: { page: PageContext; view: Import
       <h3>{page.t('journal.title')}</h3>
       <p class="hint">{page.t('journal.hint')}</p>
       {posted.map((item) => (
-        <Journal page={page} links={view.yukiLinks} item={item} />
+        <Journal page={page} links={view.yukiLinks} item={item} kind={view.periodKind} />
       ))}
     </>
   );

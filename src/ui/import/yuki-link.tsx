@@ -24,16 +24,16 @@ export function yukiDocumentHref(links: YukiLinks, documentId: string): string |
   return host && HOST.test(host) ? `https://${host}` : undefined;
 }
 
-type LinkProps = { page: PageContext; links: YukiLinks; documentId: string };
+type LinkProps = { page: PageContext; links: YukiLinks; documentId: string; label?: string };
 
-/** The Yuki document id, linked to where it can be seen. */
-export function YukiDocumentLink({ page, links, documentId }: LinkProps) {
+/** The document by its subject (people do not read GUIDs), linked to where it can be seen; the id in the title. */
+export function YukiDocumentLink({ page, links, documentId, label }: LinkProps) {
   const href = yukiDocumentHref(links, documentId);
-  if (!href) return <>{documentId}</>;
+  if (!href) return <>{label ?? documentId}</>;
   const title = page.t(links.to === 'sandbox' ? 'import.viewer' : 'import.openYuki');
   return (
-    <a href={href} title={title}>
-      {documentId}
+    <a href={href} title={`${title} (${documentId})`}>
+      {label ?? documentId}
     </a>
   );
 }

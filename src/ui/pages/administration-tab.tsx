@@ -17,6 +17,7 @@ import {
 import { changeRelationCode } from '../../tenancy/change-relation-code.ts';
 import { changeLinkSettings } from '../../tenancy/change-link-settings.ts';
 import type { Administration, DomainScope } from '../../tenancy/scope.ts';
+import { fieldProblem } from '../components/field-problem.ts';
 import { Layout } from '../layout.tsx';
 import { pageContext, render, type PageContext } from '../page-context.ts';
 import { guardAdministrationPage } from '../authorize-page.ts';
@@ -110,7 +111,8 @@ export function administrationTabPage(app: Hono<AppEnv>): void {
     const parsed = form.success ? LinkSettingsInput.safeParse(form.data) : form;
     if (!parsed.success) {
       const problems: Problems = {};
-      for (const issue of parsed.error.issues) problems[issue.path[0] as keyof Problems] ??= issue.message;
+      for (const issue of parsed.error.issues)
+        problems[issue.path[0] as keyof Problems] ??= fieldProblem(t, issue);
       return show(c, guarded.value, problems, { kind: 'error', text: t('common.invalid') }, 400);
     }
     try {
@@ -230,6 +232,7 @@ function LinkForms({
         <Field
           id="netPayComponentKey"
           label={t('admin.netPay')}
+          hint={t('admin.netPayHint')}
           value={view.netPayComponentKey}
           inputmode="numeric"
           error={problems.netPayComponentKey}

@@ -13,6 +13,10 @@ import { pageContext, render } from '../page-context.ts';
 import { guardPortalPage } from '../authorize-page.ts';
 import { formatDateTime } from '../components/format.ts';
 import { RefusalTable } from '../components/refusal-table.tsx';
+import { auditFieldWords, auditSentence } from '../components/audit-words.ts';
+
+/** What the audit read may add by joins: the actor's name and the tenant's names (lead: one join each). */
+type Named = { actorName?: string | null; administrationName?: string | null; domainName?: string | null };
 import { listRefusalCounts } from '../../audit/record-refusal.ts';
 
 const PAGE_SIZE = 100;
@@ -43,28 +47,35 @@ export function auditLogPage(app: Hono<AppEnv>): void {
               <thead>
                 <tr>
                   <th scope="col">{t('audit.at')}</th>
-                  <th scope="col">{t('audit.actor')}</th>
                   <th scope="col">{t('audit.action')}</th>
+                  <th scope="col">{t('audit.concerns')}</th>
                   <th scope="col">{t('audit.fields')}</th>
                   <th scope="col">{t('audit.outcome')}</th>
                 </tr>
               </thead>
               <tbody>
-                {events.map((event) => (
-                  <tr>
-                    <td>{formatDateTime(locale, event.at)}</td>
-                    <td>{event.actorLabel}</td>
-                    <td>
-                      <code>{event.action}</code>
-                    </td>
-                    <td>{event.changedFields.join(', ') || t('common.none')}</td>
-                    <td>
-                      <span class={event.outcome === 'ok' ? 'badge badge-ok' : 'badge badge-error'}>
-                        {t(`audit.outcome.${event.outcome}`)}
-                      </span>
-                    </td>
-                  </tr>
-                ))}
+                {events.map((row) => {
+                  const event: typeof row & Named = row;
+                  return (
+                    <tr>
+                      <td class="nowrap">{formatDateTime(locale, event.at)}</td>
+                      <td>{auditSentence(t, event)}</td>
+                      <td>
+                        {[event.domainName, event.administrationName].filter(Boolean).join(' › ') ||
+                          t('common.none')}
+                      </td>
+                      <td>
+                        {event.changedFields.map((field) => auditFieldWords(t, field)).join(', ') ||
+                          t('common.none')}
+                      </td>
+                      <td>
+                        <span class={event.outcome === 'ok' ? 'badge badge-ok' : 'badge badge-error'}>
+                          {t(`audit.outcome.${event.outcome}`)}
+                        </span>
+                      </td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           )}

@@ -102,7 +102,12 @@ async function show(
       .sort((a, b) => b.requestedAt.getTime() - a.requestedAt.getTime())[0];
   return render(
     c,
-    <Layout page={page} title={t('domain.title', { name: domain!.name })} portalId={scope.portalId}>
+    <Layout
+      page={page}
+      title={t('domain.title', { name: domain!.name })}
+      portalId={scope.portalId}
+      domain={{ id: scope.domainId, name: domain!.name }}
+    >
       <Notice kind="ok" text={notice ? t(notice) : undefined} />
       <Notice kind="error" text={error} />
       {usesLink && (

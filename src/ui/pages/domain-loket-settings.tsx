@@ -20,11 +20,13 @@ import { runLoketConnectionTest } from '../../tenancy/run-loket-connection-test.
 import type { ConnectionTestResult } from '../../tenancy/test-loket-connection.ts';
 import type { DomainScope } from '../../tenancy/scope.ts';
 import { isAppError } from '../../core/errors.ts';
+import { fieldProblem } from '../components/field-problem.ts';
 import { Layout } from '../layout.tsx';
 import { isHtmx, pageContext, render, type PageContext } from '../page-context.ts';
 import { guardDomainPage } from '../authorize-page.ts';
 import { changedBy } from '../../http/authorize.ts';
 import { Csrf, Field, Notice } from '../components/form.tsx';
+import { LoketRightsList } from '../components/loket-rights.tsx';
 import { formatDateTime } from '../components/format.ts';
 import { DemoHint, sandboxUrls } from '../demo-hints.tsx';
 
@@ -66,8 +68,9 @@ export function domainLoketSettingsPage(app: Hono<AppEnv>): void {
     const parsed = PasswordConnectionInput.safeParse(form.data ?? {});
     if (!parsed.success) {
       const errors: Errors = {};
-      for (const issue of parsed.error.issues) errors[issue.path[0] as keyof Errors] ??= issue.message;
       const { t } = pageContext(c);
+      for (const issue of parsed.error.issues)
+        errors[issue.path[0] as keyof Errors] ??= fieldProblem(t, issue);
       return show(c, guarded.value, errors, { kind: 'error', text: t('common.invalid') }, 400);
     }
     const { db, secrets } = c.var.services;
@@ -114,8 +117,14 @@ async function show(
   const { t } = page;
   return render(
     c,
-    <Layout page={page} title={t('connection.title', { name: domain!.name })} portalId={scope.portalId}>
+    <Layout
+      page={page}
+      title={t('connection.title', { name: domain!.name })}
+      portalId={scope.portalId}
+      domain={{ id: scope.domainId, name: domain!.name }}
+    >
       <p class="lead">{t('connection.intro')}</p>
+      <LoketRightsList page={page} />
       <Notice kind={notice?.kind ?? 'ok'} text={notice?.text} />
       <section class="card" aria-labelledby="state">
         <h2 id="state">{t('connection.state')}</h2>

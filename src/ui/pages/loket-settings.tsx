@@ -15,6 +15,7 @@ import {
 import { changeLoketSettings } from '../../tenancy/change-loket-settings.ts';
 import { runYukiSync } from '../../tenancy/run-yuki-sync.ts';
 import { isAppError } from '../../core/errors.ts';
+import { fieldProblem } from '../components/field-problem.ts';
 import { Layout } from '../layout.tsx';
 import { pageContext, render, type PageContext } from '../page-context.ts';
 import type { Translate } from '../i18n.ts';
@@ -81,8 +82,9 @@ export function loketSettingsPage(app: Hono<AppEnv>): void {
     const parsed = form.success ? LoketSettingsInput.safeParse(form.data) : form;
     if (!parsed.success) {
       const errors: Errors = {};
-      for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-      return show(c, guarded, errors, { kind: 'error', text: pageContext(c).t('common.invalid') }, 400);
+      const { t } = pageContext(c);
+      for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= fieldProblem(t, issue);
+      return show(c, guarded, errors, { kind: 'error', text: t('common.invalid') }, 400);
     }
     const { db, secrets } = c.var.services;
     await changeLoketSettings({ db, secrets }, changedBy(c), guarded.portalId, parsed.data);

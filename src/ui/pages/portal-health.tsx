@@ -22,7 +22,7 @@ import { pageContext, render, type PageContext } from '../page-context.ts';
 import { guardPortalPage } from '../authorize-page.ts';
 import { MissingItems } from '../components/missing-list.tsx';
 import { LoketDeprecationsSection } from '../components/loket-deprecations.tsx';
-import { formatDateTime, formatNumber } from '../components/format.ts';
+import { formatDateTime, formatNumber, formatPeriodId } from '../components/format.ts';
 import type { MessageKey } from '../i18n.ts';
 
 const KIND_TITLES: Record<ImportKind, MessageKey> = {
@@ -47,7 +47,11 @@ export function portalHealthPage(app: Hono<AppEnv>): void {
       c,
       <Layout page={page} title={`${t('health.title')} · ${portal.name}`} portalId={portalId}>
         <p class="lead">
-          {t('health.intro', { periods: HEALTH_PERIODS, from: periodKeyOf(health.fromPeriodId) })}
+          {t('health.intro', {
+            periods: HEALTH_PERIODS,
+            // The window is counted in months (src/http/portal-health.ts), so its start is a month.
+            from: formatPeriodId(page.locale, 'month', health.fromPeriodId),
+          })}
         </p>
         <section class="card" aria-labelledby="health-imports">
           <h2 id="health-imports">{t('health.imports')}</h2>
@@ -116,7 +120,7 @@ function ImportsTable({
                 {name}
                 <td>{t('common.none')}</td>
                 <td colspan={IMPORT_KINDS.length} class="muted">
-                  {t('health.noImports', { from: periodKeyOf(fromPeriodId) })}
+                  {t('health.noImports', { from: formatPeriodId(page.locale, 'month', fromPeriodId) })}
                 </td>
               </tr>
             </tbody>
