@@ -6,10 +6,15 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../../http/context.ts';
 import { decide, LOKET_FEATURE } from '../../core/policy.ts';
-import { portalOverview, type DomainStatus } from '../../tenancy/portal-overview.ts';
+import {
+  getPortalOverview,
+  type DomainStatus,
+  type LinkMissing,
+} from '../../app/portals/get-portal-overview.ts';
 import { Layout } from '../layout.tsx';
 import { pageContext, render, type PageContext } from '../page-context.ts';
 import { guardPortalPage } from '../authorize-page.ts';
+import { notFoundPage } from './error-pages.tsx';
 import {
   DOMAIN_LEVEL,
   LinkBadge,
@@ -17,16 +22,15 @@ import {
   PORTAL_LEVEL,
   type Where,
 } from '../components/missing-list.tsx';
-import type { LinkMissing } from '../../tenancy/portal-overview.ts';
 
 export function portalOverviewPage(app: Hono<AppEnv>): void {
   app.get('/portals/:portalId', async (c) => {
     const guarded = await guardPortalPage(c, 'portal.view');
     if (!guarded.ok) return guarded.response;
-    const portal = guarded.value;
-    const portalId = portal.id;
-    const { db } = c.var.services;
-    const domains = await portalOverview(db, c.var.actor!, portalId, portal);
+    const portalId = guarded.value.id;
+    const portal = await getPortalOverview(c.var.services.db, c.var.actor!, portalId);
+    if (!portal) return notFoundPage(c);
+    const { domains } = portal;
     const page = pageContext(c);
     const { t } = page;
     return render(
