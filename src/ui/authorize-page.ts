@@ -16,6 +16,8 @@ import {
   type DomainScope,
 } from '../tenancy/scope.ts';
 import { findPortal, type PortalSummary } from '../app/portals/find-portal.ts';
+import type { Database } from '../app/database.ts';
+import type { Actor } from '../core/roles.ts';
 import { forbiddenPage, notFoundPage } from './pages/error-pages.tsx';
 
 export type PageGuarded<T> = { ok: true; value: T } | { ok: false; response: Response };
@@ -40,17 +42,34 @@ export async function pageRefusal(
   return forbiddenPage(c, decision.reason, decision.allowedRoles);
 }
 
-/** The `:portalId` page's portal, once `action` is allowed there. */
+/** An application-layer query of one portal as the actor sees it; undefined when the portal does not exist. */
+export type PortalQuery<T> = (db: Database, actor: Actor, portalId: string) => Promise<T | undefined>;
+
+/**
+ * The `:portalId` page's portal, once `action` is allowed there: read by `query` (by default its id and
+ * name); a portal that does not exist is the 404 page (the operator may open any id).
+ */
 export async function guardPortalPage(
   c: Context<AppEnv>,
   action: Action,
-): Promise<PageGuarded<PortalSummary>> {
+): Promise<PageGuarded<PortalSummary>>;
+export async function guardPortalPage<T>(
+  c: Context<AppEnv>,
+  action: Action,
+  query: PortalQuery<T>,
+): Promise<PageGuarded<T>>;
+export async function guardPortalPage(
+  c: Context<AppEnv>,
+  action: Action,
+  query: PortalQuery<unknown> = (db, _actor, portalId) => findPortal(db, portalId),
+): Promise<PageGuarded<unknown>> {
   const portalId = c.req.param('portalId') ?? '';
   if (!isUuid(portalId)) return { ok: false, response: await notFoundPage(c) };
   const refused = await pageRefusal(c, action, { kind: 'portal', portalId });
   if (refused) return { ok: false, response: refused };
-  const portal = await findPortal(c.var.services.db, portalId);
-  return portal ? { ok: true, value: portal } : { ok: false, response: await notFoundPage(c) };
+  // Allowed, so signed in: pageRefusal sends everyone else to the log-in page.
+  const found = await query(c.var.services.db, c.var.actor!, portalId);
+  return found === undefined ? { ok: false, response: await notFoundPage(c) } : { ok: true, value: found };
 }
 
 export async function guardDomainPage(

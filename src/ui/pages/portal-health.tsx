@@ -21,7 +21,6 @@ import {
 import { Layout } from '../layout.tsx';
 import { pageContext, render, type PageContext } from '../page-context.ts';
 import { guardPortalPage } from '../authorize-page.ts';
-import { notFoundPage } from './error-pages.tsx';
 import { MissingItems } from '../components/missing-list.tsx';
 import { LoketDeprecationsSection } from '../components/loket-deprecations.tsx';
 import { formatDateTime, formatNumber } from '../components/format.ts';
@@ -35,12 +34,11 @@ const KIND_TITLES: Record<ImportKind, MessageKey> = {
 
 export function portalHealthPage(app: Hono<AppEnv>): void {
   app.get('/portals/:portalId/health', async (c) => {
-    const guarded = await guardPortalPage(c, 'portal.health.read');
+    const guarded = await guardPortalPage(c, 'portal.health.read', getPortalHealth);
     if (!guarded.ok) return guarded.response;
-    const portalId = guarded.value.id;
-    const health = await getPortalHealth(c.var.services.db, c.var.actor!, portalId);
-    if (!health) return notFoundPage(c);
+    const health = guarded.value;
     const { portal } = health;
+    const portalId = portal.id;
     const page = pageContext(c);
     const { t } = page;
     const linked = health.administrations.filter((administration) => administration.missing.length === 0);

@@ -14,7 +14,6 @@ import {
 import { Layout } from '../layout.tsx';
 import { pageContext, render, type PageContext } from '../page-context.ts';
 import { guardPortalPage } from '../authorize-page.ts';
-import { notFoundPage } from './error-pages.tsx';
 import {
   DOMAIN_LEVEL,
   LinkBadge,
@@ -25,11 +24,10 @@ import {
 
 export function portalOverviewPage(app: Hono<AppEnv>): void {
   app.get('/portals/:portalId', async (c) => {
-    const guarded = await guardPortalPage(c, 'portal.view');
+    const guarded = await guardPortalPage(c, 'portal.view', getPortalOverview);
     if (!guarded.ok) return guarded.response;
-    const portalId = guarded.value.id;
-    const portal = await getPortalOverview(c.var.services.db, c.var.actor!, portalId);
-    if (!portal) return notFoundPage(c);
+    const portal = guarded.value;
+    const portalId = portal.id;
     const { domains } = portal;
     const page = pageContext(c);
     const { t } = page;
