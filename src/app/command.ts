@@ -14,6 +14,12 @@ import type { Database } from '../store/database.ts';
 /** Who asks for a command, and in which request (null for the scheduler and the CLI). */
 export type ChangedBy = { actor: Actor; requestId: string | null };
 
+/** Someone not signed in (choosing a password on an invitation), named in the audit log by `label`. */
+export type Anonymous = { label: string; requestId: string | null };
+
+/** Who a command runs for: a signed-in actor, or someone the command itself makes known. */
+export type CommandBy = ChangedBy | Anonymous;
+
 /** The audit row of a command, without who and without the outcome: `runCommand` adds those. */
 export type CommandAudit = Omit<AuditEvent, 'actorUserId' | 'actorLabel' | 'requestId' | 'outcome'>;
 
@@ -23,13 +29,13 @@ export type Command<T, Checked = void> = {
   check?: () => Promise<Checked>;
   /** Writes the change through `tx`; throw an AppError to refuse. */
   change: (tx: Database, checked: Checked) => Promise<T>;
-  /** What the result adds to the audit row (changed fields, new ids). */
-  audited?: (result: T) => Partial<CommandAudit>;
+  /** What the result adds to the audit row (changed fields, new ids, the user an anonymous caller became). */
+  audited?: (result: T) => Partial<CommandAudit> & { actorUserId?: string };
 };
 
 export async function runCommand<T, Checked = void>(
   db: Database,
-  by: ChangedBy,
+  by: CommandBy,
   command: Command<T, Checked>,
 ): Promise<T> {
   const who = auditActor(by);
@@ -55,6 +61,12 @@ export async function runCommand<T, Checked = void>(
 }
 
 /** The audit fields that name who acted. */
-export function auditActor(by: ChangedBy) {
-  return { actorUserId: by.actor.userId, actorLabel: by.actor.email, requestId: by.requestId };
+export function auditActor(by: CommandBy): {
+  actorUserId: string | null;
+  actorLabel: string;
+  requestId: string | null;
+} {
+  return 'actor' in by
+    ? { actorUserId: by.actor.userId, actorLabel: by.actor.email, requestId: by.requestId }
+    : { actorUserId: null, actorLabel: by.label, requestId: by.requestId };
 }

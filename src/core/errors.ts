@@ -33,3 +33,6 @@ export class AppError extends Error {
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
+
+/** A command's "there is no such thing" (a portal, a member): answered like any unknown id, 404. */
+export class NotFoundError extends AppError {}

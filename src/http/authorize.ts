@@ -8,7 +8,7 @@ import type { Context } from 'hono';
 import { decide, type Action, type Scope } from '../core/policy.ts';
 import { recordRefusal } from '../audit/record-refusal.ts';
 import type { AppEnv } from './context.ts';
-import type { ChangedBy } from '../tenancy/changed-by.ts';
+import type { ChangedBy } from '../app/command.ts';
 import { errorJson, NOT_FOUND } from './errors.ts';
 import {
   loadAdministrationScope,
@@ -111,7 +111,7 @@ async function notFoundUnlessSignedOut(c: Context<AppEnv>): Promise<Refused> {
     : errorJson(c, 401, 'not_signed_in', REFUSALS.not_signed_in);
 }
 
-/** Who is changing something in this request, for the tenancy "do + audit" functions. */
+/** Who is changing something in this request, for the application layer's commands. */
 export function changedBy(c: Context<AppEnv>): ChangedBy {
   return { actor: c.var.actor!, requestId: c.var.requestId };
 }

@@ -3,7 +3,7 @@
  * What every request handler can reach: the process's services and the per-request logger.
  */
 import type { RequestIdVariables } from 'hono/request-id';
-import type { Database } from '../store/database.ts';
+import type { Database } from '../app/database.ts';
 import type { JobEngine } from '../jobs/engine.ts';
 import type { Logger } from '../platform/logger.ts';
 import type { Config } from '../platform/config.ts';

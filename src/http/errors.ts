@@ -6,7 +6,7 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Message } from '../core/errors.ts';
-import { isAppError } from '../core/errors.ts';
+import { isAppError, NotFoundError } from '../core/errors.ts';
 
 export const ErrorBody = z
   .object({
@@ -75,4 +75,10 @@ export function appErrorJson(c: Context, error: unknown) {
     error.text,
     error.detail ? { detail: error.detail } : {},
   );
+}
+
+/** Like appErrorJson, but a NotFoundError is the same 404 as any unknown or foreign id. */
+export function appErrorOrNotFound(c: Context, error: unknown) {
+  if (error instanceof NotFoundError) return errorJson(c, 404, 'not_found', NOT_FOUND);
+  return appErrorJson(c, error);
 }

@@ -1,11 +1,5 @@
 /**
  * @module changed-by
- * Who makes a change and in which request, so every "do + audit" function records it the same way.
+ * Kept only for the tenancy commands not yet moved to src/app: who makes a change lives in app/command.ts.
  */
-import type { Actor } from '../core/roles.ts';
-
-export type ChangedBy = { actor: Actor; requestId: string | null };
-
-export function auditActor(by: ChangedBy) {
-  return { actorUserId: by.actor.userId, actorLabel: by.actor.email, requestId: by.requestId };
-}
+export { auditActor, type ChangedBy } from '../app/command.ts';

@@ -5,7 +5,6 @@
  * tenant's ids, a 403 page with the reason and the roles that could act.
  */
 import type { Context } from 'hono';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppEnv } from '../http/context.ts';
 import { refusal } from '../http/authorize.ts';
@@ -16,7 +15,9 @@ import {
   type Administration,
   type DomainScope,
 } from '../tenancy/scope.ts';
-import { portals } from '../store/schema/index.ts';
+import { findPortal, type PortalSummary } from '../app/portals/find-portal.ts';
+import type { Database } from '../app/database.ts';
+import type { Actor } from '../core/roles.ts';
 import { forbiddenPage, notFoundPage } from './pages/error-pages.tsx';
 
 export type PageGuarded<T> = { ok: true; value: T } | { ok: false; response: Response };
@@ -41,17 +42,34 @@ export async function pageRefusal(
   return forbiddenPage(c, decision.reason, decision.allowedRoles);
 }
 
-/** The `:portalId` page's portal, once `action` is allowed there. */
+/** An application-layer query of one portal as the actor sees it; undefined when the portal does not exist. */
+export type PortalQuery<T> = (db: Database, actor: Actor, portalId: string) => Promise<T | undefined>;
+
+/**
+ * The `:portalId` page's portal, once `action` is allowed there: read by `query` (by default its id and
+ * name); a portal that does not exist is the 404 page (the operator may open any id).
+ */
 export async function guardPortalPage(
   c: Context<AppEnv>,
   action: Action,
-): Promise<PageGuarded<typeof portals.$inferSelect>> {
+): Promise<PageGuarded<PortalSummary>>;
+export async function guardPortalPage<T>(
+  c: Context<AppEnv>,
+  action: Action,
+  query: PortalQuery<T>,
+): Promise<PageGuarded<T>>;
+export async function guardPortalPage(
+  c: Context<AppEnv>,
+  action: Action,
+  query: PortalQuery<unknown> = (db, _actor, portalId) => findPortal(db, portalId),
+): Promise<PageGuarded<unknown>> {
   const portalId = c.req.param('portalId') ?? '';
   if (!isUuid(portalId)) return { ok: false, response: await notFoundPage(c) };
   const refused = await pageRefusal(c, action, { kind: 'portal', portalId });
   if (refused) return { ok: false, response: refused };
-  const [portal] = await c.var.services.db.select().from(portals).where(eq(portals.id, portalId));
-  return portal ? { ok: true, value: portal } : { ok: false, response: await notFoundPage(c) };
+  // Allowed, so signed in: pageRefusal sends everyone else to the log-in page.
+  const found = await query(c.var.services.db, c.var.actor!, portalId);
+  return found === undefined ? { ok: false, response: await notFoundPage(c) } : { ok: true, value: found };
 }
 
 export async function guardDomainPage(

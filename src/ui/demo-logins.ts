@@ -3,27 +3,6 @@
  * In demo mode only, the login page lists every account with its role so a newcomer can follow the
  * story, with the one password the demo seed (sandbox/demo/seed.ts) gives them all.
  */
-import { asc } from 'drizzle-orm';
-import type { Database } from '../store/database.ts';
-import { domainMemberships, portalMemberships, users } from '../store/schema/index.ts';
+export { listDemoLogins, type DemoLogin } from '../app/members/list-demo-logins.ts';
 
 export const DEMO_PASSWORD = 'Demo-wachtwoord-2026';
-
-export type DemoLogin = { email: string; name: string; roles: string[] };
-
-export async function listDemoLogins(db: Database): Promise<DemoLogin[]> {
-  const [people, portalRoles, domainRoles] = await Promise.all([
-    db.select().from(users).orderBy(asc(users.createdAt)),
-    db.select().from(portalMemberships),
-    db.select().from(domainMemberships),
-  ]);
-  return people.map((user) => ({
-    email: user.email,
-    name: user.name,
-    roles: [
-      ...(user.isOperator ? ['operator'] : []),
-      ...portalRoles.filter((row) => row.userId === user.id).map((row) => row.role),
-      ...new Set(domainRoles.filter((row) => row.userId === user.id).map((row) => row.role)),
-    ],
-  }));
-}

@@ -5,9 +5,8 @@
  */
 import type { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
-import { inArray } from 'drizzle-orm';
 import type { AppEnv } from '../../http/context.ts';
-import { portals } from '../../store/schema/index.ts';
+import { listPortals } from '../../app/portals/list-portals.ts';
 import { LANG_COOKIE } from '../page-context.ts';
 import { sameOriginPath } from '../safe-next.ts';
 import { badRequestPage } from './error-pages.tsx';
@@ -18,19 +17,8 @@ export function homePages(app: Hono<AppEnv>): void {
   app.get('/', async (c) => {
     const actor = c.var.actor;
     if (!actor) return c.redirect('/login', 303);
-    const ids = [
-      ...new Set([
-        ...actor.portalRoles.keys(),
-        ...[...actor.domainRoles.values()].map((role) => role.portalId),
-      ]),
-    ];
-    const rows = ids.length
-      ? await c.var.services.db
-          .select({ id: portals.id, name: portals.name })
-          .from(portals)
-          .where(inArray(portals.id, ids))
-      : [];
-    const first = rows.sort((a, b) => a.name.localeCompare(b.name, 'nl'))[0];
+    // The operator's own portals only: without one, the console is where they work.
+    const [first] = await listPortals(c.var.services.db, actor, { everyForOperator: false });
     if (first) return c.redirect(`/portals/${first.id}`, 303);
     return c.redirect(actor.isOperator ? '/operator' : '/login', 303);
   });

@@ -9,8 +9,8 @@ import { z } from 'zod';
 import type { AppEnv } from '../../http/context.ts';
 import { isAppError } from '../../core/errors.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../auth/password.ts';
-import { findInvitation, type OpenInvitation } from '../../tenancy/invitations.ts';
-import { acceptInvitationAudited } from '../../tenancy/change-member.ts';
+import { findInvitation, type OpenInvitation } from '../../app/members/find-invitation.ts';
+import { acceptInvitation, type Acceptor } from '../../app/members/accept-invitation.ts';
 import { Layout } from '../layout.tsx';
 import { pageContext, render } from '../page-context.ts';
 import { Csrf, Field, Notice } from '../components/form.tsx';
@@ -38,7 +38,7 @@ export function invitationPages(app: Hono<AppEnv>): void {
     if (!token || !invitation) return gone(c);
     const actor = c.var.actor;
     const { t, locale } = pageContext(c);
-    let acceptor: { actor: NonNullable<typeof actor> } | { newPassword: string };
+    let acceptor: Acceptor;
     if (actor) acceptor = { actor };
     else {
       const password = NewPassword.safeParse((await c.req.parseBody()).password);
@@ -48,7 +48,11 @@ export function invitationPages(app: Hono<AppEnv>): void {
       acceptor = { newPassword: password.data };
     }
     try {
-      const accepted = await acceptInvitationAudited(c.var.services.db, token, acceptor, c.var.requestId);
+      const accepted = await acceptInvitation(c.var.services.db, {
+        token,
+        acceptor,
+        requestId: c.var.requestId,
+      });
       return c.redirect(actor ? `/portals/${accepted.portalId}` : '/login?joined', 303);
     } catch (error) {
       if (!isAppError(error)) throw error;

@@ -8,11 +8,10 @@
  */
 import type { Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { eq } from 'drizzle-orm';
 import type { AppEnv } from '../../http/context.ts';
-import { IMPORT_KINDS, portals } from '../../store/schema/index.ts';
+import { IMPORT_KINDS } from '../../store/schema/index.ts';
 import { quotaWaiting, type QuotaWaiting } from '../../sync/quota-waiting.ts';
-import { portalOverview } from '../../tenancy/portal-overview.ts';
+import { getPortalOverview } from '../../app/portals/get-portal-overview.ts';
 import { getLoketConnection } from '../../tenancy/loket-connection.ts';
 import { Layout } from '../layout.tsx';
 import { pageContext, render, type PageContext } from '../page-context.ts';
@@ -59,10 +58,9 @@ export async function showLoketService(
   const { scope, administration } = target;
   const { services } = c.var;
   const { db } = services;
-  const [portal] = await db.select().from(portals).where(eq(portals.id, scope.portalId));
   // The overview computes what is missing; the page shows the same verdict for this administration.
-  const domains = portal ? await portalOverview(db, c.var.actor!, scope.portalId, portal) : [];
-  const status = domains
+  const overview = await getPortalOverview(db, c.var.actor!, scope.portalId);
+  const status = overview?.domains
     .find((domain) => domain.id === scope.domainId)
     ?.administrations.find((row) => row.id === administration.id);
   if (!status) return notFoundPage(c);

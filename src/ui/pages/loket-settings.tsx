@@ -6,14 +6,13 @@
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../../http/context.ts';
+import { getLoketSettings, type LoketSettingsView } from '../../app/portals/get-loket-settings.ts';
 import {
+  changeLoketSettings,
   DOCUMENT_KINDS,
-  getLoketSettings,
   LoketSettingsInput,
-  type LoketSettingsView,
-} from '../../tenancy/portal-settings.ts';
-import { changeLoketSettings } from '../../tenancy/change-loket-settings.ts';
-import { runYukiSync } from '../../tenancy/run-yuki-sync.ts';
+} from '../../app/portals/change-loket-settings.ts';
+import { syncPortalFromYuki } from '../../app/portals/sync-portal-from-yuki.ts';
 import { isAppError } from '../../core/errors.ts';
 import { fieldProblem } from '../components/field-problem.ts';
 import { Layout } from '../layout.tsx';
@@ -87,7 +86,10 @@ export function loketSettingsPage(app: Hono<AppEnv>): void {
       return show(c, guarded, errors, { kind: 'error', text: t('common.invalid') }, 400);
     }
     const { db, secrets } = c.var.services;
-    await changeLoketSettings({ db, secrets }, changedBy(c), guarded.portalId, parsed.data);
+    await changeLoketSettings({ db, secrets }, changedBy(c), {
+      portalId: guarded.portalId,
+      input: parsed.data,
+    });
     return c.redirect(`/portals/${guarded.portalId}/settings/loket?saved`, 303);
   });
 
@@ -96,7 +98,7 @@ export function loketSettingsPage(app: Hono<AppEnv>): void {
     if (guarded instanceof Response) return guarded;
     const { db, secrets, yuki } = c.var.services;
     try {
-      const report = await runYukiSync({ db, secrets, yuki }, changedBy(c), guarded.portalId);
+      const report = await syncPortalFromYuki({ db, secrets, yuki }, changedBy(c), guarded.portalId);
       const counts = [
         report.domains.seen,
         report.administrations.seen,

@@ -5,15 +5,18 @@
  * the page answers the same whether the address has an account), see open invitations, or take roles away.
  */
 import type { Context, Hono } from 'hono';
-import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppEnv } from '../../http/context.ts';
-import { domains } from '../../store/schema/index.ts';
 import { DOMAIN_ROLES, PORTAL_ROLES } from '../../core/roles.ts';
-import { isAppError } from '../../core/errors.ts';
-import { listMembers, MemberInput } from '../../tenancy/members.ts';
-import { inviteMemberAudited, removeMemberAudited } from '../../tenancy/change-member.ts';
-import { listPendingInvitations, type PendingInvitation } from '../../tenancy/invitations.ts';
+import { isAppError, NotFoundError } from '../../core/errors.ts';
+import { listMembers } from '../../app/members/list-members.ts';
+import { inviteMember, MemberInput } from '../../app/members/invite-member.ts';
+import { removeMember } from '../../app/members/remove-member.ts';
+import {
+  listPendingInvitations,
+  type PendingInvitation,
+} from '../../app/members/list-pending-invitations.ts';
+import { listPortalDomains } from '../../app/portals/list-portal-domains.ts';
 import { Layout } from '../layout.tsx';
 import { pageContext, render, type PageContext } from '../page-context.ts';
 import { guardPortalPage, isUuid } from '../authorize-page.ts';
@@ -65,12 +68,10 @@ export function membersPage(app: Hono<AppEnv>): void {
     }
     const { db, mailer, config } = c.var.services;
     try {
-      await inviteMemberAudited(
-        { db, mailer, publicUrl: config.publicUrl },
-        changedBy(c),
+      await inviteMember({ db, mailer, publicUrl: config.publicUrl }, changedBy(c), {
         portalId,
-        parsed.data,
-      );
+        input: parsed.data,
+      });
       return c.redirect(`/portals/${portalId}/members?invited`, 303);
     } catch (error) {
       if (!isAppError(error)) throw error;
@@ -83,7 +84,12 @@ export function membersPage(app: Hono<AppEnv>): void {
     if (refused) return refused;
     const { portalId, userId } = c.req.param();
     if (!isUuid(userId)) return notFoundPage(c);
-    if (!(await removeMemberAudited(c.var.services, changedBy(c), portalId, userId))) return notFoundPage(c);
+    try {
+      await removeMember(c.var.services.db, changedBy(c), { portalId, userId });
+    } catch (error) {
+      if (error instanceof NotFoundError) return notFoundPage(c);
+      throw error;
+    }
     return c.redirect(`/portals/${portalId}/members?removed`, 303);
   });
 }
@@ -97,13 +103,11 @@ async function guard(c: Context<AppEnv>): Promise<Response | undefined> {
 async function show(c: Context<AppEnv>, notice: Note, status: 200 | 400 | 422 = 200) {
   const portalId = c.req.param('portalId')!;
   const { db } = c.var.services;
-  const members = await listMembers(db, portalId);
-  const invitations = await listPendingInvitations(db, portalId);
-  const portalDomains = await db
-    .select({ id: domains.id, name: domains.name })
-    .from(domains)
-    .where(eq(domains.portalId, portalId))
-    .orderBy(asc(domains.name));
+  const [members, invitations, portalDomains] = await Promise.all([
+    listMembers(db, portalId),
+    listPendingInvitations(db, portalId),
+    listPortalDomains(db, portalId),
+  ]);
   const page = pageContext(c);
   const { t } = page;
   return render(

@@ -6,14 +6,14 @@
  * requests of the last week, counted per actor, route and hour.
  */
 import type { Context, Hono } from 'hono';
-import { asc } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppEnv } from '../../http/context.ts';
-import { portals } from '../../store/schema/index.ts';
 import { isAppError } from '../../core/errors.ts';
 import { plainText } from '../../core/text.ts';
-import { decideContractLine, listContractLines } from '../../tenancy/contract-lines.ts';
-import { createPortal } from '../../tenancy/create-portal.ts';
+import { listContractLines } from '../../app/operator/contract-lines.ts';
+import { decideContractLine } from '../../app/operator/decide-contract-line.ts';
+import { createPortal } from '../../app/portals/create-portal.ts';
+import { listPortals } from '../../app/portals/list-portals.ts';
 import { listLoketDeprecations } from '../../tenancy/loket-deprecations.ts';
 import { LoketDeprecationsSection } from '../components/loket-deprecations.tsx';
 import { listRefusalCounts } from '../../audit/record-refusal.ts';
@@ -52,14 +52,10 @@ export function operatorConsolePage(app: Hono<AppEnv>): void {
     const lineId = c.req.param('lineId');
     if (!form.success || !z.uuid().safeParse(lineId).success) return c.text('invalid', 400);
     try {
-      await decideContractLine({
-        db: c.var.services.db,
-        mailer: c.var.services.mailer,
-        actor: c.var.actor!,
+      await decideContractLine(c.var.services, changedBy(c), {
         lineId,
         decision: form.data.decision,
         ...(form.data.note ? { note: form.data.note } : {}),
-        requestId: c.var.requestId,
       });
     } catch (error) {
       if (!isAppError(error)) throw error;
@@ -73,7 +69,7 @@ export function operatorConsolePage(app: Hono<AppEnv>): void {
     if (refused) return refused;
     const form = PortalForm.safeParse(await c.req.parseBody());
     if (!form.success) return show(c, { kind: 'error', text: pageContext(c).t('common.invalid') }, 400);
-    await createPortal(c.var.services.db, changedBy(c), form.data.name);
+    await createPortal(c.var.services.db, changedBy(c), { name: form.data.name });
     return c.redirect('/operator?created', 303);
   });
 }
@@ -86,10 +82,7 @@ async function show(
   const { db } = c.var.services;
   const lines = await listContractLines(db);
   const refusals = await listRefusalCounts(db);
-  const allPortals = await db
-    .select({ id: portals.id, name: portals.name })
-    .from(portals)
-    .orderBy(asc(portals.name));
+  const allPortals = await listPortals(db, c.var.actor!, { everyForOperator: true });
   const deprecations = await listLoketDeprecations(db);
   const page = pageContext(c);
   const { t, locale } = page;
@@ -116,12 +109,12 @@ async function show(
               </tr>
             </thead>
             <tbody>
-              {lines.map(({ line, administration, domain, portal, user }) => (
+              {lines.map((line) => (
                 <tr>
-                  <td>{portal.name}</td>
-                  <td>{domain.name}</td>
-                  <td>{administration.name}</td>
-                  <td>{user?.email ?? t('common.none')}</td>
+                  <td>{line.portalName}</td>
+                  <td>{line.domainName}</td>
+                  <td>{line.administrationName}</td>
+                  <td>{line.requestedBy ?? t('common.none')}</td>
                   <td class="nowrap">{formatDateTime(locale, line.requestedAt)}</td>
                   <td>{t(`domain.line.${line.status}`)}</td>
                   <td>
@@ -130,7 +123,7 @@ async function show(
                         page={page}
                         lineId={line.id}
                         decisions={['grant', 'refuse']}
-                        label={administration.name}
+                        label={line.administrationName}
                       />
                     )}
                     {line.status === 'active' && (
@@ -138,7 +131,7 @@ async function show(
                         page={page}
                         lineId={line.id}
                         decisions={['revoke']}
-                        label={administration.name}
+                        label={line.administrationName}
                       />
                     )}
                   </td>

@@ -7,16 +7,17 @@
  */
 import type { Hono } from 'hono';
 import type { AppEnv } from '../../http/context.ts';
-import { IMPORT_KINDS, type ImportKind } from '../../store/schema/index.ts';
 import { decide, LOKET_FEATURE } from '../../core/policy.ts';
 import { periodKeyOf } from '../../core/periods.ts';
 import {
+  getPortalHealth,
   HEALTH_PERIODS,
-  portalHealth,
+  IMPORT_KINDS,
+  type ImportKind,
   type AdministrationHealth,
   type DomainQuota,
   type HealthCounts,
-} from '../../http/portal-health.ts';
+} from '../../app/portals/get-portal-health.ts';
 import { Layout } from '../layout.tsx';
 import { pageContext, render, type PageContext } from '../page-context.ts';
 import { guardPortalPage } from '../authorize-page.ts';
@@ -33,12 +34,11 @@ const KIND_TITLES: Record<ImportKind, MessageKey> = {
 
 export function portalHealthPage(app: Hono<AppEnv>): void {
   app.get('/portals/:portalId/health', async (c) => {
-    const guarded = await guardPortalPage(c, 'portal.health.read');
+    const guarded = await guardPortalPage(c, 'portal.health.read', getPortalHealth);
     if (!guarded.ok) return guarded.response;
-    const portal = guarded.value;
+    const health = guarded.value;
+    const { portal } = health;
     const portalId = portal.id;
-    const { db } = c.var.services;
-    const health = await portalHealth(db, c.var.actor!, portalId, portal);
     const page = pageContext(c);
     const { t } = page;
     const linked = health.administrations.filter((administration) => administration.missing.length === 0);

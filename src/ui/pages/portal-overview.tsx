@@ -6,7 +6,11 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../../http/context.ts';
 import { decide, LOKET_FEATURE } from '../../core/policy.ts';
-import { portalOverview, type DomainStatus } from '../../tenancy/portal-overview.ts';
+import {
+  getPortalOverview,
+  type DomainStatus,
+  type LinkMissing,
+} from '../../app/portals/get-portal-overview.ts';
 import { Layout } from '../layout.tsx';
 import { pageContext, render, type PageContext } from '../page-context.ts';
 import { guardPortalPage } from '../authorize-page.ts';
@@ -17,16 +21,14 @@ import {
   PORTAL_LEVEL,
   type Where,
 } from '../components/missing-list.tsx';
-import type { LinkMissing } from '../../tenancy/portal-overview.ts';
 
 export function portalOverviewPage(app: Hono<AppEnv>): void {
   app.get('/portals/:portalId', async (c) => {
-    const guarded = await guardPortalPage(c, 'portal.view');
+    const guarded = await guardPortalPage(c, 'portal.view', getPortalOverview);
     if (!guarded.ok) return guarded.response;
     const portal = guarded.value;
     const portalId = portal.id;
-    const { db } = c.var.services;
-    const domains = await portalOverview(db, c.var.actor!, portalId, portal);
+    const { domains } = portal;
     const page = pageContext(c);
     const { t } = page;
     return render(

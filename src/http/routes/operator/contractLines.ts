@@ -1,13 +1,14 @@
 /**
- * @module operator-contract-lines
+ * @module routes/operator-contract-lines
  * GET /api/operator/contract-lines lists contract-line requests and lines, newest first; POST
  * …/{lineId}/decision grants or refuses a request or revokes a line, and e-mails the requester. Operator only.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { decideContractLine, listContractLines } from '../../../tenancy/contract-lines.ts';
+import { listContractLines } from '../../../app/operator/contract-lines.ts';
+import { decideContractLine } from '../../../app/operator/decide-contract-line.ts';
 import type { AppEnv } from '../../context.ts';
 import { appErrorJson, errorResponses } from '../../errors.ts';
-import { refusal } from '../../authorize.ts';
+import { changedBy, refusal } from '../../authorize.ts';
 import { ContractLine } from '../domains/postContractLine.ts';
 
 const Request = z
@@ -69,16 +70,7 @@ export function operatorContractLines(app: OpenAPIHono<AppEnv>): void {
     if (refused) return refused;
     const rows = await listContractLines(c.var.services.db);
     return c.json(
-      rows.map(({ line, administration, domain, portal, user }) => ({
-        id: line.id,
-        status: line.status,
-        portalName: portal.name,
-        domainName: domain.name,
-        administrationName: administration.name,
-        requestedBy: user?.email ?? null,
-        requestedAt: line.requestedAt.toISOString(),
-        note: line.note,
-      })),
+      rows.map((line) => ({ ...line, requestedAt: line.requestedAt.toISOString() })),
       200,
     );
   });
@@ -88,14 +80,10 @@ export function operatorContractLines(app: OpenAPIHono<AppEnv>): void {
     if (refused) return refused;
     const { decision, note } = c.req.valid('json');
     try {
-      const line = await decideContractLine({
-        db: c.var.services.db,
-        mailer: c.var.services.mailer,
-        actor: c.var.actor!,
+      const line = await decideContractLine(c.var.services, changedBy(c), {
         lineId: c.req.valid('param').lineId,
         decision,
         ...(note ? { note } : {}),
-        requestId: c.var.requestId,
       });
       const { id, domainId, administrationId, status } = line;
       return c.json({ id, domainId, administrationId, status }, 200);

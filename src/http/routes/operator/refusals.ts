@@ -1,5 +1,5 @@
 /**
- * @module operator-refusals
+ * @module routes/operator-refusals
  * `GET /api/operator/refusals`: refused requests of the last week, counted per actor, action, route and
  * hour (operator only), so probing and guessing are visible even where no portal is involved.
  */

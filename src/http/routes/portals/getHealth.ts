@@ -4,10 +4,8 @@
  * and period, Yuki quota per domain, Loket resource versions due to retire. `portal.health.read`.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { eq } from 'drizzle-orm';
 import { periodKeyOf } from '../../../core/periods.ts';
-import { portals } from '../../../store/schema/index.ts';
-import { portalHealth } from '../../portal-health.ts';
+import { getPortalHealth } from '../../../app/portals/get-portal-health.ts';
 import type { AppEnv } from '../../context.ts';
 import { errorJson, errorResponses, NOT_FOUND } from '../../errors.ts';
 import { refusal } from '../../authorize.ts';
@@ -117,13 +115,11 @@ export function getHealth(app: OpenAPIHono<AppEnv>): void {
     const { portalId } = c.req.valid('param');
     const refused = await refusal(c, 'portal.health.read', { kind: 'portal', portalId });
     if (refused) return refused;
-    const db = c.var.services.db;
-    const [portal] = await db.select().from(portals).where(eq(portals.id, portalId));
-    if (!portal) return errorJson(c, 404, 'not_found', NOT_FOUND);
-    const health = await portalHealth(db, c.var.actor!, portalId, portal);
+    const health = await getPortalHealth(c.var.services.db, c.var.actor!, portalId);
+    if (!health) return errorJson(c, 404, 'not_found', NOT_FOUND);
     return c.json(
       {
-        portal: { id: portal.id, name: portal.name },
+        portal: health.portal,
         fromPeriod: periodKeyOf(health.fromPeriodId),
         administrations: health.administrations.map(({ periods, ...administration }) => ({
           ...administration,

@@ -4,7 +4,7 @@
  * only whether they are set. Authorized as `portal.manage`.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { getLoketSettings as readSettings } from '../../../tenancy/portal-settings.ts';
+import { getLoketSettings as readSettings } from '../../../app/portals/get-loket-settings.ts';
 import type { AppEnv } from '../../context.ts';
 import { errorJson, errorResponses, NOT_FOUND } from '../../errors.ts';
 import { refusal } from '../../authorize.ts';

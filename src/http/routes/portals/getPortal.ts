@@ -4,9 +4,7 @@
  * Authorized as `portal.view`.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { eq } from 'drizzle-orm';
-import { portals } from '../../../store/schema/index.ts';
-import { portalOverview } from '../../../tenancy/portal-overview.ts';
+import { getPortalOverview } from '../../../app/portals/get-portal-overview.ts';
 import type { AppEnv } from '../../context.ts';
 import { errorJson, errorResponses, NOT_FOUND } from '../../errors.ts';
 import { refusal } from '../../authorize.ts';
@@ -57,12 +55,10 @@ export function getPortal(app: OpenAPIHono<AppEnv>): void {
     const { portalId } = c.req.valid('param');
     const refused = await refusal(c, 'portal.view', { kind: 'portal', portalId });
     if (refused) return refused;
-    const db = c.var.services.db;
-    const [portal] = await db.select().from(portals).where(eq(portals.id, portalId));
-    if (!portal) return errorJson(c, 404, 'not_found', NOT_FOUND);
-    const domains = await portalOverview(db, c.var.actor!, portalId, portal);
+    const overview = await getPortalOverview(c.var.services.db, c.var.actor!, portalId);
+    if (!overview) return errorJson(c, 404, 'not_found', NOT_FOUND);
     // The Yuki domain id is for the health page's quota, not part of this answer.
-    const shown = domains.map(({ yukiDomainId: _yukiDomainId, ...domain }) => domain);
-    return c.json({ id: portal.id, name: portal.name, domains: shown }, 200);
+    const shown = overview.domains.map(({ yukiDomainId: _yukiDomainId, ...domain }) => domain);
+    return c.json({ id: overview.id, name: overview.name, domains: shown }, 200);
   });
 }

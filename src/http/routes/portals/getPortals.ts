@@ -4,8 +4,7 @@
  * operator), by name.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { inArray } from 'drizzle-orm';
-import { portals } from '../../../store/schema/index.ts';
+import { listPortals } from '../../../app/portals/list-portals.ts';
 import type { AppEnv } from '../../context.ts';
 import { errorJson, errorResponses } from '../../errors.ts';
 
@@ -27,19 +26,6 @@ export function getPortals(app: OpenAPIHono<AppEnv>): void {
     const actor = c.var.actor;
     if (!actor)
       return errorJson(c, 401, 'not_signed_in', { nl: 'Log eerst in.', en: 'Please sign in first.' });
-    const ids = new Set([
-      ...actor.portalRoles.keys(),
-      ...[...actor.domainRoles.values()].map((role) => role.portalId),
-    ]);
-    const query = c.var.services.db.select({ id: portals.id, name: portals.name }).from(portals);
-    const rows = actor.isOperator
-      ? await query
-      : ids.size
-        ? await query.where(inArray(portals.id, [...ids]))
-        : [];
-    return c.json(
-      rows.sort((a, b) => a.name.localeCompare(b.name, 'nl')),
-      200,
-    );
+    return c.json(await listPortals(c.var.services.db, actor, { everyForOperator: true }), 200);
   });
 }

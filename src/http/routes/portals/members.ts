@@ -4,11 +4,11 @@
  * domains, invite someone to a role by e-mail, or take away all of someone's roles in the portal.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { listMembers, MemberInput } from '../../../tenancy/members.ts';
-import { inviteMemberAudited, removeMemberAudited } from '../../../tenancy/change-member.ts';
-import { PORTAL_NOT_FOUND } from '../../../tenancy/invitations.ts';
+import { listMembers } from '../../../app/members/list-members.ts';
+import { inviteMember, MemberInput } from '../../../app/members/invite-member.ts';
+import { removeMember } from '../../../app/members/remove-member.ts';
 import type { AppEnv } from '../../context.ts';
-import { appErrorJson, errorJson, errorResponses, NOT_FOUND } from '../../errors.ts';
+import { appErrorOrNotFound, errorResponses } from '../../errors.ts';
 import { changedBy, refusal } from '../../authorize.ts';
 
 const Member = z
@@ -83,12 +83,11 @@ export function members(app: OpenAPIHono<AppEnv>): void {
     const { db, mailer, config } = c.var.services;
     try {
       const deps = { db, mailer, publicUrl: config.publicUrl };
-      const invited = await inviteMemberAudited(deps, changedBy(c), portalId, c.req.valid('json'));
+      const invited = await inviteMember(deps, changedBy(c), { portalId, input: c.req.valid('json') });
       return c.json(invited, 202);
     } catch (error) {
       // The operator may address any portal id; one that does not exist is simply not found.
-      if (error === PORTAL_NOT_FOUND) return errorJson(c, 404, 'not_found', NOT_FOUND);
-      return appErrorJson(c, error);
+      return appErrorOrNotFound(c, error);
     }
   });
 
@@ -96,8 +95,11 @@ export function members(app: OpenAPIHono<AppEnv>): void {
     const { portalId, userId } = c.req.valid('param');
     const refused = await refusal(c, 'portal.members.manage', { kind: 'portal', portalId });
     if (refused) return refused;
-    const removed = await removeMemberAudited(c.var.services, changedBy(c), portalId, userId);
-    if (!removed) return errorJson(c, 404, 'not_found', NOT_FOUND);
-    return c.body(null, 204);
+    try {
+      await removeMember(c.var.services.db, changedBy(c), { portalId, userId });
+      return c.body(null, 204);
+    } catch (error) {
+      return appErrorOrNotFound(c, error);
+    }
   });
 }

@@ -3,7 +3,7 @@
  * POST /api/portals — create a portal for an accounting firm. Operator only.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { createPortal } from '../../../tenancy/create-portal.ts';
+import { createPortal } from '../../../app/portals/create-portal.ts';
 import { plainText } from '../../../core/text.ts';
 import type { AppEnv } from '../../context.ts';
 import { errorResponses } from '../../errors.ts';
@@ -34,7 +34,7 @@ export function postPortal(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
     const refused = await refusal(c, 'operator', { kind: 'service' });
     if (refused) return refused;
-    const portal = await createPortal(c.var.services.db, changedBy(c), c.req.valid('json').name);
+    const portal = await createPortal(c.var.services.db, changedBy(c), { name: c.req.valid('json').name });
     return c.json(portal, 201);
   });
 }

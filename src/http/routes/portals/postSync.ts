@@ -4,9 +4,9 @@
  * with the portal's access key, and answer what changed. Authorized as `portal.manage`.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { runYukiSync } from '../../../tenancy/run-yuki-sync.ts';
+import { syncPortalFromYuki } from '../../../app/portals/sync-portal-from-yuki.ts';
 import type { AppEnv } from '../../context.ts';
-import { appErrorJson, errorResponses } from '../../errors.ts';
+import { appErrorOrNotFound, errorResponses } from '../../errors.ts';
 import { changedBy, refusal } from '../../authorize.ts';
 
 const Counts = z.object({ seen: z.number().int(), added: z.number().int(), gone: z.number().int() });
@@ -41,9 +41,9 @@ export function postSync(app: OpenAPIHono<AppEnv>): void {
     if (refused) return refused;
     const { db, secrets, yuki } = c.var.services;
     try {
-      return c.json(await runYukiSync({ db, secrets, yuki }, changedBy(c), portalId), 200);
+      return c.json(await syncPortalFromYuki({ db, secrets, yuki }, changedBy(c), portalId), 200);
     } catch (error) {
-      return appErrorJson(c, error);
+      return appErrorOrNotFound(c, error);
     }
   });
 }

@@ -4,9 +4,10 @@
  * secrets are write-only. Authorized as `portal.manage`.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { getLoketSettings, LoketSettingsInput } from '../../../tenancy/portal-settings.ts';
-import { changeLoketSettings } from '../../../tenancy/change-loket-settings.ts';
+import { getLoketSettings } from '../../../app/portals/get-loket-settings.ts';
+import { changeLoketSettings, LoketSettingsInput } from '../../../app/portals/change-loket-settings.ts';
 import type { AppEnv } from '../../context.ts';
+import { NotFoundError } from '../../../core/errors.ts';
 import { errorJson, errorResponses, NOT_FOUND } from '../../errors.ts';
 import { changedBy, refusal } from '../../authorize.ts';
 import { LoketSettings } from './getLoketSettings.ts';
@@ -35,7 +36,13 @@ export function putLoketSettings(app: OpenAPIHono<AppEnv>): void {
     const refused = await refusal(c, 'portal.manage', { kind: 'portal', portalId });
     if (refused) return refused;
     const { db, secrets } = c.var.services;
-    await changeLoketSettings({ db, secrets }, changedBy(c), portalId, c.req.valid('json'));
+    try {
+      await changeLoketSettings({ db, secrets }, changedBy(c), { portalId, input: c.req.valid('json') });
+    } catch (error) {
+      // The operator may address any portal id; one that does not exist is simply not found.
+      if (error instanceof NotFoundError) return errorJson(c, 404, 'not_found', NOT_FOUND);
+      throw error;
+    }
     const settings = await getLoketSettings(db, portalId);
     if (!settings) return errorJson(c, 404, 'not_found', NOT_FOUND);
     return c.json(settings, 200);

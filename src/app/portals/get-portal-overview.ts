@@ -1,19 +1,21 @@
 /**
- * @module portal-overview
+ * @module get-portal-overview
  * A portal's domains and administrations with the state of the link in each, filtered to what the
- * actor may see. The link status says exactly what is missing, for the overview and the service page.
+ * actor may see. The link status says exactly what is missing, for the overview, the health page, the
+ * service page and the API alike.
  */
 import { eq, inArray } from 'drizzle-orm';
-import type { Database } from '../store/database.ts';
+import type { Database } from '../../store/database.ts';
 import {
   administrations,
   contractLines,
   domainFeatures,
   domains,
   loketConnections,
-} from '../store/schema/index.ts';
-import { decide, LOKET_FEATURE } from '../core/policy.ts';
-import type { Actor } from '../core/roles.ts';
+  portals,
+} from '../../store/schema/index.ts';
+import { decide, LOKET_FEATURE } from '../../core/policy.ts';
+import type { Actor } from '../../core/roles.ts';
 
 export type LinkMissing =
   'feature' | 'loket_connection' | 'relation_code' | 'contract_line' | 'yuki_access_key' | 'loket_client';
@@ -39,14 +41,27 @@ export type DomainStatus = {
   administrations: AdministrationStatus[];
 };
 
-type PortalLinkSettings = { loketClientId: string | null; yukiAccessKeyEnc: string | null };
+export type PortalOverview = { id: string; name: string; domains: DomainStatus[] };
 
-export async function portalOverview(
+/** Undefined when the portal does not exist. */
+export async function getPortalOverview(
   db: Database,
   actor: Actor,
   portalId: string,
+): Promise<PortalOverview | undefined> {
+  const [portal] = await db.select().from(portals).where(eq(portals.id, portalId));
+  if (!portal) return undefined;
+  return { id: portal.id, name: portal.name, domains: await domainStatuses(db, actor, portal) };
+}
+
+type PortalLinkSettings = { id: string; loketClientId: string | null; yukiAccessKeyEnc: string | null };
+
+async function domainStatuses(
+  db: Database,
+  actor: Actor,
   portal: PortalLinkSettings,
 ): Promise<DomainStatus[]> {
+  const portalId = portal.id;
   const allDomains = await db
     .select()
     .from(domains)

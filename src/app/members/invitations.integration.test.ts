@@ -4,10 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createUser } from '../auth/users.ts';
-import { auditEvents, domains, portalMemberships, portals, users } from '../store/schema/index.ts';
-import type { ReceivedMail } from '../../test/support/smtp.ts';
-import { call, cookieFrom, login, startHarness, type Harness } from '../../test/support/auth-harness.ts';
+import { createUser } from '../../auth/users.ts';
+import { auditEvents, domains, portalMemberships, portals, users } from '../../store/schema/index.ts';
+import type { ReceivedMail } from '../../../test/support/smtp.ts';
+import { call, cookieFrom, login, startHarness, type Harness } from '../../../test/support/auth-harness.ts';
 
 const ADMIN = { email: 'admin@kantoor-a.nl', password: 'admin a long password' };
 const OUTSIDER = { email: 'boss@kantoor-b.nl', password: 'boss b long password' };

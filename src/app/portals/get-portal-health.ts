@@ -1,5 +1,5 @@
 /**
- * @module portal-health
+ * @module get-portal-health
  * The portal's import health, shared by the page and the REST API: every administration in the link
  * with its recent periods × kinds and its failures (failures first, then by domain and name), what an
  * incomplete link still misses, and per domain the Yuki calls left today, when they come back and how
@@ -7,20 +7,22 @@
  * firm has.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import { lookbackWindow, periodId } from '../core/periods.ts';
-import type { Actor } from '../core/roles.ts';
-import type { Database } from '../store/database.ts';
+import { lookbackWindow, periodId } from '../../core/periods.ts';
+import type { Actor } from '../../core/roles.ts';
+import type { Database } from '../../store/database.ts';
 import {
   administrations as administrationsTable,
   IMPORT_KINDS,
   importItems,
   type ImportKind,
-} from '../store/schema/index.ts';
-import { recentImportStatus, yukiCallsToday, type StatusCell } from '../sync/status.ts';
-import { nextYukiDayStart, YUKI_DAILY_CALL_LIMIT } from '../sync/yuki-call-budget.ts';
-import { listLoketDeprecations, type LoketDeprecation } from '../tenancy/loket-deprecations.ts';
-import { portalOverview, type LinkMissing } from '../tenancy/portal-overview.ts';
-import { yukiDay } from '../yuki/budget.ts';
+} from '../../store/schema/index.ts';
+import { recentImportStatus, yukiCallsToday, type StatusCell } from '../../sync/status.ts';
+import { nextYukiDayStart, YUKI_DAILY_CALL_LIMIT } from '../../sync/yuki-call-budget.ts';
+import { listLoketDeprecations, type LoketDeprecation } from '../../tenancy/loket-deprecations.ts';
+import { getPortalOverview, type LinkMissing } from './get-portal-overview.ts';
+import { yukiDay } from '../../yuki/budget.ts';
+
+export { IMPORT_KINDS, type ImportKind };
 
 /** How many recent periods each administration shows. */
 export const HEALTH_PERIODS = 3;
@@ -64,6 +66,7 @@ export type DomainQuota = {
 };
 
 export type PortalHealth = {
+  portal: { id: string; name: string };
   /** YYYYPP: the recent periods are those from here on. */
   fromPeriodId: number;
   administrations: AdministrationHealth[];
@@ -74,8 +77,6 @@ export type PortalHealth = {
   /** Resource versions Loket announced it will retire, as this portal's connections saw them. */
   loketDeprecations: LoketDeprecation[];
 };
-
-type PortalLinkSettings = { loketClientId: string | null; yukiAccessKeyEnc: string | null };
 
 function healthCounts(cell: StatusCell | undefined): HealthCounts | null {
   if (!cell) return null;
@@ -89,20 +90,22 @@ function healthCounts(cell: StatusCell | undefined): HealthCounts | null {
   };
 }
 
-export async function portalHealth(
+/** Undefined when the portal does not exist. */
+export async function getPortalHealth(
   db: Database,
   actor: Actor,
   portalId: string,
-  portal: PortalLinkSettings,
   now: Date = new Date(),
-): Promise<PortalHealth> {
+): Promise<PortalHealth | undefined> {
   // The current month and the ones before it by the calendar; four-weekly and weekly administrations
   // have more periods in that time, of which the newest are shown.
   const fromPeriodId = periodId(lookbackWindow('month', yukiDay(now), HEALTH_PERIODS - 1).from);
-  const [domains, recent] = await Promise.all([
-    portalOverview(db, actor, portalId, portal),
+  const [overview, recent] = await Promise.all([
+    getPortalOverview(db, actor, portalId),
     recentImportStatus(db, { portalId, fromPeriodId, periods: HEALTH_PERIODS }),
   ]);
+  if (!overview) return undefined;
+  const { domains } = overview;
 
   const administrations: AdministrationHealth[] = [];
   let notInLink = 0;
@@ -142,6 +145,7 @@ export async function portalHealth(
   administrations.sort((a, b) => attention(b) - attention(a));
 
   return {
+    portal: { id: overview.id, name: overview.name },
     fromPeriodId,
     administrations,
     notInLink,
