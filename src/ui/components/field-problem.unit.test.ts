@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LoketSettingsInput } from '../../tenancy/portal-settings.ts';
+import { LoketSettingsInput } from '../../app/portals/change-loket-settings.ts';
 import { LinkSettingsInput } from '../../tenancy/administration-settings.ts';
 import { PasswordConnectionInput } from '../../tenancy/loket-connection.ts';
 import { translator } from '../i18n.ts';
