@@ -6,7 +6,7 @@
  */
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { runService } from '../../src/cli/run-service.ts';
+import { runService } from '../../src/main/run-service.ts';
 import { startLoketSandbox } from '../loket/index.ts';
 import { parseYukiSandboxOptions, startYukiSandbox } from '../yuki/index.ts';
 import { startDemoSandboxes } from './sandboxes.ts';
@@ -36,8 +36,8 @@ export function addDemoCommands(program: Command): void {
           http: true,
           worker: true,
           env: { ...process.env, ...sandboxes.env },
-          onStarted: async (runtime, url) => {
-            await seedDemo(runtime.database.db);
+          onStarted: async (environment, url) => {
+            await seedDemo(environment.database.db);
             for (const line of demoLoginLines(url ?? '')) console.log(line);
             console.log(`Yuki sandbox viewer: ${sandboxes.yuki.url}/_sandbox/viewer`);
             console.log(`Loket sandbox credentials: ${sandboxes.loket.controlUrl}/credentials\n`);

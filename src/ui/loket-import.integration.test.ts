@@ -17,7 +17,7 @@ import { startLoketSandbox, type RunningLoketSandbox } from '../../sandbox/loket
 import { parseYukiSandboxOptions, startYukiSandbox, type YukiSandbox } from '../../sandbox/yuki/index.ts';
 import { cents, formatEuro, sum } from '../core/money.ts';
 import { periodContaining, periodKey, shiftPeriod } from '../core/periods.ts';
-import { createApp } from '../http/app.ts';
+import { createApp } from '../main/app.ts';
 import type { AppServices } from '../http/context.ts';
 import { startJobEngine, type JobEngine } from '../jobs/engine.ts';
 import {
@@ -27,7 +27,7 @@ import {
 } from '../jobs/import-queues.ts';
 import { queryRows, type DatabaseHandle } from '../store/database.ts';
 import { glAccountMappings, importItems } from '../store/schema/index.ts';
-import { createImportEnvironment } from '../sync/environment.ts';
+import { createImportEnvironment } from '../main/environment.ts';
 import { importNow } from '../sync/import-run.ts';
 import { NeedsCheckError } from '../sync/errors.ts';
 import { errorColumns } from '../sync/record.ts';

@@ -13,7 +13,6 @@ import { runProgress, type KindProgress } from '../../sync/import-run.ts';
 import { importHistory, type ImportHistory } from '../../sync/status.ts';
 import type { Administration } from '../../tenancy/scope.ts';
 import { yukiDay } from '../../yuki/budget.ts';
-import { importEnvironment } from '../../http/import-environment.ts';
 import { yukiLinks, type YukiLinks } from './yuki-link.tsx';
 
 export type ImportRun = ImportHistory['runs'][number];
@@ -46,7 +45,7 @@ const SHOWN_WITHOUT_WINDOW = 6;
 /** The look-back window's periods as the planner computes them, or undefined when Loket does not answer. */
 async function windowPeriods(services: AppServices, administrationId: string): Promise<number[] | undefined> {
   try {
-    const link = await importEnvironment(services).loadLink(administrationId);
+    const link = await services.importEnvironment.loadLink(administrationId);
     const window = lookbackWindow(await link.periodKind(), yukiDay(new Date()), link.lookbackPeriods);
     const periods: number[] = [];
     for (
