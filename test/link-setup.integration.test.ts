@@ -393,7 +393,7 @@ describe('setting up the link at its three levels, as the original description t
     await startImportWorkers(jobs, {
       env: createImportEnvironment({
         db: database.db,
-        secretBox: services.secrets,
+        secrets: services.secrets,
         yuki: services.yuki,
         config: services.config,
       }),

@@ -69,7 +69,7 @@ export async function openEnvironment(
     secrets,
     mailer,
     yuki,
-    importEnvironment: createImportEnvironment({ db, secretBox: secrets, yuki, config, logger }),
+    importEnvironment: createImportEnvironment({ db, secrets, yuki, config, logger }),
     // Names this process in logs and in job records: host and pid.
     workerId: `${hostname()}:${process.pid}`,
     async close() {

@@ -162,7 +162,7 @@ describe('Personeel → Loket service: importing', () => {
     // The worker's part, with the job's own payload.
     const env = createImportEnvironment({
       db: database.db,
-      secretBox: services.secrets,
+      secrets: services.secrets,
       yuki: services.yuki,
       config: services.config,
     });
@@ -296,7 +296,7 @@ describe('Personeel → Loket service: importing', () => {
     const backfill = (await queued()).at(-1)!.data;
     const env = createImportEnvironment({
       db: database.db,
-      secretBox: services.secrets,
+      secrets: services.secrets,
       yuki: services.yuki,
       config: services.config,
     });

@@ -72,7 +72,7 @@ describe('Personeel → Loket service: a Loket test year', () => {
     importNow(
       createImportEnvironment({
         db: database.db,
-        secretBox: services.secrets,
+        secrets: services.secrets,
         yuki: services.yuki,
         config: services.config,
       }),

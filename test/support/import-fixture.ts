@@ -154,7 +154,7 @@ export async function startImportFixture(options: ImportFixtureOptions = {}): Pr
   });
   const env = createImportEnvironment({
     db,
-    secretBox,
+    secrets: secretBox,
     yuki: createYukiClient({ baseUrl: yuki.url, budget }),
     config: loadConfig(
       {

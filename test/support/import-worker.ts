@@ -29,7 +29,7 @@ const jobs = await startJobEngine({ database, logger, supervise: true, instanceN
 await jobs.ensureQueues(importQueues);
 const env = createImportEnvironment({
   db: database.db,
-  secretBox: createSecretBox(database.db, { current: Buffer.from(need('APP_MASTER_KEY'), 'base64') }),
+  secrets: createSecretBox(database.db, { current: Buffer.from(need('APP_MASTER_KEY'), 'base64') }),
   yuki: createYukiClient({ baseUrl: need('YUKI_API_URL'), budget: databaseCallBudget(database.db) }),
   config: loadConfig(process.env, 'production'),
 });

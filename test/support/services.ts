@@ -39,6 +39,6 @@ export function createTestServices(options: {
     mailer: createMailer({ smtpUrl: config.smtpUrl, from: 'loket-yuki@localhost', logger }),
     secrets,
     yuki,
-    importEnvironment: createImportEnvironment({ db, secretBox: secrets, yuki, config, logger }),
+    importEnvironment: createImportEnvironment({ db, secrets, yuki, config, logger }),
   };
 }
