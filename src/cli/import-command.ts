@@ -45,7 +45,10 @@ export function importCommand(): Command {
       let environment: Environment;
       try {
         const config = loadConfig(process.env, 'production');
-        environment = await openEnvironment(config, createLogger('warn'), { supervise: false, role: 'import' });
+        environment = await openEnvironment(config, createLogger('warn'), {
+          supervise: false,
+          role: 'import',
+        });
       } catch (error) {
         process.exitCode = reportStartupError(error);
         return;

@@ -63,7 +63,10 @@ export function createProgram(): Command {
     .action(async (options: { jobs: number; timeout: number }) => {
       try {
         const config = loadConfig(process.env, 'production');
-        const environment = await openEnvironment(config, createLogger('warn'), { supervise: false, role: 'probe' });
+        const environment = await openEnvironment(config, createLogger('warn'), {
+          supervise: false,
+          role: 'probe',
+        });
         try {
           const batch = randomUUID();
           for (let sequence = 0; sequence < options.jobs; sequence++) {

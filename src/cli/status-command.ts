@@ -35,7 +35,10 @@ export function statusCommand(): Command {
     .action(async (options: { portal?: string; from?: number }) => {
       try {
         const config = loadConfig(process.env, 'production');
-        const environment = await openEnvironment(config, createLogger('warn'), { supervise: false, role: 'status' });
+        const environment = await openEnvironment(config, createLogger('warn'), {
+          supervise: false,
+          role: 'status',
+        });
         try {
           const statuses = await importStatus(environment.database.db, {
             ...(options.portal ? { portalId: options.portal } : {}),
