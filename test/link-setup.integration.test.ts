@@ -18,7 +18,7 @@ import { queryRows, type DatabaseHandle } from '../src/store/database.ts';
 import { domains } from '../src/store/schema/index.ts';
 import { createLogger } from '../src/platform/logger.ts';
 import { startImportWorkers } from '../src/jobs/import-queues.ts';
-import { createImportEnvironment } from '../src/main/environment.ts';
+import { createImportEnvironment } from '../src/main/import-engine.ts';
 import { sandboxEnv } from '../sandbox/demo/sandboxes.ts';
 import { waitFor } from './support/wait-for.ts';
 import type { SandboxCredentials } from './support/loket-fixture.ts';

@@ -2,7 +2,8 @@
  * @module environment
  * The one environment of a loket-yuki process — configuration, logger, database, job engine, secrets,
  * mail, Yuki client and the import engine's environment — opened here and closed in the reverse order,
- * within the 10 s a supervisor allows. The web app and the workers each take the part they need.
+ * within the 10 s a supervisor allows. The web app and the workers each take the part they need; the
+ * import engine's part is built by import-engine.ts.
  */
 import { hostname } from 'node:os';
 import type { Config } from '../platform/config.ts';
@@ -15,8 +16,7 @@ import { createSecretBox, type MasterKeys } from '../secrets/secret-box.ts';
 import { createMailer } from '../mail/mailer.ts';
 import { createYukiClient } from '../yuki/yuki.client.ts';
 import { databaseCallBudget } from '../sync/yuki-call-budget.ts';
-import type { ImportItemEnvironment } from '../sync/import-item.ts';
-import { createLinkLoader, type LinkEnvironment } from '../sync/link-context.ts';
+import { createImportEnvironment } from './import-engine.ts';
 import type { AppServices } from '../http/context.ts';
 
 /** Everything a running process holds: what the web app needs, what the workers need, and what it closes. */
@@ -77,29 +77,6 @@ export async function openEnvironment(
         await cleanup().catch((error: unknown) => logger.error({ err: error }, 'error while shutting down'));
       }
     },
-  };
-}
-
-export type ImportEnvironmentOptions = LinkEnvironment & {
-  now?: () => Date;
-  /** How long one attempt on one item may take (default 5 minutes). */
-  attemptDeadlineMs?: number;
-};
-
-/**
- * The import engine's environment from what the process already holds: its one Yuki client (calls counted
- * in the database budget), its secret box and the link loader with its per-domain Loket connections. One
- * per process, shared by every import, page preview and API request, so the cached period kind of each
- * payroll administration is asked from Loket once rather than on every page view.
- */
-export function createImportEnvironment(options: ImportEnvironmentOptions): ImportItemEnvironment {
-  const { now, attemptDeadlineMs, ...link } = options;
-  return {
-    db: options.db,
-    loadLink: createLinkLoader(link),
-    ...(now ? { now } : {}),
-    ...(attemptDeadlineMs === undefined ? {} : { attemptDeadlineMs }),
-    ...(options.logger ? { logger: options.logger } : {}),
   };
 }
 

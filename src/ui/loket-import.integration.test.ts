@@ -27,7 +27,7 @@ import {
 } from '../jobs/import-queues.ts';
 import { queryRows, type DatabaseHandle } from '../store/database.ts';
 import { glAccountMappings, importItems } from '../store/schema/index.ts';
-import { createImportEnvironment } from '../main/environment.ts';
+import { createImportEnvironment } from '../main/import-engine.ts';
 import { importNow } from '../sync/import-run.ts';
 import { NeedsCheckError } from '../sync/errors.ts';
 import { errorColumns } from '../sync/record.ts';

@@ -21,7 +21,7 @@ import type { AppServices } from '../http/context.ts';
 import { startJobEngine, type JobEngine } from '../jobs/engine.ts';
 import { importQueues } from '../jobs/import-queues.ts';
 import type { DatabaseHandle } from '../store/database.ts';
-import { createImportEnvironment } from '../main/environment.ts';
+import { createImportEnvironment } from '../main/import-engine.ts';
 import { importNow } from '../sync/import-run.ts';
 import { yukiDay } from '../yuki/budget.ts';
 import { sandboxEnv } from '../../sandbox/demo/sandboxes.ts';

@@ -22,7 +22,7 @@ import {
   loketConnections,
   portals,
 } from '../../src/store/schema/index.ts';
-import { createImportEnvironment } from '../../src/main/environment.ts';
+import { createImportEnvironment } from '../../src/main/import-engine.ts';
 import type { ImportItemEnvironment } from '../../src/sync/import-item.ts';
 import type { BooksReserve, DatabaseCallBudget } from '../../src/sync/yuki-call-budget.ts';
 import { databaseCallBudget } from '../../src/sync/yuki-call-budget.ts';

@@ -9,7 +9,7 @@ import { loadConfig } from '../../src/platform/config.ts';
 import { createLogger } from '../../src/platform/logger.ts';
 import { createSecretBox } from '../../src/secrets/secret-box.ts';
 import { openDatabase } from '../../src/store/database.ts';
-import { createImportEnvironment } from '../../src/main/environment.ts';
+import { createImportEnvironment } from '../../src/main/import-engine.ts';
 import { databaseCallBudget } from '../../src/sync/yuki-call-budget.ts';
 import { createYukiClient } from '../../src/yuki/yuki.client.ts';
 

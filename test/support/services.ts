@@ -12,7 +12,7 @@ import { createMailer } from '../../src/mail/mailer.ts';
 import { createSecretBox } from '../../src/secrets/secret-box.ts';
 import { createYukiClient } from '../../src/yuki/yuki.client.ts';
 import { databaseCallBudget } from '../../src/sync/yuki-call-budget.ts';
-import { createImportEnvironment } from '../../src/main/environment.ts';
+import { createImportEnvironment } from '../../src/main/import-engine.ts';
 import { testLogger } from './logger.ts';
 import type { Logger } from '../../src/platform/logger.ts';
 
