@@ -12,7 +12,7 @@ import { roleSessions, send, type SessionRole } from './support/role-sessions.ts
 import type { Tenants } from './support/tenants.ts';
 import type { RunningLoketSandbox } from '../sandbox/loket/index.ts';
 import type { YukiSandbox } from '../sandbox/yuki/index.ts';
-import type { createApp } from '../src/http/app.ts';
+import type { createApp } from '../src/main/app.ts';
 import type { DatabaseHandle } from '../src/store/database.ts';
 import { administrations, auditEvents, memberInvitations, portals } from '../src/store/schema/index.ts';
 

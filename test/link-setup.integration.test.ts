@@ -11,14 +11,14 @@ import { createTenants, type Tenants } from './support/tenants.ts';
 import { demoFirm } from '../sandbox/shared/demo-firm.ts';
 import { startLoketSandbox, type RunningLoketSandbox } from '../sandbox/loket/index.ts';
 import { parseYukiSandboxOptions, startYukiSandbox, type YukiSandbox } from '../sandbox/yuki/index.ts';
-import { createApp } from '../src/http/app.ts';
+import { createApp } from '../src/main/app.ts';
 import { startJobEngine, type JobEngine } from '../src/jobs/engine.ts';
 import { allQueues } from '../src/jobs/queues.ts';
 import { queryRows, type DatabaseHandle } from '../src/store/database.ts';
 import { domains } from '../src/store/schema/index.ts';
 import { createLogger } from '../src/platform/logger.ts';
 import { startImportWorkers } from '../src/jobs/import-queues.ts';
-import { createImportEnvironment } from '../src/sync/environment.ts';
+import { createImportEnvironment } from '../src/main/import-engine.ts';
 import { sandboxEnv } from '../sandbox/demo/sandboxes.ts';
 import { waitFor } from './support/wait-for.ts';
 import type { SandboxCredentials } from './support/loket-fixture.ts';
@@ -393,7 +393,7 @@ describe('setting up the link at its three levels, as the original description t
     await startImportWorkers(jobs, {
       env: createImportEnvironment({
         db: database.db,
-        secretBox: services.secrets,
+        secrets: services.secrets,
         yuki: services.yuki,
         config: services.config,
       }),

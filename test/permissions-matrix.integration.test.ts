@@ -10,7 +10,7 @@ import { createTestServices } from './support/services.ts';
 import { call } from './support/auth-harness.ts';
 import { roleSessions, type SessionRole } from './support/role-sessions.ts';
 import { createTenants, PASSWORD, ROLE_NAMES, type RoleName, type Tenants } from './support/tenants.ts';
-import { createApp } from '../src/http/app.ts';
+import { createApp } from '../src/main/app.ts';
 import { startJobEngine, type JobEngine } from '../src/jobs/engine.ts';
 import { allQueues } from '../src/jobs/queues.ts';
 import type { DatabaseHandle } from '../src/store/database.ts';

@@ -6,8 +6,8 @@
  */
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { runService } from '../../src/cli/run-service.ts';
-import { reportStartupError } from '../../src/cli/startup-error.ts';
+import { runService } from '../../src/main/run-service.ts';
+import { reportStartupError } from '../../src/main/startup-error.ts';
 import { ConfigError, loadConfig } from '../../src/platform/config.ts';
 import { startLoketSandbox } from '../loket/index.ts';
 import { parseYukiSandboxOptions, startYukiSandbox } from '../yuki/index.ts';
@@ -48,8 +48,8 @@ export function addDemoCommands(program: Command): void {
           http: true,
           worker: true,
           env: { ...process.env, ...sandboxes.env },
-          onStarted: async (runtime, url) => {
-            await seedDemo(runtime.database.db);
+          onStarted: async (environment, url) => {
+            await seedDemo(environment.database.db);
             for (const line of demoLoginLines(url ?? '')) console.log(line);
             console.log(`Yuki sandbox viewer: ${sandboxes.yuki.url}/_sandbox/viewer`);
             console.log(`Loket sandbox credentials: ${sandboxes.loket.controlUrl}/credentials\n`);

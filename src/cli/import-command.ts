@@ -9,16 +9,15 @@ import { Command, Option } from 'commander';
 import { isAppError } from '../core/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { loadConfig } from '../platform/config.ts';
-import { importEnvironment } from '../runtime/import-environment.ts';
 import { createLogger } from '../platform/logger.ts';
-import { openRuntime, type Runtime } from '../runtime/runtime.ts';
+import { openEnvironment, type Environment } from '../main/environment.ts';
 import type { ImportKind } from '../store/schema/index.ts';
 import { administrations, importItems } from '../store/schema/index.ts';
 import { importItem } from '../sync/import-item.ts';
 import { finishRunIfComplete, planImportRun, type PlannedRun } from '../sync/import-run.ts';
 import { EMBEDDED_NOTE, parseId, parsePeriod } from './cli-arguments.ts';
 import { createProgress } from './progress-bar.ts';
-import { reportStartupError } from './startup-error.ts';
+import { reportStartupError } from '../main/startup-error.ts';
 
 /** The CLI's spelling of each kind. */
 const KIND_NAMES: Record<ImportKind, string> = {
@@ -43,28 +42,31 @@ export function importCommand(): Command {
     .option('--dry-run', 'show what would be imported and post nothing')
     .addHelpText('after', EMBEDDED_NOTE)
     .action(async (options: ImportOptions) => {
-      let runtime: Runtime;
+      let environment: Environment;
       try {
         const config = loadConfig(process.env, 'production');
-        runtime = await openRuntime(config, createLogger('warn'), { supervise: false, role: 'import' });
+        environment = await openEnvironment(config, createLogger('warn'), {
+          supervise: false,
+          role: 'import',
+        });
       } catch (error) {
         process.exitCode = reportStartupError(error);
         return;
       }
       try {
-        process.exitCode = await runImport(runtime, options);
+        process.exitCode = await runImport(environment, options);
       } catch (error) {
         console.error('loket-yuki: the import stopped:', error instanceof Error ? error.message : error);
         process.exitCode = 1;
       } finally {
-        await runtime.close();
+        await environment.close();
       }
     });
 }
 
 /** Answers the exit code: 1 when the plan or any item failed. */
-async function runImport(runtime: Runtime, options: ImportOptions): Promise<number> {
-  const db = runtime.database.db;
+async function runImport(environment: Environment, options: ImportOptions): Promise<number> {
+  const db = environment.database.db;
   const [administration] = await db
     .select({
       id: administrations.id,
@@ -97,7 +99,7 @@ async function runImport(runtime: Runtime, options: ImportOptions): Promise<numb
       },
     });
 
-  const env = importEnvironment(runtime);
+  const env = environment.importEnvironment;
   let planned: PlannedRun;
   try {
     planned = await planImportRun(env, {
@@ -157,7 +159,7 @@ async function runImport(runtime: Runtime, options: ImportOptions): Promise<numb
   }
   if (planned.itemIds.length > 0) await finishRunIfComplete(db, planned.runId);
 
-  await printFailures(runtime, planned.runId);
+  await printFailures(environment, planned.runId);
   console.log(
     `loket-yuki: ${counts.posted} posted, ${counts.failed} failed, ${counts.waiting} waiting for Yuki quota` +
       (counts.busy > 0 ? `, ${counts.busy} being posted by another process` : ''),
@@ -169,8 +171,8 @@ async function runImport(runtime: Runtime, options: ImportOptions): Promise<numb
 }
 
 /** Each failed item with the text from Loket or Yuki, which says what to do about it. */
-async function printFailures(runtime: Runtime, runId: string): Promise<void> {
-  const failed = await runtime.database.db
+async function printFailures(environment: Environment, runId: string): Promise<void> {
+  const failed = await environment.database.db
     .select({
       subject: importItems.subject,
       errorNl: importItems.errorNl,

@@ -6,11 +6,11 @@ import { randomUUID } from 'node:crypto';
 import { Command, Option } from 'commander';
 import { loadConfig } from '../platform/config.ts';
 import { createLogger } from '../platform/logger.ts';
-import { openRuntime } from '../runtime/runtime.ts';
+import { openEnvironment } from '../main/environment.ts';
 import { probeQueue, readProbeReport } from '../jobs/probe.ts';
-import { runService } from './run-service.ts';
+import { runService } from '../main/run-service.ts';
 import { rotateKeys } from '../secrets/rotate-keys.ts';
-import { reportStartupError } from './startup-error.ts';
+import { reportStartupError } from '../main/startup-error.ts';
 import { importCommand } from './import-command.ts';
 import { statusCommand } from './status-command.ts';
 
@@ -42,11 +42,11 @@ export function createProgram(): Command {
     .action(async () => {
       try {
         const config = loadConfig(process.env, 'production');
-        const runtime = await openRuntime(config, createLogger(config.logLevel), {
+        const environment = await openEnvironment(config, createLogger(config.logLevel), {
           supervise: false,
           role: 'migrate',
         });
-        await runtime.close();
+        await environment.close();
         console.log('loket-yuki: database is up to date');
       } catch (error) {
         process.exitCode = reportStartupError(error);
@@ -63,22 +63,25 @@ export function createProgram(): Command {
     .action(async (options: { jobs: number; timeout: number }) => {
       try {
         const config = loadConfig(process.env, 'production');
-        const runtime = await openRuntime(config, createLogger('warn'), { supervise: false, role: 'probe' });
+        const environment = await openEnvironment(config, createLogger('warn'), {
+          supervise: false,
+          role: 'probe',
+        });
         try {
           const batch = randomUUID();
           for (let sequence = 0; sequence < options.jobs; sequence++) {
-            await runtime.jobs.send(probeQueue, { batch, sequence });
+            await environment.jobs.send(probeQueue, { batch, sequence });
           }
           const deadline = Date.now() + options.timeout * 1000;
-          let report = await readProbeReport(runtime.database.db, batch);
+          let report = await readProbeReport(environment.database.db, batch);
           while (report.jobs < options.jobs && Date.now() < deadline) {
             await new Promise((resolve) => setTimeout(resolve, 250));
-            report = await readProbeReport(runtime.database.db, batch);
+            report = await readProbeReport(environment.database.db, batch);
           }
           console.log(JSON.stringify(report, null, 2));
           if (report.jobs < options.jobs || report.repeated > 0) process.exitCode = 1;
         } finally {
-          await runtime.close();
+          await environment.close();
         }
       } catch (error) {
         process.exitCode = reportStartupError(error);
@@ -95,17 +98,17 @@ export function createProgram(): Command {
     .action(async () => {
       try {
         const config = loadConfig(process.env, 'production');
-        const runtime = await openRuntime(config, createLogger(config.logLevel), {
+        const environment = await openEnvironment(config, createLogger(config.logLevel), {
           supervise: false,
           role: 'keys',
         });
         try {
-          const report = await rotateKeys(runtime.database.db, runtime.masterKeys);
+          const report = await rotateKeys(environment.database.db, environment.masterKeys);
           console.log(
             `loket-yuki: ${report.rewrappedDataKeys} data keys rewrapped, ${report.newDataKeys} new data keys, ${report.reencryptedSecrets} secrets re-encrypted`,
           );
         } finally {
-          await runtime.close();
+          await environment.close();
         }
       } catch (error) {
         process.exitCode = reportStartupError(error);

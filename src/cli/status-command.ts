@@ -9,12 +9,12 @@ import { asc, eq } from 'drizzle-orm';
 import { lookbackWindow, periodId } from '../core/periods.ts';
 import { loadConfig } from '../platform/config.ts';
 import { createLogger } from '../platform/logger.ts';
-import { openRuntime } from '../runtime/runtime.ts';
+import { openEnvironment } from '../main/environment.ts';
 import { domains } from '../store/schema/index.ts';
 import { quotaWaiting } from '../sync/quota-waiting.ts';
 import { importStatus } from '../sync/status.ts';
 import { EMBEDDED_NOTE, parseId, parsePeriod } from './cli-arguments.ts';
-import { reportStartupError } from './startup-error.ts';
+import { reportStartupError } from '../main/startup-error.ts';
 import { formatQuotaWaiting, formatStatusTable } from './status-table.ts';
 
 /** The current month and the two before it: the periods people still act on. */
@@ -35,14 +35,17 @@ export function statusCommand(): Command {
     .action(async (options: { portal?: string; from?: number }) => {
       try {
         const config = loadConfig(process.env, 'production');
-        const runtime = await openRuntime(config, createLogger('warn'), { supervise: false, role: 'status' });
+        const environment = await openEnvironment(config, createLogger('warn'), {
+          supervise: false,
+          role: 'status',
+        });
         try {
-          const statuses = await importStatus(runtime.database.db, {
+          const statuses = await importStatus(environment.database.db, {
             ...(options.portal ? { portalId: options.portal } : {}),
             fromPeriodId: options.from ?? recentPeriods(new Date()),
           });
           console.log(formatStatusTable(statuses));
-          const db = runtime.database.db;
+          const db = environment.database.db;
           const rows = await db
             .select({ id: domains.id, name: domains.name })
             .from(domains)
@@ -53,7 +56,7 @@ export function statusCommand(): Command {
           const waiting = formatQuotaWaiting(quota);
           if (waiting.length > 0) console.log(['', ...waiting].join('\n'));
         } finally {
-          await runtime.close();
+          await environment.close();
         }
       } catch (error) {
         process.exitCode = reportStartupError(error);

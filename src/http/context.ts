@@ -1,6 +1,7 @@
 /**
  * @module context
- * What every request handler can reach: the process's services and the per-request logger.
+ * What every request handler can reach: the web's part of the process environment (built in
+ * src/main/environment.ts) and the per-request logger.
  */
 import type { RequestIdVariables } from 'hono/request-id';
 import type { Database } from '../app/database.ts';
@@ -11,6 +12,7 @@ import type { Mailer } from '../mail/mailer.ts';
 import type { Actor } from '../core/roles.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
 import type { YukiClient } from '../yuki/yuki.client.ts';
+import type { ImportItemEnvironment } from '../sync/import-item.ts';
 
 export type AppServices = {
   config: Config;
@@ -20,6 +22,8 @@ export type AppServices = {
   mailer: Mailer;
   secrets: SecretBox;
   yuki: YukiClient;
+  /** The process's one import environment, for previews, the period window and requested imports. */
+  importEnvironment: ImportItemEnvironment;
 };
 
 export type AppEnv = {

@@ -12,7 +12,6 @@ import type { ImportKind } from '../store/schema/index.ts';
 import { planImportRun } from '../sync/import-run.ts';
 import { auditActor, type ChangedBy } from '../tenancy/changed-by.ts';
 import type { Administration, DomainScope } from '../tenancy/scope.ts';
-import { importEnvironment } from './import-environment.ts';
 import { assertPeriodsFit, assertWindowOrder } from '../tenancy/period-check.ts';
 
 export type ImportTarget = { scope: DomainScope; administration: Administration };
@@ -71,7 +70,7 @@ export async function previewImport(
   target: ImportTarget,
   options: ImportOptions = {},
 ): Promise<string> {
-  const { summary } = await planImportRun(importEnvironment(services), {
+  const { summary } = await planImportRun(services.importEnvironment, {
     ...importRequest(by, target, options),
     dryRun: true,
   });

@@ -5,7 +5,6 @@ import { openTestDatabase } from '../../test/support/database.ts';
 import { testLogger } from '../../test/support/logger.ts';
 import { waitFor } from '../../test/support/wait-for.ts';
 import { createTestServices } from '../../test/support/services.ts';
-import { createImportEnvironment } from '../sync/environment.ts';
 import type { DatabaseHandle } from '../store/database.ts';
 import { startJobEngine, type JobEngine } from './engine.ts';
 import { probeQueue, readProbeReport } from './probe.ts';
@@ -20,19 +19,7 @@ describe('job engine', () => {
     jobs = await startJobEngine({ database, logger: testLogger, supervise: true, instanceName: 'test' });
     await jobs.ensureQueues(allQueues);
     const services = createTestServices({ database, jobs });
-    await startWorkers(jobs, {
-      db: database.db,
-      workerId: 'test-worker',
-      logger: testLogger,
-      mailer: services.mailer,
-      publicUrl: services.config.publicUrl,
-      importEnvironment: createImportEnvironment({
-        db: database.db,
-        secretBox: services.secrets,
-        yuki: services.yuki,
-        config: services.config,
-      }),
-    });
+    await startWorkers(jobs, { ...services, workerId: 'test-worker' });
   });
   afterAll(async () => {
     await jobs?.stop();

@@ -13,6 +13,7 @@ import { importQueues, startImportWorkers } from './import-queues.ts';
 import { FAILURE_DIGEST_CRON, failureDigestQueue } from './failure-digest.ts';
 import { sendFailureDigests } from '../sync/failure-digest.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import type { Config } from '../platform/config.ts';
 
 export const allQueues = [
   probeQueue,
@@ -21,6 +22,7 @@ export const allQueues = [
   ...importQueues,
 ] as QueueDefinition<unknown>[];
 
+/** The workers' part of the process environment (built in src/main/environment.ts). */
 export type WorkerDependencies = {
   db: Database;
   workerId: string;
@@ -28,8 +30,8 @@ export type WorkerDependencies = {
   /** What the import needs in this process: its Yuki client, secrets and Loket connections. */
   importEnvironment: ImportItemEnvironment;
   mailer: Mailer;
-  /** For links in e-mails. */
-  publicUrl: string;
+  /** Its publicUrl is for links in e-mails. */
+  config: Config;
 };
 
 /** Registers the handler of every queue on this process. */
@@ -47,7 +49,7 @@ export async function startWorkers(jobs: JobEngine, dependencies: WorkerDependen
     await sendFailureDigests({
       db: dependencies.db,
       mailer: dependencies.mailer,
-      publicUrl: dependencies.publicUrl,
+      publicUrl: dependencies.config.publicUrl,
     });
   });
   await jobs.schedule(failureDigestQueue, FAILURE_DIGEST_CRON, {});

@@ -22,10 +22,11 @@ export async function settleCheck(
   answer: { decision: CheckDecision; checkedBy: string; yukiDocumentId?: string | null },
 ): Promise<ImportItem | null> {
   const now = new Date();
+  const move = transition('needs_check', answer.decision === 'in_yuki' ? 'posted' : 'planned');
   const waiting = and(
     eq(importItems.id, target.itemId),
     eq(importItems.administrationId, target.administrationId),
-    eq(importItems.state, 'needs_check'),
+    eq(importItems.state, move.from),
   );
   const settled = { maybePostedSince: null, checkedBy: answer.checkedBy, checkedAt: now, updatedAt: now };
   const [row] =
@@ -33,7 +34,7 @@ export async function settleCheck(
       ? await db
           .update(importItems)
           .set({
-            state: transition('needs_check', 'posted').to,
+            state: move.to,
             ...settled,
             ...noError,
             yukiDocumentId: answer.yukiDocumentId?.trim() || null,
@@ -45,7 +46,7 @@ export async function settleCheck(
           .returning()
       : await db
           .update(importItems)
-          .set({ state: transition('needs_check', 'planned').to, ...settled, ...noError })
+          .set({ state: move.to, ...settled, ...noError })
           .where(waiting)
           .returning();
   return row ?? null;

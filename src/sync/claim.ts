@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Database } from '../store/database.ts';
 import { importItems } from '../store/schema/index.ts';
-import { statesLeadingTo } from './item-states.ts';
+import { canTransition, statesLeadingTo, transition } from './item-states.ts';
 import { MAYBE_POSTED_SETTLE_MS, STALE_CLAIM_MS } from './timers.ts';
 
 export type ImportItem = typeof importItems.$inferSelect;
@@ -82,13 +82,16 @@ export async function claimSeenItem(
 ): Promise<ClaimedItem | null> {
   const now = (options.now ?? (() => new Date()))();
   if (settlingUntil(seen, options.settleAfterMs)) return null;
+  // Posted, skipped or waiting for a person: nothing to claim (the guarded UPDATE would match no row).
+  if (!canTransition(seen.state, 'posting')) return null;
+  const move = transition(seen.state, 'posting');
   const staleBefore = new Date(now.getTime() - (options.staleAfterMs ?? STALE_CLAIM_MS));
   const claimable = statesLeadingTo('posting').filter((state) => state !== 'posting');
   const attemptId = randomUUID();
   const [row] = await db
     .update(importItems)
     .set({
-      state: 'posting',
+      state: move.to,
       attemptId,
       attempts: sql`${importItems.attempts} + 1`,
       claimedAt: now,
@@ -99,7 +102,7 @@ export async function claimSeenItem(
       and(
         eq(importItems.id, seen.id),
         // Only the version we read: what it says about earlier attempts decides whether to search.
-        eq(importItems.state, seen.state),
+        eq(importItems.state, move.from),
         eq(importItems.attempts, seen.attempts),
         or(
           inArray(importItems.state, claimable),

@@ -1,7 +1,8 @@
 /**
  * @module sync/item-states
- * The import item's state machine, as one table. Every UPDATE of `import_items.state` in sync/ is
- * guarded by the states this table allows it to leave, so no code path can skip a step.
+ * The import item's state machine, as one table. Every write of `import_items.state` takes its new
+ * state from `transition`/`transitionFrom` (or `initialState` for a new row) and its UPDATE is guarded
+ * by the state(s) the move leaves, so no code path can skip a step.
  *
  *   planned ─► posting ─► posted
  *      ▲          ├──────► failed ────────► posting (retry; searches Yuki first if it may have posted)
@@ -23,6 +24,20 @@ export const TRANSITIONS: Readonly<Record<ImportItemState, readonly ImportItemSt
   posted: [],
 };
 
+/** A new row starts here: planned, or skipped (a test year, or a journal exported by another application). */
+export const INITIAL_STATES: readonly ImportItemState[] = ['planned', 'skipped'];
+
+/** The state a new row is inserted in; throws for any other. */
+export function initialState(state: ImportItemState): ImportItemState {
+  if (!INITIAL_STATES.includes(state)) throw new Error(`an import item cannot start as ${state}`);
+  return state;
+}
+
+/** Whether the table allows the move, for a caller that answers "not now" rather than throwing. */
+export function canTransition(from: ImportItemState, to: ImportItemState): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
 /** The states a state may be reached from, for guarded UPDATEs. */
 export function statesLeadingTo(target: ImportItemState): ImportItemState[] {
   return (Object.keys(TRANSITIONS) as ImportItemState[]).filter((from) => TRANSITIONS[from].includes(target));
@@ -33,6 +48,15 @@ export function transition(
   from: ImportItemState,
   to: ImportItemState,
 ): { from: ImportItemState; to: ImportItemState } {
-  if (!TRANSITIONS[from].includes(to)) throw new Error(`import item cannot go from ${from} to ${to}`);
+  if (!canTransition(from, to)) throw new Error(`import item cannot go from ${from} to ${to}`);
   return { from, to };
+}
+
+/** The guard for a move out of any of several states (`where state in from`): throws if one is not allowed. */
+export function transitionFrom(
+  from: readonly ImportItemState[],
+  to: ImportItemState,
+): { from: ImportItemState[]; to: ImportItemState } {
+  for (const state of from) transition(state, to);
+  return { from: [...from], to };
 }

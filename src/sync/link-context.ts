@@ -9,10 +9,6 @@ import { and, eq, isNull, or } from 'drizzle-orm';
 import type { PeriodKind } from '../core/periods.ts';
 import { parsePeriodKey } from '../core/periods.ts';
 import type { LoketConnection } from '../loket/index.ts';
-import type { Config } from '../platform/config.ts';
-import type { Logger } from '../platform/logger.ts';
-import type { SecretBox } from '../secrets/secret-box.ts';
-import type { Database } from '../store/database.ts';
 import {
   administrations,
   contractLines,
@@ -23,7 +19,7 @@ import {
   portals,
 } from '../store/schema/index.ts';
 import type { ImportKind } from '../store/schema/imports.ts';
-import { openLoketSession } from '../tenancy/loket-session.ts';
+import { openLoketSession, type LoketSessionDeps } from '../tenancy/loket-session.ts';
 import type { YukiClient, YukiDomainClient } from '../yuki/yuki.client.ts';
 import { LinkIncompleteError } from './errors.ts';
 import { loketPort } from './loket-adapter.ts';
@@ -53,14 +49,10 @@ export type LinkContext = {
   periodKind(): Promise<PeriodKind>;
 };
 
-export type LinkEnvironment = {
-  db: Database;
-  secretBox: SecretBox;
+/** What the link loader needs: a Loket session's parts (secrets decrypt the stored credentials) and the process's Yuki client. */
+export type LinkEnvironment = LoketSessionDeps & {
   /** One per process, with the database call budget. */
   yuki: YukiClient;
-  config: Config;
-  /** Gets the daily warning about Loket resource versions being retired. */
-  logger?: Logger | undefined;
 };
 
 const PORTAL_KINDS: Record<'payslips' | 'journal' | 'tax_return', ImportKind> = {
@@ -79,7 +71,7 @@ export type LinkLoadOptions = {
 export type LinkLoader = (administrationId: string, options?: LinkLoadOptions) => Promise<LinkContext>;
 
 export function createLinkLoader(env: LinkEnvironment): LinkLoader {
-  const { db, secretBox } = env;
+  const { db, secrets } = env;
   const connections = new Map<string, { version: string; connection: Promise<LoketConnection> }>();
   const periodKinds = new Map<string, Promise<PeriodKind>>();
 
@@ -102,7 +94,7 @@ export function createLinkLoader(env: LinkEnvironment): LinkLoader {
     const cached = connections.get(domainId);
     if (cached?.version === version) return cached.connection;
     const connection = openLoketSession(
-      { db, secrets: secretBox, config: env.config, logger: env.logger },
+      { db, secrets, config: env.config, logger: env.logger },
       { portalId: portal.id, domainId },
     ).then((session) => session.connection);
     connection.catch(() => connections.delete(domainId));
@@ -146,7 +138,7 @@ export function createLinkLoader(env: LinkEnvironment): LinkLoader {
       throw new LinkIncompleteError('no_yuki_link');
     if (!portal.yukiAccessKeyEnc) throw new LinkIncompleteError('no_yuki_access_key');
 
-    const accessKey = await secretBox.decrypt(
+    const accessKey = await secrets.decrypt(
       { portalId: portal.id, field: 'portals.yuki_access_key', rowId: portal.id },
       portal.yukiAccessKeyEnc,
     );

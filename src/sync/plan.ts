@@ -23,7 +23,7 @@ import { importItems } from '../store/schema/index.ts';
 import { correctionSubject, findCorrectedItem } from './corrections.ts';
 import type { ItemIdentity } from './item-key.ts';
 import { itemKey, itemMarker, markerTag } from './item-key.ts';
-import { statesLeadingTo, transition } from './item-states.ts';
+import { initialState, statesLeadingTo, transition, transitionFrom } from './item-states.ts';
 import type { LinkContext } from './link-context.ts';
 import type { PayslipResult, PeriodDates } from './ports.ts';
 import { inPostingOrder } from './posting-order.ts';
@@ -338,7 +338,7 @@ async function insertItem(
       version: item.identity.version,
       periodId: periodId(item.period),
       periodEndDate: item.period.endDate,
-      state: reason ? 'skipped' : 'planned',
+      state: initialState(reason ? 'skipped' : 'planned'),
       subject: `${base} ${markerTag(item.marker)}`,
       amountCents: item.amountCents,
       correctsItemId: corrected?.id ?? null,
@@ -370,17 +370,20 @@ async function followTestYear(
       .returning(existingColumns);
     return updated ?? row;
   };
-  if (item.testYear && row.state !== 'skipped' && statesLeadingTo('skipped').includes(row.state))
-    return guardedUpdate(statesLeadingTo('skipped'), { state: 'skipped', ...TEST_YEAR });
+  if (item.testYear && row.state !== 'skipped' && statesLeadingTo('skipped').includes(row.state)) {
+    const move = transitionFrom(statesLeadingTo('skipped'), 'skipped');
+    return guardedUpdate(move.from, { state: move.to, ...TEST_YEAR });
+  }
   if (item.testYear && row.state === 'skipped' && row.errorCode !== TEST_YEAR_CODE)
     return guardedUpdate(['skipped'], TEST_YEAR);
   if (!item.testYear && skippedForTestYear(row)) {
     const exported = item.exportedElsewhere && !includeExported;
+    const lift = transition('skipped', 'planned');
     return guardedUpdate(
-      ['skipped'],
+      [lift.from],
       exported
         ? EXPORTED_ELSEWHERE
-        : { state: 'planned', errorCode: null, errorNl: null, errorEn: null, errorDetail: null },
+        : { state: lift.to, errorCode: null, errorNl: null, errorEn: null, errorDetail: null },
     );
   }
   return row;
@@ -429,13 +432,12 @@ export async function savePlan(
     if (row) row = await followTestYear(db, item, row, includeExported);
     if (row) row = await followAmountRefusal(db, item, row);
     if (includeExported && item.exportedElsewhere && !item.testYear) {
+      const lift = transition('skipped', 'planned');
       const [included] = await db
         .update(importItems)
-        .set({ state: 'planned', errorCode: null, errorNl: null, errorEn: null, updatedAt: new Date() })
+        .set({ state: lift.to, errorCode: null, errorNl: null, errorEn: null, updatedAt: new Date() })
         // Only a skip is lifted: a journal waiting for a person's check in Yuki stays with that person.
-        .where(
-          and(eq(importItems.key, item.key), eq(importItems.state, transition('skipped', 'planned').from)),
-        )
+        .where(and(eq(importItems.key, item.key), eq(importItems.state, lift.from)))
         .returning(existingColumns);
       row = included ?? row;
     }

@@ -9,17 +9,18 @@ import type { AppError } from '../core/errors.ts';
 import { isAppError } from '../core/errors.ts';
 import type { Logger } from '../platform/logger.ts';
 import type { Database } from '../store/database.ts';
-import type { ImportItemDetails } from '../store/schema/index.ts';
+import type { ImportItemDetails, ImportItemState } from '../store/schema/index.ts';
 import { importItems } from '../store/schema/index.ts';
 import type { ClaimedItem } from './claim.ts';
 import { NeedsCheckError } from './errors.ts';
 import { transition } from './item-states.ts';
 
-const ours = (item: ClaimedItem) =>
+/** This attempt's row, while it is still posting (a state change passes its move, which leaves posting). */
+const ours = (item: ClaimedItem, move: { from: ImportItemState } = { from: 'posting' }) =>
   and(
     eq(importItems.id, item.id),
     eq(importItems.attemptId, item.attemptId),
-    eq(importItems.state, 'posting'),
+    eq(importItems.state, move.from),
   );
 
 const noError = { errorCode: null, errorNl: null, errorEn: null, errorDetail: null };
@@ -31,12 +32,12 @@ export async function recordPosted(
   yukiDocumentId: string,
   facts: { amountCents?: number; details?: ImportItemDetails } = {},
 ): Promise<boolean> {
-  transition('posting', 'posted');
+  const move = transition('posting', 'posted');
   const now = new Date();
   const rows = await db
     .update(importItems)
     .set({
-      state: 'posted',
+      state: move.to,
       yukiDocumentId,
       postedAt: now,
       updatedAt: now,
@@ -48,7 +49,7 @@ export async function recordPosted(
       ...(facts.amountCents === undefined ? {} : { amountCents: facts.amountCents }),
       ...(facts.details === undefined ? {} : { details: { ...item.details, ...facts.details } }),
     })
-    .where(ours(item))
+    .where(ours(item, move))
     .returning({ id: importItems.id });
   return rows.length === 1;
 }
@@ -91,7 +92,7 @@ export async function recordFailed(
   details?: ImportItemDetails,
   logger?: Logger,
 ): Promise<void> {
-  transition('posting', 'failed');
+  const move = transition('posting', 'failed');
   const columns = errorColumns(error);
   logger?.warn(
     {
@@ -106,12 +107,12 @@ export async function recordFailed(
   await db
     .update(importItems)
     .set({
-      state: 'failed',
+      state: move.to,
       updatedAt: new Date(),
       ...columns,
       ...(details === undefined ? {} : { details: { ...item.details, ...details } }),
     })
-    .where(ours(item));
+    .where(ours(item, move));
 }
 
 /** Waiting for Yuki's quota: parked until the next Yuki day, never dropped. */
@@ -121,25 +122,25 @@ export async function recordWaitingForQuota(
   error: unknown,
   notBefore: Date,
 ): Promise<void> {
-  transition('posting', 'waiting_quota');
+  const move = transition('posting', 'waiting_quota');
   await db
     .update(importItems)
-    .set({ state: 'waiting_quota', notBefore, updatedAt: new Date(), ...errorColumns(error) })
-    .where(ours(item));
+    .set({ state: move.to, notBefore, updatedAt: new Date(), ...errorColumns(error) })
+    .where(ours(item, move));
 }
 
 /** Check in Yuki: an earlier attempt may have posted and Yuki's search is not proven to find it here. */
 export async function recordNeedsCheck(db: Database, item: ClaimedItem): Promise<boolean> {
-  transition('posting', 'needs_check');
+  const move = transition('posting', 'needs_check');
   const rows = await db
     .update(importItems)
     .set({
-      state: 'needs_check',
+      state: move.to,
       updatedAt: new Date(),
       notBefore: null,
       ...errorColumns(new NeedsCheckError()),
     })
-    .where(ours(item))
+    .where(ours(item, move))
     .returning({ id: importItems.id });
   return rows.length === 1;
 }

@@ -38,6 +38,27 @@ describe('the timers of the exactly-once protocol keep their order (issue 11.2)'
     });
   });
 
+  it('a dead worker’s claim turns stale long before its job expires, so the re-run job takes it over', () => {
+    expect(STALE_CLAIM_MS).toBeLessThan(ITEM_JOB_EXPIRY_SECONDS * 1000);
+  });
+
+  // Issue 12 asked for "attempt deadline < stale claim". That held before heartbeats; now a live attempt
+  // keeps its claim fresh, so the attempt only has to stop before its claim can be taken over once its
+  // beats fail: it fences itself after half the stale age without a beat (keepClaimAlive in import-item.ts).
+  it('an attempt whose beats fail stops before its claim turns stale, and a live one beats within that', () => {
+    const fence = STALE_CLAIM_MS / 2;
+    expect(fence).toBeLessThan(STALE_CLAIM_MS);
+    expect(CLAIM_HEARTBEAT_MS).toBeLessThan(fence);
+  });
+
+  it('in all: attempt fence < stale claim < job expiry, attempt deadline < job expiry, settle < retry', () => {
+    const order = [STALE_CLAIM_MS / 2, STALE_CLAIM_MS, ITEM_JOB_EXPIRY_SECONDS * 1000];
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(new Set(order).size).toBe(order.length);
+    expect(ATTEMPT_DEADLINE_MS).toBeLessThan(ITEM_JOB_EXPIRY_SECONDS * 1000);
+    expect(MAYBE_POSTED_SETTLE_MS).toBeLessThan(MAYBE_POSTED_RETRY_DELAY_SECONDS * 1000);
+  });
+
   it('the retry after a possible post comes only once the item has settled', () => {
     expect(MAYBE_POSTED_SETTLE_MS).toBeLessThan(MAYBE_POSTED_RETRY_DELAY_SECONDS * 1000);
   });

@@ -12,7 +12,7 @@ import type { Tenants } from '../../test/support/tenants.ts';
 import type { RunningLoketSandbox } from '../../sandbox/loket/index.ts';
 import { demoFirm } from '../../sandbox/shared/demo-firm.ts';
 import type { YukiSandbox } from '../../sandbox/yuki/index.ts';
-import type { createApp } from '../http/app.ts';
+import type { createApp } from '../main/app.ts';
 import type { DatabaseHandle } from '../store/database.ts';
 import { administrations } from '../store/schema/index.ts';
 

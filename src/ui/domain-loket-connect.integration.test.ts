@@ -11,7 +11,7 @@ import type { SandboxCredentials } from '../../test/support/loket-fixture.ts';
 import { roleSessions, send } from '../../test/support/role-sessions.ts';
 import type { Tenants } from '../../test/support/tenants.ts';
 import type { RunningLoketSandbox } from '../../sandbox/loket/index.ts';
-import type { createApp } from '../http/app.ts';
+import type { createApp } from '../main/app.ts';
 
 describe('connecting a domain to Loket', () => {
   let loket: RunningLoketSandbox;

@@ -13,7 +13,7 @@ import type { SandboxCredentials } from '../../test/support/loket-fixture.ts';
 import { roleSessions, type Session } from '../../test/support/role-sessions.ts';
 import { createTenants, type Tenants } from '../../test/support/tenants.ts';
 import { startLoketSandbox, type RunningLoketSandbox } from '../../sandbox/loket/index.ts';
-import { createApp } from '../http/app.ts';
+import { createApp } from '../main/app.ts';
 import { startJobEngine, type JobEngine } from '../jobs/engine.ts';
 import type { DatabaseHandle } from '../store/database.ts';
 import { loketConnections } from '../store/schema/index.ts';

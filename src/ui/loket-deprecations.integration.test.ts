@@ -13,7 +13,7 @@ import type { Tenants } from '../../test/support/tenants.ts';
 import { waitFor } from '../../test/support/wait-for.ts';
 import type { RunningLoketSandbox } from '../../sandbox/loket/index.ts';
 import type { YukiSandbox } from '../../sandbox/yuki/index.ts';
-import type { createApp } from '../http/app.ts';
+import type { createApp } from '../main/app.ts';
 import type { DatabaseHandle } from '../store/database.ts';
 import { createLogger } from '../platform/logger.ts';
 import { listLoketDeprecations, recordObsoleteVersion } from '../tenancy/loket-deprecations.ts';

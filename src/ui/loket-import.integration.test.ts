@@ -18,7 +18,7 @@ import { parseYukiSandboxOptions, startYukiSandbox, type YukiSandbox } from '../
 import { cents, formatEuro, sum } from '../core/money.ts';
 import { periodContaining, periodKey, shiftPeriod } from '../core/periods.ts';
 import { formatDate, formatPeriod } from './components/format.ts';
-import { createApp } from '../http/app.ts';
+import { createApp } from '../main/app.ts';
 import type { AppServices } from '../http/context.ts';
 import { startJobEngine, type JobEngine } from '../jobs/engine.ts';
 import {
@@ -28,7 +28,7 @@ import {
 } from '../jobs/import-queues.ts';
 import { queryRows, type DatabaseHandle } from '../store/database.ts';
 import { glAccountMappings, importItems } from '../store/schema/index.ts';
-import { createImportEnvironment } from '../sync/environment.ts';
+import { createImportEnvironment } from '../main/import-engine.ts';
 import { importNow } from '../sync/import-run.ts';
 import { NeedsCheckError } from '../sync/errors.ts';
 import { errorColumns } from '../sync/record.ts';
@@ -164,7 +164,7 @@ describe('Personeel → Loket service: importing', () => {
     // The worker's part, with the job's own payload.
     const env = createImportEnvironment({
       db: database.db,
-      secretBox: services.secrets,
+      secrets: services.secrets,
       yuki: services.yuki,
       config: services.config,
     });
@@ -298,7 +298,7 @@ describe('Personeel → Loket service: importing', () => {
     const backfill = (await queued()).at(-1)!.data;
     const env = createImportEnvironment({
       db: database.db,
-      secretBox: services.secrets,
+      secrets: services.secrets,
       yuki: services.yuki,
       config: services.config,
     });

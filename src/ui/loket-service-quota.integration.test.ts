@@ -16,7 +16,7 @@ import { createTenants, type Tenants } from '../../test/support/tenants.ts';
 import { startLoketSandbox, type RunningLoketSandbox } from '../../sandbox/loket/index.ts';
 import { parseYukiSandboxOptions, startYukiSandbox, type YukiSandbox } from '../../sandbox/yuki/index.ts';
 import { periodContaining, periodId, shiftPeriod } from '../core/periods.ts';
-import { createApp } from '../http/app.ts';
+import { createApp } from '../main/app.ts';
 import { startJobEngine, type JobEngine } from '../jobs/engine.ts';
 import type { DatabaseHandle } from '../store/database.ts';
 import { domainFeatures, importItems } from '../store/schema/index.ts';

@@ -16,12 +16,12 @@ import { startLoketSandbox, type RunningLoketSandbox } from '../../sandbox/loket
 import { TEST_YEAR_EMPLOYER } from '../../sandbox/loket/data/world.ts';
 import { parseYukiSandboxOptions, startYukiSandbox, type YukiSandbox } from '../../sandbox/yuki/index.ts';
 import { periodContaining, periodKey, shiftPeriod } from '../core/periods.ts';
-import { createApp } from '../http/app.ts';
+import { createApp } from '../main/app.ts';
 import type { AppServices } from '../http/context.ts';
 import { startJobEngine, type JobEngine } from '../jobs/engine.ts';
 import { importQueues } from '../jobs/import-queues.ts';
 import type { DatabaseHandle } from '../store/database.ts';
-import { createImportEnvironment } from '../sync/environment.ts';
+import { createImportEnvironment } from '../main/import-engine.ts';
 import { importNow } from '../sync/import-run.ts';
 import { yukiDay } from '../yuki/budget.ts';
 import { sandboxEnv } from '../../sandbox/demo/sandboxes.ts';
@@ -72,7 +72,7 @@ describe('Personeel → Loket service: a Loket test year', () => {
     importNow(
       createImportEnvironment({
         db: database.db,
-        secretBox: services.secrets,
+        secrets: services.secrets,
         yuki: services.yuki,
         config: services.config,
       }),

@@ -11,7 +11,7 @@ import { createTestServices } from '../../test/support/services.ts';
 import { call } from '../../test/support/auth-harness.ts';
 import { roleSessions, type SessionRole } from '../../test/support/role-sessions.ts';
 import { createTenants, PASSWORD, type RoleName, type Tenants } from '../../test/support/tenants.ts';
-import { createApp } from '../http/app.ts';
+import { createApp } from '../main/app.ts';
 import { startJobEngine, type JobEngine } from '../jobs/engine.ts';
 import type { DatabaseHandle } from '../store/database.ts';
 import { auditEvents, domainFeatures, portals, refusalCounts, users } from '../store/schema/index.ts';

@@ -15,7 +15,7 @@ import { roleSessions, type SessionRole } from '../../test/support/role-sessions
 import { createTenants, type Tenants } from '../../test/support/tenants.ts';
 import { demoFirm } from '../../sandbox/shared/demo-firm.ts';
 import { periodContaining, periodId, periodKey, shiftPeriod } from '../core/periods.ts';
-import { createApp } from '../http/app.ts';
+import { createApp } from '../main/app.ts';
 import { startJobEngine, type JobEngine } from '../jobs/engine.ts';
 import type { DatabaseHandle } from '../store/database.ts';
 import {

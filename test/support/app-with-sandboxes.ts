@@ -10,7 +10,7 @@ import {
 } from '../../sandbox/loket/index.ts';
 import { parseYukiSandboxOptions, startYukiSandbox, type YukiSandbox } from '../../sandbox/yuki/index.ts';
 import { sandboxEnv } from '../../sandbox/demo/sandboxes.ts';
-import { createApp } from '../../src/http/app.ts';
+import { createApp } from '../../src/main/app.ts';
 import { startJobEngine, type JobEngine } from '../../src/jobs/engine.ts';
 import type { Logger } from '../../src/platform/logger.ts';
 import type { DatabaseHandle } from '../../src/store/database.ts';

@@ -11,7 +11,7 @@ import { startTestSmtpServer, type TestSmtpServer } from './smtp.ts';
 import type { DatabaseHandle } from '../../src/store/database.ts';
 import { startJobEngine, type JobEngine } from '../../src/jobs/engine.ts';
 import type { AppEnv, AppServices } from '../../src/http/context.ts';
-import { createApp } from '../../src/http/app.ts';
+import { createApp } from '../../src/main/app.ts';
 
 export const PUBLIC_ORIGIN = 'http://localhost:3000';
 

@@ -22,7 +22,7 @@ import {
   loketConnections,
   portals,
 } from '../../src/store/schema/index.ts';
-import { createImportEnvironment } from '../../src/sync/environment.ts';
+import { createImportEnvironment } from '../../src/main/import-engine.ts';
 import type { ImportItemEnvironment } from '../../src/sync/import-item.ts';
 import type { BooksReserve, DatabaseCallBudget } from '../../src/sync/yuki-call-budget.ts';
 import { databaseCallBudget } from '../../src/sync/yuki-call-budget.ts';
@@ -154,7 +154,7 @@ export async function startImportFixture(options: ImportFixtureOptions = {}): Pr
   });
   const env = createImportEnvironment({
     db,
-    secretBox,
+    secrets: secretBox,
     yuki: createYukiClient({ baseUrl: yuki.url, budget }),
     config: loadConfig(
       {

@@ -9,7 +9,7 @@ import { loadConfig } from '../../src/platform/config.ts';
 import { createLogger } from '../../src/platform/logger.ts';
 import { createSecretBox } from '../../src/secrets/secret-box.ts';
 import { openDatabase } from '../../src/store/database.ts';
-import { createImportEnvironment } from '../../src/sync/environment.ts';
+import { createImportEnvironment } from '../../src/main/import-engine.ts';
 import { databaseCallBudget } from '../../src/sync/yuki-call-budget.ts';
 import { createYukiClient } from '../../src/yuki/yuki.client.ts';
 
@@ -29,7 +29,7 @@ const jobs = await startJobEngine({ database, logger, supervise: true, instanceN
 await jobs.ensureQueues(importQueues);
 const env = createImportEnvironment({
   db: database.db,
-  secretBox: createSecretBox(database.db, { current: Buffer.from(need('APP_MASTER_KEY'), 'base64') }),
+  secrets: createSecretBox(database.db, { current: Buffer.from(need('APP_MASTER_KEY'), 'base64') }),
   yuki: createYukiClient({ baseUrl: need('YUKI_API_URL'), budget: databaseCallBudget(database.db) }),
   config: loadConfig(process.env, 'production'),
 });

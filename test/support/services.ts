@@ -12,6 +12,7 @@ import { createMailer } from '../../src/mail/mailer.ts';
 import { createSecretBox } from '../../src/secrets/secret-box.ts';
 import { createYukiClient } from '../../src/yuki/yuki.client.ts';
 import { databaseCallBudget } from '../../src/sync/yuki-call-budget.ts';
+import { createImportEnvironment } from '../../src/main/import-engine.ts';
 import { testLogger } from './logger.ts';
 import type { Logger } from '../../src/platform/logger.ts';
 
@@ -27,13 +28,17 @@ export function createTestServices(options: {
     { APP_MASTER_KEY: masterKey.toString('base64'), PUBLIC_URL: 'http://localhost:3000', ...options.env },
     'production',
   );
+  const db = options.database.db;
+  const secrets = createSecretBox(db, { current: masterKey });
+  const yuki = createYukiClient({ baseUrl: config.yukiApiUrl, budget: databaseCallBudget(db) });
   return {
     config,
-    db: options.database.db,
+    db,
     jobs: options.jobs,
     logger,
     mailer: createMailer({ smtpUrl: config.smtpUrl, from: 'loket-yuki@localhost', logger }),
-    secrets: createSecretBox(options.database.db, { current: masterKey }),
-    yuki: createYukiClient({ baseUrl: config.yukiApiUrl, budget: databaseCallBudget(options.database.db) }),
+    secrets,
+    yuki,
+    importEnvironment: createImportEnvironment({ db, secrets, yuki, config, logger }),
   };
 }

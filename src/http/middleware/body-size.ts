@@ -4,10 +4,12 @@
  * bodies get 413, as JSON for the API and as a page for the forms.
  */
 import { bodyLimit } from 'hono/body-limit';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../context.ts';
 import { errorJson } from '../errors.ts';
-import { badRequestPage } from '../../ui/pages/error-pages.tsx';
+
+/** The page a form gets when its body is too large; given by src/main, since http never imports ui. */
+export type TooLargePage = (c: Context<AppEnv>, limit: string) => Response | Promise<Response>;
 
 /** 1048576 → "1 MB", 65536 → "64 kB": for the message only. */
 export function readableSize(bytes: number): string {
@@ -16,7 +18,7 @@ export function readableSize(bytes: number): string {
     : `${Math.floor(bytes / 1024)} kB`;
 }
 
-export function bodySizeLimit(maxBytes: number): MiddlewareHandler<AppEnv> {
+export function bodySizeLimit(maxBytes: number, tooLargePage: TooLargePage): MiddlewareHandler<AppEnv> {
   const limit = readableSize(maxBytes);
   return bodyLimit({
     maxSize: maxBytes,
@@ -26,6 +28,6 @@ export function bodySizeLimit(maxBytes: number): MiddlewareHandler<AppEnv> {
             nl: `Het verzoek is groter dan toegestaan (${limit}).`,
             en: `The request is larger than allowed (${limit}).`,
           })
-        : badRequestPage(c, 'error.413.text', { limit }, 413),
+        : tooLargePage(c, limit),
   });
 }

@@ -17,7 +17,7 @@ const family = (address: string) => (isIPv4(address) ? 'ipv4' : 'ipv6');
 // Built once per configuration list; config objects live as long as the process.
 const built = new WeakMap<readonly string[], BlockList>();
 
-/** The trusted proxies as a BlockList (entries are validated IPs or CIDRs, see runtime/config.ts). */
+/** The trusted proxies as a BlockList (entries are validated IPs or CIDRs, see platform/config.ts). */
 export function trustedProxyList(entries: readonly string[]): BlockList {
   let list = built.get(entries);
   if (list) return list;

@@ -1,3 +1,4 @@
+/** @module schema/audit — the append-only audit log and the per-hour counts of refused requests. */
 import {
   bigserial,
   index,

@@ -1,3 +1,4 @@
+/** @module schema/loket — what Loket tells us about itself: the resource versions it is retiring. */
 import { pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { portals } from './tenancy.ts';
 

@@ -1,3 +1,4 @@
+/** @module schema/system — the process's own bookkeeping: which worker ran each probe job. */
 import { integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**

@@ -1,3 +1,8 @@
+/**
+ * @module schema/tenancy
+ * Portals, domains, administrations and their Loket connections, contract lines and GL mappings; users,
+ * memberships, sessions, the log-in throttle, invitations and password resets.
+ */
 import { sql } from 'drizzle-orm';
 import {
   boolean,

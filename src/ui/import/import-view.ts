@@ -13,7 +13,6 @@ import { runProgress, type KindProgress } from '../../sync/import-run.ts';
 import { importHistory, type ImportHistory } from '../../sync/status.ts';
 import type { Administration } from '../../tenancy/scope.ts';
 import { yukiDay } from '../../yuki/budget.ts';
-import { importEnvironment } from '../../http/import-environment.ts';
 import { yukiLinks, type YukiLinks } from './yuki-link.tsx';
 
 export type ImportRun = ImportHistory['runs'][number];
@@ -51,7 +50,7 @@ async function windowPeriods(
   administrationId: string,
 ): Promise<{ periods: number[]; kind: PeriodKind } | undefined> {
   try {
-    const link = await importEnvironment(services).loadLink(administrationId);
+    const link = await services.importEnvironment.loadLink(administrationId);
     const kind = await link.periodKind();
     const window = lookbackWindow(kind, yukiDay(new Date()), link.lookbackPeriods);
     const periods: number[] = [];

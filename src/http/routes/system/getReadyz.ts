@@ -4,7 +4,7 @@
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../context.ts';
-import { pingDatabase } from '../../../store/database.ts';
+import { checkReadiness } from '../../../app/readiness.ts';
 
 const Readiness = z
   .object({
@@ -27,20 +27,10 @@ const route = createRoute({
   },
 });
 
-async function check(probe: () => Promise<void>): Promise<string> {
-  try {
-    await probe();
-    return 'ok';
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-}
-
 export function getReadyz(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
     const { db, jobs } = c.var.services;
-    const checks = { database: await check(() => pingDatabase(db)), jobs: await check(() => jobs.ping()) };
-    const ready = checks.database === 'ok' && checks.jobs === 'ok';
+    const { ready, checks } = await checkReadiness(db, jobs);
     return c.json({ status: ready ? ('ready' as const) : ('not_ready' as const), checks }, ready ? 200 : 503);
   });
 }

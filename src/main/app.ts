@@ -1,22 +1,22 @@
 /**
  * @module app
- * The HTTP application: middleware every request passes through, the routes, and the OpenAPI document
- * generated from the routes' zod definitions.
+ * The HTTP application that mounts both the API (src/http) and the pages (src/ui): middleware every
+ * request passes through, the routes, and the OpenAPI document generated from the routes' zod definitions.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import type { AppEnv, AppServices } from './context.ts';
-import { registerRoutes } from './routes/index.ts';
+import type { AppEnv, AppServices } from '../http/context.ts';
+import { registerRoutes } from '../http/routes/index.ts';
 import { registerPages } from '../ui/index.ts';
-import { SESSIONLESS_AUTH_PATHS } from './routes/auth/index.ts';
-import { sessionMiddleware } from './middleware/session.ts';
-import { csrfProtection } from './middleware/csrf.ts';
-import { errorJson } from './errors.ts';
+import { SESSIONLESS_AUTH_PATHS } from '../http/routes/auth/index.ts';
+import { sessionMiddleware } from '../http/middleware/session.ts';
+import { csrfProtection } from '../http/middleware/csrf.ts';
+import { errorJson } from '../http/errors.ts';
 import { badRequestPage } from '../ui/pages/error-pages.tsx';
-import { noStore } from './middleware/no-store.ts';
-import { bodySizeLimit } from './middleware/body-size.ts';
+import { noStore } from '../http/middleware/no-store.ts';
+import { bodySizeLimit } from '../http/middleware/body-size.ts';
 
 export function createApp(services: AppServices): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
@@ -66,7 +66,11 @@ export function createApp(services: AppServices): OpenAPIHono<AppEnv> {
       'request',
     );
   });
-  app.use(bodySizeLimit(services.config.maxBodyBytes));
+  app.use(
+    bodySizeLimit(services.config.maxBodyBytes, (c, limit) =>
+      badRequestPage(c, 'error.413.text', { limit }, 413),
+    ),
+  );
   app.use(sessionMiddleware);
   app.use(csrfProtection({ sessionlessPaths: SESSIONLESS_AUTH_PATHS }));
   app.onError((error, c) => {

@@ -1,3 +1,4 @@
+/** @module startup-error — why a process could not start, printed readably, as its exit code. */
 import { ConfigError } from '../platform/config.ts';
 import { DataDirLockedError } from '../store/data-dir-lock.ts';
 import type { Logger } from '../platform/logger.ts';

@@ -5,11 +5,10 @@
  */
 import { loadConfig, type Config, type Mode } from '../platform/config.ts';
 import { createLogger, type Logger } from '../platform/logger.ts';
-import { openRuntime, type Runtime } from '../runtime/runtime.ts';
-import { createApp } from '../http/app.ts';
-import { listen } from '../http/server.ts';
+import { openEnvironment, type Environment } from './environment.ts';
+import { createApp } from './app.ts';
+import { listen } from './server.ts';
 import { startWorkers } from '../jobs/queues.ts';
-import { importEnvironment } from '../runtime/import-environment.ts';
 import { reportStartupError } from './startup-error.ts';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
@@ -20,18 +19,18 @@ export type ServiceOptions = {
   http: boolean;
   worker: boolean;
   /** Extra things this process runs (the demo's sandboxes), closed after the service itself. */
-  onStarted?: (runtime: Runtime, url: string | undefined) => Promise<Array<() => Promise<void>>>;
+  onStarted?: (environment: Environment, url: string | undefined) => Promise<Array<() => Promise<void>>>;
   env?: NodeJS.ProcessEnv;
 };
 
 export async function runService(options: ServiceOptions): Promise<void> {
   let config: Config;
   let logger: Logger | undefined;
-  let runtime: Runtime;
+  let environment: Environment;
   try {
     config = loadConfig(options.env ?? process.env, options.mode);
     logger = createLogger(config.logLevel);
-    runtime = await openRuntime(config, logger, { supervise: options.worker, role: options.role });
+    environment = await openEnvironment(config, logger, { supervise: options.worker, role: options.role });
   } catch (error) {
     process.exitCode = reportStartupError(error, logger);
     return;
@@ -40,46 +39,31 @@ export async function runService(options: ServiceOptions): Promise<void> {
   const closers: Array<() => Promise<void>> = [];
   let url: string | undefined;
   if (options.worker) {
-    await startWorkers(runtime.jobs, {
-      db: runtime.database.db,
-      workerId: runtime.workerId,
-      logger: runtime.logger,
-      importEnvironment: importEnvironment(runtime),
-      mailer: runtime.mailer,
-      publicUrl: runtime.config.publicUrl,
-    });
+    await startWorkers(environment.jobs, environment);
   }
   if (options.http) {
-    const app = createApp({
-      config: runtime.config,
-      db: runtime.database.db,
-      jobs: runtime.jobs,
-      logger: runtime.logger,
-      mailer: runtime.mailer,
-      secrets: runtime.secrets,
-      yuki: runtime.yuki,
-    });
+    const app = createApp(environment);
     const server = await listen(app.fetch, config.port);
     url = server.url;
     closers.push(server.close);
   }
-  closers.push(...((await options.onStarted?.(runtime, url)) ?? []));
-  runtime.logger.info(
-    { role: options.role, url, engine: runtime.database.engine, workerId: runtime.workerId },
+  closers.push(...((await options.onStarted?.(environment, url)) ?? []));
+  environment.logger.info(
+    { role: options.role, url, engine: environment.database.engine, workerId: environment.workerId },
     'loket-yuki started',
   );
 
   await new Promise<void>((resolve) => {
     const stop = (signal: NodeJS.Signals) => {
-      runtime.logger.info({ signal }, 'shutting down');
+      environment.logger.info({ signal }, 'shutting down');
       const force = setTimeout(() => {
-        runtime.logger.error('shutdown took longer than 10 s; exiting anyway');
+        environment.logger.error('shutdown took longer than 10 s; exiting anyway');
         process.exit(1);
       }, SHUTDOWN_DEADLINE_MS);
       force.unref();
       void (async () => {
         for (const close of closers.reverse()) await close().catch(() => undefined);
-        await runtime.close();
+        await environment.close();
         resolve();
       })();
     };
