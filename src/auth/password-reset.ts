@@ -57,7 +57,7 @@ export async function requestPasswordReset(
   });
   if (!created) return { outcome: 'too_many', userId: user.id };
   const link = `${publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
-  const sent = await mailer.send({ to: user.email, ...resetMail(user.name, link) });
+  const sent = await mailer.send({ to: user.email, kind: 'password_reset', ...resetMail(user.name, link) });
   return sent.delivered
     ? { outcome: 'sent', userId: user.id }
     : { outcome: 'not_delivered', userId: user.id, reason: sent.reason };

@@ -12,6 +12,7 @@ import { allQueues } from '../jobs/queues.ts';
 import { resolveMasterKeys } from '../secrets/master-key.ts';
 import { createSecretBox, type MasterKeys, type SecretBox } from '../secrets/secret-box.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
+import { outboxMailer } from '../mail/outbox.ts';
 import { createYukiClient, type YukiClient } from '../yuki/yuki.client.ts';
 import { databaseCallBudget } from '../sync/yuki-call-budget.ts';
 
@@ -52,7 +53,11 @@ export async function openRuntime(
     await database.close();
     throw error;
   }
-  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: mailSender(config), logger });
+  const mailer = outboxMailer(
+    database.db,
+    createMailer({ smtpUrl: config.smtpUrl, from: mailSender(config), logger }),
+    logger,
+  );
   const cleanups: Array<() => Promise<void>> = [
     async () => mailer.close(),
     () => jobs.stop(),

@@ -15,7 +15,7 @@ export async function inviteMemberAudited(
   by: ChangedBy,
   portalId: string,
   input: MemberInput,
-): Promise<{ invitationId: string }> {
+): Promise<{ invitationId: string; link?: string }> {
   const invited = await inviteMember(deps, by.actor, portalId, input);
   await recordAudit(deps.db, {
     ...auditActor(by),
@@ -24,7 +24,7 @@ export async function inviteMemberAudited(
     action: 'portal.member.invite',
     targetType: 'invitation',
     targetId: invited.invitationId,
-    details: { role: input.role },
+    details: { role: input.role, mailed: invited.link === undefined },
   });
   return invited;
 }

@@ -85,6 +85,7 @@ export async function requestContractLine(options: RequestOptions): Promise<Cont
     .returning();
 
   const mail = await options.mailer.send({
+    kind: 'contract_line',
     to: options.operatorEmail,
     subject: `Verzoek salariskoppeling Loket: ${row.administration.name} (${row.domain.name})`,
     text: [
@@ -157,6 +158,7 @@ export async function decideContractLine(options: DecideOptions): Promise<Contra
   if (context && requester) {
     const granted = decision === 'grant';
     await options.mailer.send({
+      kind: 'contract_line',
       to: requester.email,
       subject: `Salariskoppeling Loket voor ${context.administration.name}: ${granted ? 'geactiveerd' : decision === 'refuse' ? 'geweigerd' : 'ingetrokken'}`,
       text: [

@@ -31,14 +31,17 @@ export const PORTAL_NOT_FOUND = new AppError('portal_not_found', {
   en: 'This portal does not exist.',
 });
 
-/** Offers `input`'s role by e-mail; the same answer whether the address has an account or not. */
+/**
+ * Offers `input`'s role by e-mail; the same answer whether the address has an account or not. Without
+ * SMTP the link comes back instead, once, for the inviter to pass on (nothing else can reach the person).
+ */
 export async function inviteMember(
   deps: InviteDeps,
   actor: Actor,
   portalId: string,
   input: MemberInput,
   now = new Date(),
-): Promise<{ invitationId: string }> {
+): Promise<{ invitationId: string; link?: string }> {
   const { db } = deps;
   const [portal] = await db.select({ name: portals.name }).from(portals).where(eq(portals.id, portalId));
   if (!portal) throw PORTAL_NOT_FOUND;
@@ -72,10 +75,11 @@ export async function inviteMember(
   const link = `${deps.publicUrl}/invitation?token=${encodeURIComponent(token)}`;
   // Not waited for: how long the mail takes must not tell the admin anything about the address.
   void deps.mailer.send({
+    kind: 'invitation',
     to: input.email,
     ...invitationMail(input.name, link, { portalName: portal.name, invitedBy: actor.name }),
   });
-  return { invitationId: invitation!.id };
+  return deps.mailer.configured ? { invitationId: invitation!.id } : { invitationId: invitation!.id, link };
 }
 
 export type OpenInvitation = {
