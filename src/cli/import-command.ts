@@ -8,7 +8,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { Command, Option } from 'commander';
 import { isAppError } from '../core/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { loadConfig } from '../platform/config.ts';
+import { loadCliConfig } from './cli-config.ts';
 import { importEnvironment } from '../runtime/import-environment.ts';
 import { createLogger } from '../platform/logger.ts';
 import { openRuntime, type Runtime } from '../runtime/runtime.ts';
@@ -45,7 +45,7 @@ export function importCommand(): Command {
     .action(async (options: ImportOptions) => {
       let runtime: Runtime;
       try {
-        const config = loadConfig(process.env, 'production');
+        const config = loadCliConfig();
         runtime = await openRuntime(config, createLogger('warn'), { supervise: false, role: 'import' });
       } catch (error) {
         process.exitCode = reportStartupError(error);

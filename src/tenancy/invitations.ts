@@ -24,7 +24,13 @@ import type { MemberInput } from './members.ts';
 
 export const INVITATION_VALIDITY_MS = 7 * 24 * 60 * 60 * 1000;
 
-export type InviteDeps = { db: Database; mailer: Mailer; publicUrl: string };
+export type InviteDeps = {
+  db: Database;
+  mailer: Mailer;
+  publicUrl: string;
+  /** The command line prints the link even when it was mailed: whoever runs it may pass it on. */
+  returnLink?: boolean;
+};
 
 export const PORTAL_NOT_FOUND = new AppError('portal_not_found', {
   nl: 'Dit portaal bestaat niet.',
@@ -79,7 +85,8 @@ export async function inviteMember(
     to: input.email,
     ...invitationMail(input.name, link, { portalName: portal.name, invitedBy: actor.name }),
   });
-  return deps.mailer.configured ? { invitationId: invitation!.id } : { invitationId: invitation!.id, link };
+  const showLink = deps.returnLink === true || !deps.mailer.configured;
+  return showLink ? { invitationId: invitation!.id, link } : { invitationId: invitation!.id };
 }
 
 export type OpenInvitation = {
