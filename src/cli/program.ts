@@ -16,6 +16,7 @@ import { statusCommand } from './status-command.ts';
 import { setupCommand } from './setup-command.ts';
 import { inviteCommand } from './invite-command.ts';
 import { resetPasswordCommand } from './reset-password-command.ts';
+import { backupCommand, restoreCommand } from './backup-commands.ts';
 
 export function createProgram(): Command {
   const program = new Command('loket-yuki')
@@ -120,6 +121,8 @@ export function createProgram(): Command {
   program.addCommand(setupCommand());
   program.addCommand(inviteCommand());
   program.addCommand(resetPasswordCommand());
+  program.addCommand(backupCommand());
+  program.addCommand(restoreCommand());
 
   return program;
 }
