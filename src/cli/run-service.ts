@@ -8,6 +8,7 @@ import { createLogger, type Logger } from '../platform/logger.ts';
 import { openRuntime, type Runtime } from '../runtime/runtime.ts';
 import { createApp } from '../http/app.ts';
 import { listen } from '../http/server.ts';
+import { metricsApp } from '../http/metrics-route.ts';
 import { startWorkers } from '../jobs/queues.ts';
 import { importEnvironment } from '../runtime/import-environment.ts';
 import { reportStartupError } from './startup-error.ts';
@@ -62,6 +63,15 @@ export async function runService(options: ServiceOptions): Promise<void> {
     const server = await listen(app.fetch, config.port);
     url = server.url;
     closers.push(server.close);
+  }
+  if (config.metrics.port !== undefined) {
+    // Every process, the worker too, can show its own Loket/Yuki call metrics on its metrics port.
+    const metrics = await listen(
+      metricsApp(runtime.database.db, config.metrics.token).fetch,
+      config.metrics.port,
+    );
+    runtime.logger.info({ url: `${metrics.url}/metrics` }, 'metrics');
+    closers.push(metrics.close);
   }
   closers.push(...((await options.onStarted?.(runtime, url)) ?? []));
   runtime.logger.info(

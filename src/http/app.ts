@@ -17,6 +17,7 @@ import { errorJson } from './errors.ts';
 import { badRequestPage } from '../ui/pages/error-pages.tsx';
 import { noStore } from './middleware/no-store.ts';
 import { bodySizeLimit } from './middleware/body-size.ts';
+import { registerMetricsRoute } from './metrics-route.ts';
 
 export function createApp(services: AppServices): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
@@ -83,6 +84,7 @@ export function createApp(services: AppServices): OpenAPIHono<AppEnv> {
     return c.json({ error: 'internal_error', requestId: c.var.requestId }, 500);
   });
 
+  registerMetricsRoute(app, services.db, services.config.metrics.token);
   registerRoutes(app);
   registerPages(app);
 
