@@ -48,6 +48,7 @@ export async function runService(options: ServiceOptions): Promise<void> {
       importEnvironment: importEnvironment(runtime),
       mailer: runtime.mailer,
       publicUrl: runtime.config.publicUrl,
+      retention: runtime.config.retention,
     });
   }
   if (options.http) {

@@ -9,6 +9,7 @@ import type { JobEngine } from './engine.ts';
 import type { QueueDefinition } from './queue.ts';
 import { probeQueue, recordProbe } from './probe.ts';
 import { cleanUp, HOUSEKEEPING_CRON, housekeepingQueue } from './housekeeping.ts';
+import { applyRetention, DEFAULT_RETENTION, type Retention } from './retention.ts';
 import { importQueues, startImportWorkers } from './import-queues.ts';
 import { FAILURE_DIGEST_CRON, failureDigestQueue } from './failure-digest.ts';
 import { sendFailureDigests } from '../sync/failure-digest.ts';
@@ -30,6 +31,8 @@ export type WorkerDependencies = {
   mailer: Mailer;
   /** For links in e-mails. */
   publicUrl: string;
+  /** How long history and logs are kept (RETENTION_*); the defaults when not given. */
+  retention?: Retention;
 };
 
 /** Registers the handler of every queue on this process. */
@@ -40,6 +43,7 @@ export async function startWorkers(jobs: JobEngine, dependencies: WorkerDependen
   });
   await jobs.work(housekeepingQueue, async () => {
     await cleanUp(dependencies.db);
+    await applyRetention(dependencies.db, dependencies.retention ?? DEFAULT_RETENTION);
   });
   // One schedule row, whatever the number of workers: pg-boss fires each slot once.
   await jobs.schedule(housekeepingQueue, HOUSEKEEPING_CRON, {});
