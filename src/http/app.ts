@@ -18,6 +18,7 @@ import { badRequestPage } from '../ui/pages/error-pages.tsx';
 import { noStore } from './middleware/no-store.ts';
 import { bodySizeLimit } from './middleware/body-size.ts';
 import { registerMetricsRoute } from './metrics-route.ts';
+import { withSecurity } from './openapi-security.ts';
 
 export function createApp(services: AppServices): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
@@ -88,7 +89,7 @@ export function createApp(services: AppServices): OpenAPIHono<AppEnv> {
   registerRoutes(app);
   registerPages(app);
 
-  app.doc31('/openapi.json', {
+  const openApiConfig = {
     openapi: '3.1.0',
     info: {
       title: 'loket-yuki',
@@ -96,7 +97,8 @@ export function createApp(services: AppServices): OpenAPIHono<AppEnv> {
       description:
         'Salariskoppeling met Loket: payslips, payroll journal entries and tax returns from Loket into Yuki.',
     },
-  });
+  };
+  app.get('/openapi.json', (c) => c.json(withSecurity(app.getOpenAPI31Document(openApiConfig))));
   return app;
 }
 

@@ -26,19 +26,21 @@ export async function resendMail(
   mailId: string,
 ): Promise<OutboxEntry> {
   const { db, mailer } = deps;
+  // Nothing to send is an answer, not an attempt: only real sends are audited.
+  if (!mailer.configured) throw SMTP_NOT_CONFIGURED;
+  const [row] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, mailId));
+  if (!row || row.status !== 'failed' || row.body === null) throw MAIL_NOT_RESENDABLE;
+  const text = row.body;
   return runCommand<OutboxEntry, { result: MailResult; attempts: number; body: string }>(db, by, {
     audit: { action: 'mail.resend', targetType: 'mail', targetId: mailId },
     // Sending happens before the transaction: the SMTP round trip must not hold the database.
     check: async () => {
-      if (!mailer.configured) throw SMTP_NOT_CONFIGURED;
-      const [row] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, mailId));
-      if (!row || row.status !== 'failed' || row.body === null) throw MAIL_NOT_RESENDABLE;
       const result = await unrecordedMailer(mailer).send({
         to: row.recipients.split(', '),
         subject: row.subject,
-        text: row.body,
+        text,
       });
-      return { result, attempts: row.attempts, body: row.body };
+      return { result, attempts: row.attempts, body: text };
     },
     change: async (tx, { result, attempts, body }) => {
       const [updated] = await tx

@@ -16,6 +16,7 @@ const AdministrationStatus = z.object({
   name: z.string(),
   isStandard: z.boolean(),
   relationCode: z.number().int().nullable(),
+  yukiAdministrationId: z.string().nullable().describe("Yuki's id of the administration"),
   loketPayrollAdministrationName: z.string().nullable(),
   goneFromYuki: z.boolean(),
   missing: z.array(z.string()),
@@ -29,6 +30,7 @@ const PortalOverview = z
       z.object({
         id: z.uuid(),
         name: z.string(),
+        yukiDomainId: z.string().nullable().describe("Yuki's id of the domain; null until synchronised"),
         goneFromYuki: z.boolean(),
         hasLoketFeature: z.boolean(),
         loketConnection: z.enum(['none', 'untested', 'ok', 'failed']),
@@ -61,8 +63,6 @@ export function getPortal(app: OpenAPIHono<AppEnv>): void {
     const [portal] = await db.select().from(portals).where(eq(portals.id, portalId));
     if (!portal) return errorJson(c, 404, 'not_found', NOT_FOUND);
     const domains = await portalOverview(db, c.var.actor!, portalId, portal);
-    // The Yuki domain id is for the health page's quota, not part of this answer.
-    const shown = domains.map(({ yukiDomainId: _yukiDomainId, ...domain }) => domain);
-    return c.json({ id: portal.id, name: portal.name, domains: shown }, 200);
+    return c.json({ id: portal.id, name: portal.name, domains }, 200);
   });
 }
