@@ -7,6 +7,7 @@ import { loadConfig, type Config, type Mode } from '../platform/config.ts';
 import { createLogger, type Logger } from '../platform/logger.ts';
 import { openRuntime, type Runtime } from '../runtime/runtime.ts';
 import { createApp } from '../http/app.ts';
+import type { Hono } from 'hono';
 import { listen } from '../http/server.ts';
 import { metricsApp } from '../http/metrics-route.ts';
 import { startWorkers } from '../jobs/queues.ts';
@@ -23,6 +24,8 @@ export type ServiceOptions = {
   /** Extra things this process runs (the demo's sandboxes), closed after the service itself. */
   onStarted?: (runtime: Runtime, url: string | undefined) => Promise<Array<() => Promise<void>>>;
   env?: NodeJS.ProcessEnv;
+  /** More routes on the HTTP app (the demo's outbox page); the product itself adds none. */
+  extraRoutes?: (app: Hono<never>) => void;
 };
 
 export async function runService(options: ServiceOptions): Promise<void> {
@@ -61,6 +64,7 @@ export async function runService(options: ServiceOptions): Promise<void> {
       secrets: runtime.secrets,
       yuki: runtime.yuki,
     });
+    options.extraRoutes?.(app as unknown as Hono<never>);
     const server = await listen(app.fetch, config.port);
     url = server.url;
     closers.push(server.close);

@@ -10,6 +10,7 @@ type Entry = { nl: string; en: string };
 export const MESSAGES = {
   'app.name': { nl: 'Salariskoppeling met Loket', en: 'Loket payroll link' },
   'app.skip': { nl: 'Naar de inhoud', en: 'Skip to content' },
+  'demo.outbox': { nl: 'Verstuurde e-mail bekijken', en: 'See the e-mail sent' },
   'demo.banner': {
     nl: 'Demo-omgeving: Loket en Yuki zijn nagebootst met testgegevens. Niets hier raakt echte administraties.',
     en: 'Demo environment: Loket and Yuki are simulated with test data. Nothing here touches real books.',

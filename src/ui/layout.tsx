@@ -48,7 +48,7 @@ export function Layout({ page, title, portalId, administration, children }: Layo
         <header>
           {page.demo && (
             <div class="demo-banner" role="note">
-              {t('demo.banner')}
+              {t('demo.banner')} <a href="/_demo/outbox">{t('demo.outbox')}</a>
             </div>
           )}
           <div class="topbar">
