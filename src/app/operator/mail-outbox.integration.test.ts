@@ -4,16 +4,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createUser } from '../auth/users.ts';
-import { mailOutbox, portalMemberships, portals } from '../store/schema/index.ts';
-import { createApp } from '../http/app.ts';
-import { startJobEngine, type JobEngine } from '../jobs/engine.ts';
-import type { DatabaseHandle } from '../store/database.ts';
-import { openTestDatabase } from '../../test/support/database.ts';
-import { testLogger } from '../../test/support/logger.ts';
-import { createTestServices } from '../../test/support/services.ts';
-import { startTestSmtpServer, type TestSmtpServer } from '../../test/support/smtp.ts';
-import { call, login } from '../../test/support/auth-harness.ts';
+import { createUser } from '../../auth/users.ts';
+import { mailOutbox, portalMemberships, portals } from '../../store/schema/index.ts';
+import { createApp } from '../../http/app.ts';
+import { startJobEngine, type JobEngine } from '../../jobs/engine.ts';
+import type { DatabaseHandle } from '../../store/database.ts';
+import { openTestDatabase } from '../../../test/support/database.ts';
+import { testLogger } from '../../../test/support/logger.ts';
+import { createTestServices } from '../../../test/support/services.ts';
+import { startTestSmtpServer, type TestSmtpServer } from '../../../test/support/smtp.ts';
+import { call, login } from '../../../test/support/auth-harness.ts';
 
 const ADMIN = { email: 'admin@kantoor.nl', password: 'admin long password' };
 const OPERATOR = { email: 'ops@yuki.nl', password: 'operator long password' };
