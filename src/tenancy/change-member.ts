@@ -24,7 +24,7 @@ export async function inviteMemberAudited(
     action: 'portal.member.invite',
     targetType: 'invitation',
     targetId: invited.invitationId,
-    details: { role: input.role, mailed: invited.link === undefined },
+    details: { role: input.role },
   });
   return invited;
 }
