@@ -124,6 +124,8 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/domains/{domainId}/imports': { allowed: LINK, tenant: true },
   'GET /api/operator/contract-lines': { allowed: ['operator'], tenant: false },
   'GET /api/operator/refusals': { allowed: ['operator'], tenant: false },
+  'GET /api/operator/outbox': { allowed: ['operator'], tenant: false },
+  'POST /api/operator/outbox/{mailId}/resend': { allowed: ['operator'], tenant: false },
   'POST /api/operator/contract-lines/{lineId}/decision': {
     allowed: ['operator'],
     tenant: false,
@@ -142,7 +144,8 @@ function fill(path: string, ids: Ids): string {
     .replace('{lineId}', '00000000-0000-4000-8000-000000000000')
     .replace('{userId}', ids.memberId)
     .replace('{runId}', ids.runId)
-    .replace('{itemId}', '00000000-0000-4000-8000-000000000001');
+    .replace('{itemId}', '00000000-0000-4000-8000-000000000001')
+    .replace('{mailId}', '00000000-0000-4000-8000-000000000002');
 }
 
 describe('permission matrix', () => {

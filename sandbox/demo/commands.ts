@@ -13,6 +13,7 @@ import { startLoketSandbox } from '../loket/index.ts';
 import { parseYukiSandboxOptions, startYukiSandbox } from '../yuki/index.ts';
 import { startDemoSandboxes, type DemoSandboxes } from './sandboxes.ts';
 import { demoLoginLines, seedDemo } from './seed.ts';
+import { startDemoOutbox } from './outbox.ts';
 
 function untilSignal(close: () => Promise<void>): Promise<void> {
   return new Promise((resolve) => {
@@ -40,6 +41,8 @@ export function addDemoCommands(program: Command): void {
         process.exitCode = reportStartupError(error);
         return;
       }
+      // Every mail the demo sends lands here and shows on /_demo/outbox, unless SMTP_URL says otherwise.
+      const outbox = await startDemoOutbox();
       // Closed after the service has stopped, or at once when it could not start (the data dir is locked).
       try {
         await runService({
@@ -47,17 +50,19 @@ export function addDemoCommands(program: Command): void {
           role: 'demo',
           http: true,
           worker: true,
-          env: { ...process.env, ...sandboxes.env },
+          env: { SMTP_URL: outbox.url, ...process.env, ...sandboxes.env },
+          extraRoutes: (app) => outbox.routes(app),
           onStarted: async (environment, url) => {
             await seedDemo(environment.database.db);
             for (const line of demoLoginLines(url ?? '')) console.log(line);
+            console.log(`Demo outbox (every mail sent): ${url ?? ''}/_demo/outbox`);
             console.log(`Yuki sandbox viewer: ${sandboxes.yuki.url}/_sandbox/viewer`);
             console.log(`Loket sandbox credentials: ${sandboxes.loket.controlUrl}/credentials\n`);
             return [];
           },
         });
       } finally {
-        await sandboxes.close();
+        await Promise.all([sandboxes.close(), outbox.close()]);
       }
     });
 

@@ -32,16 +32,34 @@ export async function requestPasswordReset(
 ): Promise<ResetRequestOutcome> {
   const user = await findActiveUserByEmail(db, email);
   if (!user) return { outcome: 'unknown_email' };
+  const link = await createResetLink(db, publicUrl, user.id, now);
+  if (!link) return { outcome: 'too_many', userId: user.id };
+  const sent = await mailer.send({ to: user.email, kind: 'password_reset', ...resetMail(user.name, link) });
+  return sent.delivered
+    ? { outcome: 'sent', userId: user.id }
+    : { outcome: 'not_delivered', userId: user.id, reason: sent.reason };
+}
+
+/**
+ * A new reset link for this user, or null when MAX_OPEN_RESETS links are open already. The CLI prints
+ * it (`loket-yuki reset-password`) where no mail can carry it.
+ */
+export async function createResetLink(
+  db: Database,
+  publicUrl: string,
+  userId: string,
+  now = new Date(),
+): Promise<string | null> {
   const token = newToken();
   const created = await db.transaction(async (tx) => {
     // Locking the user row makes simultaneous requests count one after the other.
-    await tx.select({ id: users.id }).from(users).where(eq(users.id, user.id)).for('update');
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('update');
     const [open] = await tx
       .select({ n: count() })
       .from(passwordResets)
       .where(
         and(
-          eq(passwordResets.userId, user.id),
+          eq(passwordResets.userId, userId),
           isNull(passwordResets.usedAt),
           gt(passwordResets.expiresAt, now),
         ),
@@ -49,18 +67,13 @@ export async function requestPasswordReset(
     if ((open?.n ?? 0) >= MAX_OPEN_RESETS) return false;
     await tx.insert(passwordResets).values({
       tokenHash: hashToken(token),
-      userId: user.id,
+      userId,
       expiresAt: new Date(now.getTime() + RESET_VALIDITY_MS),
       createdAt: now,
     });
     return true;
   });
-  if (!created) return { outcome: 'too_many', userId: user.id };
-  const link = `${publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
-  const sent = await mailer.send({ to: user.email, ...resetMail(user.name, link) });
-  return sent.delivered
-    ? { outcome: 'sent', userId: user.id }
-    : { outcome: 'not_delivered', userId: user.id, reason: sent.reason };
+  return created ? `${publicUrl}/reset-password?token=${encodeURIComponent(token)}` : null;
 }
 
 export type ResetConfirmOutcome = { ok: true; userId: string; email: string } | { ok: false };

@@ -8,7 +8,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { Command, Option } from 'commander';
 import { isAppError } from '../core/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { loadConfig } from '../platform/config.ts';
+import { loadCliConfig } from './cli-config.ts';
 import { createLogger } from '../platform/logger.ts';
 import { openEnvironment, type Environment } from '../main/environment.ts';
 import type { ImportKind } from '../store/schema/index.ts';
@@ -44,7 +44,7 @@ export function importCommand(): Command {
     .action(async (options: ImportOptions) => {
       let environment: Environment;
       try {
-        const config = loadConfig(process.env, 'production');
+        const config = loadCliConfig();
         environment = await openEnvironment(config, createLogger('warn'), {
           supervise: false,
           role: 'import',

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Command, Option } from 'commander';
-import { loadConfig } from '../platform/config.ts';
+import { loadCliConfig } from './cli-config.ts';
 import { createLogger } from '../platform/logger.ts';
 import { openEnvironment } from '../main/environment.ts';
 import { probeQueue, readProbeReport } from '../jobs/probe.ts';
@@ -13,6 +13,10 @@ import { rotateKeys } from '../secrets/rotate-keys.ts';
 import { reportStartupError } from '../main/startup-error.ts';
 import { importCommand } from './import-command.ts';
 import { statusCommand } from './status-command.ts';
+import { setupCommand } from './setup-command.ts';
+import { inviteCommand } from './invite-command.ts';
+import { resetPasswordCommand } from './reset-password-command.ts';
+import { backupCommand, restoreCommand } from './backup-commands.ts';
 
 export function createProgram(): Command {
   const program = new Command('loket-yuki')
@@ -41,7 +45,7 @@ export function createProgram(): Command {
     .description('apply database and job-engine migrations, then exit')
     .action(async () => {
       try {
-        const config = loadConfig(process.env, 'production');
+        const config = loadCliConfig();
         const environment = await openEnvironment(config, createLogger(config.logLevel), {
           supervise: false,
           role: 'migrate',
@@ -62,7 +66,7 @@ export function createProgram(): Command {
     )
     .action(async (options: { jobs: number; timeout: number }) => {
       try {
-        const config = loadConfig(process.env, 'production');
+        const config = loadCliConfig();
         const environment = await openEnvironment(config, createLogger('warn'), {
           supervise: false,
           role: 'probe',
@@ -97,7 +101,7 @@ export function createProgram(): Command {
     )
     .action(async () => {
       try {
-        const config = loadConfig(process.env, 'production');
+        const config = loadCliConfig();
         const environment = await openEnvironment(config, createLogger(config.logLevel), {
           supervise: false,
           role: 'keys',
@@ -117,6 +121,11 @@ export function createProgram(): Command {
 
   program.addCommand(importCommand());
   program.addCommand(statusCommand());
+  program.addCommand(setupCommand());
+  program.addCommand(inviteCommand());
+  program.addCommand(resetPasswordCommand());
+  program.addCommand(backupCommand());
+  program.addCommand(restoreCommand());
 
   return program;
 }

@@ -7,7 +7,7 @@
 import { Command } from 'commander';
 import { asc, eq } from 'drizzle-orm';
 import { lookbackWindow, periodId } from '../core/periods.ts';
-import { loadConfig } from '../platform/config.ts';
+import { loadCliConfig } from './cli-config.ts';
 import { createLogger } from '../platform/logger.ts';
 import { openEnvironment } from '../main/environment.ts';
 import { domains } from '../store/schema/index.ts';
@@ -34,7 +34,7 @@ export function statusCommand(): Command {
     .addHelpText('after', EMBEDDED_NOTE)
     .action(async (options: { portal?: string; from?: number }) => {
       try {
-        const config = loadConfig(process.env, 'production');
+        const config = loadCliConfig();
         const environment = await openEnvironment(config, createLogger('warn'), {
           supervise: false,
           role: 'status',

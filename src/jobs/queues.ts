@@ -9,6 +9,7 @@ import type { JobEngine } from './engine.ts';
 import type { QueueDefinition } from './queue.ts';
 import { probeQueue, recordProbe } from './probe.ts';
 import { cleanUp, HOUSEKEEPING_CRON, housekeepingQueue } from './housekeeping.ts';
+import { applyRetention } from './retention.ts';
 import { importQueues, startImportWorkers } from './import-queues.ts';
 import { FAILURE_DIGEST_CRON, failureDigestQueue } from './failure-digest.ts';
 import { sendFailureDigests } from '../sync/failure-digest.ts';
@@ -42,6 +43,7 @@ export async function startWorkers(jobs: JobEngine, dependencies: WorkerDependen
   });
   await jobs.work(housekeepingQueue, async () => {
     await cleanUp(dependencies.db);
+    await applyRetention(dependencies.db, dependencies.config.retention);
   });
   // One schedule row, whatever the number of workers: pg-boss fires each slot once.
   await jobs.schedule(housekeepingQueue, HOUSEKEEPING_CRON, {});

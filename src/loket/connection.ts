@@ -5,6 +5,7 @@
  * on network errors and 5xx, Retry-After on 429, one refresh-and-retry on 401, and typed errors for
  * everything else. `withSignal` gives a view whose requests all stop when the caller's signal aborts.
  */
+import { timedCall } from '../platform/metrics.ts';
 import type { z } from 'zod';
 import { Semaphore } from './concurrency.ts';
 import { cappedStream, fileNameFrom } from './download.ts';
@@ -342,16 +343,23 @@ export class LoketConnection {
       .join('&');
     if (query) url.search = query;
     const timeout = AbortSignal.timeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-    return this.fetch(url, {
-      signal: this.signal ? AbortSignal.any([timeout, this.signal]) : timeout,
-      method: request.method,
-      headers: {
-        Authorization: `Bearer ${token}`,
-        Accept: request.accept,
-        ...(request.body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      },
-      body: request.body === undefined ? undefined : JSON.stringify(request.body),
-    });
+    return timedCall(
+      'loket',
+      request.activity,
+      () =>
+        this.fetch(url, {
+          signal: this.signal ? AbortSignal.any([timeout, this.signal]) : timeout,
+          method: request.method,
+          headers: {
+            Authorization: `Bearer ${token}`,
+            Accept: request.accept,
+            ...(request.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          },
+          body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        }),
+      // Any answer but a success counts as an error, by its HTTP status.
+      (response) => (response.ok ? undefined : String(response.status)),
+    );
   }
 
   private async failure(request: Exchange, response: Response): Promise<Error> {

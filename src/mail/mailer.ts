@@ -7,10 +7,20 @@
 import nodemailer from 'nodemailer';
 import type { Logger } from '../platform/logger.ts';
 
-export type MailMessage = { to: string | string[]; subject: string; text: string; html?: string };
+/** What a mail is for: the outbox shows it, and metrics count by it. */
+export type MailKind = 'invitation' | 'password_reset' | 'contract_line' | 'failure_digest' | 'other';
+export type MailMessage = {
+  to: string | string[];
+  subject: string;
+  text: string;
+  html?: string;
+  kind?: MailKind;
+};
 export type MailResult = { delivered: true; messageId: string } | { delivered: false; reason: string };
 
 export type Mailer = {
+  /** False without SMTP_URL: then whoever creates a link shows it instead of claiming it was mailed. */
+  configured: boolean;
   send(message: MailMessage): Promise<MailResult>;
   close(): void;
 };
@@ -20,6 +30,7 @@ export type CreateMailerOptions = { smtpUrl: string | undefined; from: string; l
 export function createMailer({ smtpUrl, from, logger }: CreateMailerOptions): Mailer {
   if (!smtpUrl) {
     return {
+      configured: false,
       async send(message) {
         logger.warn({ subject: message.subject }, 'SMTP_URL is not set; e-mail not sent');
         return { delivered: false, reason: 'SMTP_URL is not set' };
@@ -29,7 +40,8 @@ export function createMailer({ smtpUrl, from, logger }: CreateMailerOptions): Ma
   }
   const transport = nodemailer.createTransport(smtpUrl);
   return {
-    async send(message) {
+    configured: true,
+    async send({ kind: _kind, ...message }) {
       try {
         const info = await transport.sendMail({ from, ...message });
         return { delivered: true, messageId: String(info.messageId) };

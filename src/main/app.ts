@@ -17,6 +17,8 @@ import { errorJson } from '../http/errors.ts';
 import { badRequestPage } from '../ui/pages/error-pages.tsx';
 import { noStore } from '../http/middleware/no-store.ts';
 import { bodySizeLimit } from '../http/middleware/body-size.ts';
+import { registerMetricsRoute } from '../http/metrics-route.ts';
+import { withSecurity } from '../http/openapi-security.ts';
 
 export function createApp(services: AppServices): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
@@ -87,10 +89,11 @@ export function createApp(services: AppServices): OpenAPIHono<AppEnv> {
     return c.json({ error: 'internal_error', requestId: c.var.requestId }, 500);
   });
 
+  registerMetricsRoute(app, services.db, services.config.metrics.token);
   registerRoutes(app);
   registerPages(app);
 
-  app.doc31('/openapi.json', {
+  const openApiConfig = {
     openapi: '3.1.0',
     info: {
       title: 'loket-yuki',
@@ -98,7 +101,8 @@ export function createApp(services: AppServices): OpenAPIHono<AppEnv> {
       description:
         'Salariskoppeling met Loket: payslips, payroll journal entries and tax returns from Loket into Yuki.',
     },
-  });
+  };
+  app.get('/openapi.json', (c) => c.json(withSecurity(app.getOpenAPI31Document(openApiConfig))));
   return app;
 }
 

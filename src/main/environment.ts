@@ -14,6 +14,7 @@ import { allQueues, type WorkerDependencies } from '../jobs/queues.ts';
 import { resolveMasterKeys } from '../secrets/master-key.ts';
 import { createSecretBox, type MasterKeys } from '../secrets/secret-box.ts';
 import { createMailer } from '../mail/mailer.ts';
+import { outboxMailer } from '../mail/outbox.ts';
 import { createYukiClient } from '../yuki/yuki.client.ts';
 import { databaseCallBudget } from '../sync/yuki-call-budget.ts';
 import { createImportEnvironment } from './import-engine.ts';
@@ -50,7 +51,11 @@ export async function openEnvironment(
     throw error;
   }
   const db = database.db;
-  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: mailSender(config), logger });
+  const mailer = outboxMailer(
+    database.db,
+    createMailer({ smtpUrl: config.smtpUrl, from: mailSender(config), logger }),
+    logger,
+  );
   const secrets = createSecretBox(db, masterKeys);
   // One per process, so Yuki sessions are shared; every call is counted in the database budget.
   const yuki = createYukiClient({ baseUrl: config.yukiApiUrl, budget: databaseCallBudget(db) });

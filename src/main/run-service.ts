@@ -8,6 +8,8 @@ import { createLogger, type Logger } from '../platform/logger.ts';
 import { openEnvironment, type Environment } from './environment.ts';
 import { createApp } from './app.ts';
 import { listen } from './server.ts';
+import type { Hono } from 'hono';
+import { metricsApp } from '../http/metrics-route.ts';
 import { startWorkers } from '../jobs/queues.ts';
 import { reportStartupError } from './startup-error.ts';
 
@@ -21,6 +23,8 @@ export type ServiceOptions = {
   /** Extra things this process runs (the demo's sandboxes), closed after the service itself. */
   onStarted?: (environment: Environment, url: string | undefined) => Promise<Array<() => Promise<void>>>;
   env?: NodeJS.ProcessEnv;
+  /** More routes on the HTTP app (the demo's outbox page); the product itself adds none. */
+  extraRoutes?: (app: Hono<never>) => void;
 };
 
 export async function runService(options: ServiceOptions): Promise<void> {
@@ -43,9 +47,19 @@ export async function runService(options: ServiceOptions): Promise<void> {
   }
   if (options.http) {
     const app = createApp(environment);
+    options.extraRoutes?.(app as unknown as Hono<never>);
     const server = await listen(app.fetch, config.port);
     url = server.url;
     closers.push(server.close);
+  }
+  if (config.metrics.port !== undefined) {
+    // Every process, the worker too, can show its own Loket/Yuki call metrics on its metrics port.
+    const metrics = await listen(
+      metricsApp(environment.database.db, config.metrics.token).fetch,
+      config.metrics.port,
+    );
+    environment.logger.info({ url: `${metrics.url}/metrics` }, 'metrics');
+    closers.push(metrics.close);
   }
   closers.push(...((await options.onStarted?.(environment, url)) ?? []));
   environment.logger.info(

@@ -73,6 +73,16 @@ const environmentSchema = z.object({
     )
     .pipe(z.array(ipOrCidr))
     .default([]),
+  /** Bearer token that /metrics requires on the service's own port; without it (and METRICS_PORT) no /metrics. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** A separate port that serves only /metrics (bind it where only Prometheus reaches it). */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Years of import history (runs and items) kept; 7 fits the Dutch fiscal retention duty. */
+  RETENTION_IMPORT_HISTORY_YEARS: z.coerce.number().int().min(1).max(50).default(7),
+  /** Years of audit events kept; 7 fits the Dutch fiscal retention duty for records of bookings. */
+  RETENTION_AUDIT_YEARS: z.coerce.number().int().min(1).max(50).default(7),
+  /** Days of request-like logs kept: refusal counts and the mail outbox. */
+  RETENTION_REQUEST_LOG_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /** Largest request body taken, in bytes; larger ones get 413 before anything reads them. */
   MAX_BODY_BYTES: z.coerce
     .number()
@@ -105,6 +115,8 @@ export type Config = {
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   trustedProxies: string[];
   maxBodyBytes: number;
+  metrics: { token: string | undefined; port: number | undefined };
+  retention: { importHistoryYears: number; auditYears: number; requestLogDays: number };
 };
 
 export class ConfigError extends Error {
@@ -149,5 +161,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, mode: Mode): Config {
     logLevel: values.LOG_LEVEL,
     trustedProxies: values.TRUSTED_PROXIES,
     maxBodyBytes: values.MAX_BODY_BYTES,
+    metrics: { token: values.METRICS_TOKEN, port: values.METRICS_PORT },
+    retention: {
+      importHistoryYears: values.RETENTION_IMPORT_HISTORY_YEARS,
+      auditYears: values.RETENTION_AUDIT_YEARS,
+      requestLogDays: values.RETENTION_REQUEST_LOG_DAYS,
+    },
   };
 }

@@ -68,6 +68,7 @@ export async function sendFailureDigests(deps: DigestDeps, now = new Date()): Pr
       .returning();
     if (!claimed) continue;
     const result = await deps.mailer.send({
+      kind: 'failure_digest',
       to: recipients,
       ...digestMail(domain.name, failures, deps.publicUrl),
     });

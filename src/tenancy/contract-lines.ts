@@ -85,6 +85,7 @@ export async function requestContractLine(options: RequestOptions): Promise<Cont
     .returning();
 
   const mail = await options.mailer.send({
+    kind: 'contract_line',
     to: options.operatorEmail,
     subject: `Verzoek salariskoppeling Loket: ${row.administration.name} (${row.domain.name})`,
     text: [

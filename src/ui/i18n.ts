@@ -12,6 +12,7 @@ type Entry = { nl: string; en: string };
 export const MESSAGES = {
   'app.name': { nl: 'Salariskoppeling met Loket', en: 'Loket payroll link' },
   'app.skip': { nl: 'Naar de inhoud', en: 'Skip to content' },
+  'demo.outbox': { nl: 'Verstuurde e-mail bekijken', en: 'See the e-mail sent' },
   'demo.banner': {
     nl: 'Demo-omgeving: Loket en Yuki zijn nagebootst met testgegevens. Niets hier raakt echte administraties.',
     en: 'Demo environment: Loket and Yuki are simulated with test data. Nothing here touches real books.',
@@ -103,6 +104,10 @@ export const MESSAGES = {
   'reset.sent': {
     nl: 'Als er een account met dit e-mailadres bestaat, is er een e-mail met een link verstuurd. De link is één uur geldig.',
     en: 'If an account with this e-mail address exists, an e-mail with a link has been sent. The link is valid for one hour.',
+  },
+  'reset.noMail': {
+    nl: 'Deze installatie verstuurt geen e-mail (er is geen mailserver ingesteld). Vraag de beheerder om een link om uw wachtwoord opnieuw in te stellen (`loket-yuki reset-password`).',
+    en: 'This installation sends no e-mail (no mail server is configured). Ask the administrator for a link to reset your password (`loket-yuki reset-password`).',
   },
   'reset.confirm.title': { nl: 'Nieuw wachtwoord kiezen', en: 'Choose a new password' },
   'reset.confirm.password': { nl: 'Nieuw wachtwoord', en: 'New password' },
@@ -241,6 +246,10 @@ export const MESSAGES = {
   'members.invited': {
     nl: 'Er is een uitnodiging per e-mail verstuurd. De rol geldt zodra die is geaccepteerd.',
     en: 'An invitation has been sent by e-mail. The role applies once it has been accepted.',
+  },
+  'members.invitedLink': {
+    nl: 'Er is geen mailserver ingesteld, dus er is geen e-mail verstuurd. Geef deze link (een week geldig, werkt één keer) zelf door; hij wordt maar één keer getoond:',
+    en: 'No mail server is configured, so no e-mail was sent. Pass on this link yourself (valid for a week, works once); it is shown only this once:',
   },
   'members.pending': { nl: 'Openstaande uitnodigingen', en: 'Open invitations' },
   'members.pendingIntro': {

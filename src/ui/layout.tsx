@@ -58,7 +58,7 @@ export function Layout({ page, title, portalId, administration, domain, children
         <header>
           {page.demo && (
             <div class="demo-banner" role="note">
-              {t('demo.banner')}
+              {t('demo.banner')} <a href="/_demo/outbox">{t('demo.outbox')}</a>
             </div>
           )}
           <div class="topbar">

@@ -6,6 +6,7 @@
  * through `forDomain(key, domainId)`, which sets the session's current domain first. A caller with a
  * deadline passes its signal there: once it aborts, no call of that client is sent or waited for.
  */
+import { countCallError, timedCall } from '../platform/metrics.ts';
 import type { z } from 'zod';
 import type { Cents } from '../core/money.ts';
 import { formatDecimal } from '../core/money.ts';
@@ -252,14 +253,21 @@ export function createYukiClient(options: YukiClientOptions): YukiClient {
     const body = buildEnvelope(operation, params);
     const size = Buffer.byteLength(body);
     if (size > MAX_REQUEST_BYTES) throw new YukiDocumentTooLargeError(size, MAX_REQUEST_BYTES);
-    const { status, text } = await httpPost(
-      `${baseUrl}/ws/${service}.asmx`,
-      {
-        headers: { 'content-type': 'text/xml; charset=utf-8', SOAPAction: `"${YUKI_NS}${operation}"` },
-        body,
-      },
+    const { status, text } = await timedCall(
+      'yuki',
       operation,
-      signal,
+      () =>
+        httpPost(
+          `${baseUrl}/ws/${service}.asmx`,
+          {
+            headers: { 'content-type': 'text/xml; charset=utf-8', SOAPAction: `"${YUKI_NS}${operation}"` },
+            body,
+          },
+          operation,
+          signal,
+        ),
+      // A SOAP fault comes as HTTP 500; its code is counted where it is read, below.
+      (answer) => (answer.status === 200 || answer.status === 500 ? undefined : String(answer.status)),
     );
     let answer;
     try {
@@ -272,6 +280,7 @@ export function createYukiClient(options: YukiClientOptions): YukiClient {
     }
     if (answer.kind === 'fault') {
       const error = errorFromFault(answer.fault, operation, domainId);
+      countCallError('yuki', error.code);
       if (error instanceof YukiDailyLimitError && domainId !== null) await options.budget.exhausted(domainId);
       throw error;
     }

@@ -9,6 +9,7 @@ import type { DatabaseHandle } from '../../src/store/database.ts';
 import type { JobEngine } from '../../src/jobs/engine.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import { createMailer } from '../../src/mail/mailer.ts';
+import { outboxMailer } from '../../src/mail/outbox.ts';
 import { createSecretBox } from '../../src/secrets/secret-box.ts';
 import { createYukiClient } from '../../src/yuki/yuki.client.ts';
 import { databaseCallBudget } from '../../src/sync/yuki-call-budget.ts';
@@ -36,7 +37,11 @@ export function createTestServices(options: {
     db,
     jobs: options.jobs,
     logger,
-    mailer: createMailer({ smtpUrl: config.smtpUrl, from: 'loket-yuki@localhost', logger }),
+    mailer: outboxMailer(
+      db,
+      createMailer({ smtpUrl: config.smtpUrl, from: 'loket-yuki@localhost', logger }),
+      logger,
+    ),
     secrets,
     yuki,
     importEnvironment: createImportEnvironment({ db, secrets, yuki, config, logger }),

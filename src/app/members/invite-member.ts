@@ -37,7 +37,13 @@ export const MemberInput = z.discriminatedUnion('kind', [
 ]);
 export type MemberInput = z.infer<typeof MemberInput>;
 
-export type InviteDeps = { db: Database; mailer: Mailer; publicUrl: string };
+export type InviteDeps = {
+  db: Database;
+  mailer: Mailer;
+  publicUrl: string;
+  /** The command line prints the link even when it was mailed: whoever runs it may pass it on. */
+  returnLink?: boolean;
+};
 
 export type InviteMemberOptions = { portalId: string; input: MemberInput; now?: Date };
 
@@ -46,12 +52,15 @@ const DOMAIN_NOT_IN_PORTAL = new AppError('domain_not_in_portal', {
   en: 'This domain does not belong to this portal.',
 });
 
-/** Offers `input`'s role by e-mail; PORTAL_NOT_FOUND or `domain_not_in_portal` refuse (audited). */
+/**
+ * Offers `input`'s role by e-mail; PORTAL_NOT_FOUND or `domain_not_in_portal` refuse (audited). Without
+ * SMTP the link comes back instead, once, for the inviter to pass on (nothing else can reach the person).
+ */
 export async function inviteMember(
   deps: InviteDeps,
   by: ChangedBy,
   { portalId, input, now = new Date() }: InviteMemberOptions,
-): Promise<{ invitationId: string }> {
+): Promise<{ invitationId: string; link?: string }> {
   const domainId = input.kind === 'domain' ? input.domainId : null;
   const token = newToken();
   const invited = await runCommand(deps.db, by, {
@@ -100,10 +109,12 @@ export async function inviteMember(
   const link = `${deps.publicUrl}/invitation?token=${encodeURIComponent(token)}`;
   // Not waited for: how long the mail takes must not tell the admin anything about the address.
   void deps.mailer.send({
+    kind: 'invitation',
     to: input.email,
     ...invitationMail(input.name, link, { portalName: invited.portalName, invitedBy: by.actor.name }),
   });
-  return { invitationId: invited.invitationId };
+  const showLink = deps.returnLink === true || !deps.mailer.configured;
+  return showLink ? { invitationId: invited.invitationId, link } : { invitationId: invited.invitationId };
 }
 
 function invitationMail(

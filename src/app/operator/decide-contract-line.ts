@@ -72,6 +72,7 @@ export async function decideContractLine(
   });
   if (decided.context && decided.requesterEmail) {
     await deps.mailer.send({
+      kind: 'contract_line',
       to: decided.requesterEmail,
       ...decisionMail(decision, decided.context, note),
     });

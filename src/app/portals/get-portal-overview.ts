@@ -25,6 +25,8 @@ export type AdministrationStatus = {
   name: string;
   isStandard: boolean;
   relationCode: number | null;
+  /** Yuki's id of the administration, so a script can find what it configured. */
+  yukiAdministrationId: string | null;
   loketPayrollAdministrationName: string | null;
   goneFromYuki: boolean;
   missing: LinkMissing[];
@@ -120,6 +122,7 @@ async function domainStatuses(
             name: administration.name,
             isStandard: administration.isStandard,
             relationCode: administration.relationCode,
+            yukiAdministrationId: administration.yukiAdministrationId,
             loketPayrollAdministrationName: administration.loketPayrollAdministrationName,
             goneFromYuki: administration.goneFromYukiAt !== null,
             missing,

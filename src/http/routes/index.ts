@@ -27,6 +27,7 @@ import { checkInYuki } from './administrations/checkInYuki.ts';
 import { loketConnectionActions } from './domains/loketConnectionActions.ts';
 import { operatorContractLines } from './operator/contractLines.ts';
 import { operatorRefusals } from './operator/refusals.ts';
+import { operatorOutbox } from './operator/outbox.ts';
 import { registerAuthRoutes } from './auth/index.ts';
 
 export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -53,4 +54,5 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   loketConnectionActions(app);
   operatorContractLines(app);
   operatorRefusals(app);
+  operatorOutbox(app);
 }

@@ -68,10 +68,12 @@ export function membersPage(app: Hono<AppEnv>): void {
     }
     const { db, mailer, config } = c.var.services;
     try {
-      await inviteMember({ db, mailer, publicUrl: config.publicUrl }, changedBy(c), {
+      const invited = await inviteMember({ db, mailer, publicUrl: config.publicUrl }, changedBy(c), {
         portalId,
         input: parsed.data,
       });
+      // Without SMTP the link is shown once, here, for the inviter to pass on.
+      if (invited.link) return show(c, { kind: 'ok', text: `${t('members.invitedLink')} ${invited.link}` });
       return c.redirect(`/portals/${portalId}/members?invited`, 303);
     } catch (error) {
       if (!isAppError(error)) throw error;

@@ -26,7 +26,11 @@ export function passwordResetPages(app: Hono<AppEnv>): void {
     return render(
       c,
       <Layout page={page} title={t('reset.title')}>
-        <Notice kind="ok" text={sent ? t('reset.sent') : undefined} />
+        {/* Without SMTP nothing is mailed, so the page says who can help instead of claiming a mail. */}
+        <Notice
+          kind="ok"
+          text={sent ? t(c.var.services.mailer.configured ? 'reset.sent' : 'reset.noMail') : undefined}
+        />
         <form method="post" action="/forgot-password" class="card narrow">
           <Csrf page={page} />
           <p>{t('reset.intro')}</p>

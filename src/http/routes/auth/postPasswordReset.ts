@@ -28,6 +28,8 @@ export function postPasswordReset(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, (c) => {
     const { email } = isFormPost(c) ? c.req.valid('form') : c.req.valid('json');
     startPasswordReset(c, email);
+    // Without SMTP nothing is mailed: say so rather than claim a mail went out.
+    if (!c.var.services.mailer.configured) return c.json({ message: NO_MAIL }, 202);
     return c.json(
       {
         message: {
@@ -39,3 +41,8 @@ export function postPasswordReset(app: OpenAPIHono<AppEnv>): void {
     );
   });
 }
+
+const NO_MAIL = {
+  nl: 'Deze installatie verstuurt geen e-mail (er is geen mailserver ingesteld). Vraag de beheerder om een link om uw wachtwoord opnieuw in te stellen (`loket-yuki reset-password`).',
+  en: 'This installation sends no e-mail (no mail server is configured). Ask the administrator for a link to reset your password (`loket-yuki reset-password`).',
+};

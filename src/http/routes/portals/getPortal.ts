@@ -14,6 +14,7 @@ const AdministrationStatus = z.object({
   name: z.string(),
   isStandard: z.boolean(),
   relationCode: z.number().int().nullable(),
+  yukiAdministrationId: z.string().nullable().describe("Yuki's id of the administration"),
   loketPayrollAdministrationName: z.string().nullable(),
   goneFromYuki: z.boolean(),
   missing: z.array(z.string()),
@@ -27,6 +28,7 @@ const PortalOverview = z
       z.object({
         id: z.uuid(),
         name: z.string(),
+        yukiDomainId: z.string().nullable().describe("Yuki's id of the domain; null until synchronised"),
         goneFromYuki: z.boolean(),
         hasLoketFeature: z.boolean(),
         loketConnection: z.enum(['none', 'untested', 'ok', 'failed']),
@@ -57,8 +59,6 @@ export function getPortal(app: OpenAPIHono<AppEnv>): void {
     if (refused) return refused;
     const overview = await getPortalOverview(c.var.services.db, c.var.actor!, portalId);
     if (!overview) return errorJson(c, 404, 'not_found', NOT_FOUND);
-    // The Yuki domain id is for the health page's quota, not part of this answer.
-    const shown = overview.domains.map(({ yukiDomainId: _yukiDomainId, ...domain }) => domain);
-    return c.json({ id: overview.id, name: overview.name, domains: shown }, 200);
+    return c.json({ id: overview.id, name: overview.name, domains: overview.domains }, 200);
   });
 }

@@ -50,7 +50,19 @@ const addRoute = createRoute({
   responses: {
     202: {
       description: 'Invited; nothing changes until the person accepts',
-      content: { 'application/json': { schema: z.object({ invitationId: z.uuid() }).openapi('Invitation') } },
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              invitationId: z.uuid(),
+              link: z
+                .url()
+                .optional()
+                .describe('Only without SMTP: the single-use link to pass on, shown this once.'),
+            })
+            .openapi('Invitation'),
+        },
+      },
     },
     400: errorResponses[400],
     ...errors,
