@@ -15,9 +15,9 @@ import { isAppError } from '../core/errors.ts';
 import type { Logger } from '../platform/logger.ts';
 import type { Database } from '../store/database.ts';
 import type { ImportKind } from '../store/schema/index.ts';
-import { administrations, IMPORT_KINDS, importItems, portals } from '../store/schema/index.ts';
+import { administrations, IMPORT_KINDS, portals } from '../store/schema/index.ts';
 import type { ImportItemEnvironment } from '../sync/import-item.ts';
-import { importItem } from '../sync/import-item.ts';
+import { importItemAs } from '../sync/import-item.ts';
 import { finishRunIfComplete, planImportRun, type PlannedRun } from '../sync/import-run.ts';
 import { inPostingOrder, postingPriority } from '../sync/posting-order.ts';
 import { itemsToResume } from '../sync/reconcile.ts';
@@ -143,11 +143,7 @@ function runItem(
   maybePostedRetryDelaySeconds = MAYBE_POSTED_RETRY_DELAY_SECONDS,
 ): JobHandler<ImportItemPayload> {
   return async (payload) => {
-    const result = await importItem(env, payload.itemId);
-    const [item] = await env.db
-      .select({ lastRunId: importItems.lastRunId, kind: importItems.kind, periodId: importItems.periodId })
-      .from(importItems)
-      .where(eq(importItems.id, payload.itemId));
+    const { outcome: result, item } = await importItemAs(env, payload.itemId);
     if (result.outcome === 'waiting_quota' && item) await sendItem(jobs, payload, item, result.notBefore);
     // Another attempt holds the claim: come back when it would count as stale, in case its worker died.
     if (result.outcome === 'busy' && result.retryAt && item)

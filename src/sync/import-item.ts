@@ -208,9 +208,24 @@ function keepClaimAlive(env: ImportItemEnvironment, item: ClaimedItem) {
 }
 
 export async function importItem(env: ImportItemEnvironment, itemId: string): Promise<ItemOutcome> {
-  const now = env.now ?? (() => new Date());
+  return (await importItemAs(env, itemId)).outcome;
+}
+
+/** What a job needs of the item it ran, as read when the attempt began. */
+export type AttemptedItem = Pick<ImportItem, 'lastRunId' | 'kind' | 'periodId'>;
+
+/** `importItem`, also answering the item as its attempt read it, so the job needs no second read. */
+export async function importItemAs(
+  env: ImportItemEnvironment,
+  itemId: string,
+): Promise<{ outcome: ItemOutcome; item: AttemptedItem | null }> {
   const [current] = await env.db.select().from(importItems).where(eq(importItems.id, itemId));
-  if (!current) return { outcome: 'already_done' };
+  if (!current) return { outcome: { outcome: 'already_done' }, item: null };
+  return { outcome: await attempt(env, current), item: current };
+}
+
+async function attempt(env: ImportItemEnvironment, current: ImportItem): Promise<ItemOutcome> {
+  const now = env.now ?? (() => new Date());
   if (current.state === 'needs_check') return { outcome: 'needs_check' };
   if (current.state === 'posted' || current.state === 'skipped') {
     if (current.kind === 'journal' && current.state === 'posted' && !current.loketMarkedAt)
