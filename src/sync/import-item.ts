@@ -16,7 +16,7 @@ import { importItems } from '../store/schema/index.ts';
 import { refusedOutright, YukiDailyLimitError } from '../yuki/errors.ts';
 import type { YukiDomainClient } from '../yuki/yuki.client.ts';
 import type { ClaimedItem, ImportItem } from './claim.ts';
-import { claimSeenItem, settlingUntil, staleAt } from './claim.ts';
+import { claimAtOnce, claimSeenItem, settlingUntil, staleAt } from './claim.ts';
 import { AttemptTimedOutError } from './errors.ts';
 import { postJournal, reconciledJournal } from './import-journal.ts';
 import { postPayslip } from './import-payslip.ts';
@@ -219,6 +219,14 @@ export async function importItemAs(
   env: ImportItemEnvironment,
   itemId: string,
 ): Promise<{ outcome: ItemOutcome; item: AttemptedItem | null }> {
+  const claimOptions = {
+    ...(env.now ? { now: env.now } : {}),
+    ...(env.staleAfterMs === undefined ? {} : { staleAfterMs: env.staleAfterMs }),
+    ...(env.settleAfterMs === undefined ? {} : { settleAfterMs: env.settleAfterMs }),
+  };
+  // The usual case in one statement; anything else (done, being posted, settling) is read and decided below.
+  const claimed = await claimAtOnce(env.db, itemId, claimOptions);
+  if (claimed) return { outcome: await attemptClaimed(env, claimed), item: claimed };
   const [current] = await env.db.select().from(importItems).where(eq(importItems.id, itemId));
   if (!current) return { outcome: { outcome: 'already_done' }, item: null };
   return { outcome: await attempt(env, current), item: current };
@@ -251,7 +259,12 @@ async function attempt(env: ImportItemEnvironment, current: ImportItem): Promise
         : settlingUntil(current, env.settleAfterMs);
     return retryAt ? { outcome: 'busy', retryAt } : { outcome: 'busy' };
   }
+  return attemptClaimed(env, item);
+}
 
+/** Steps 2–4 of the protocol for an item this attempt holds the claim on. */
+async function attemptClaimed(env: ImportItemEnvironment, item: ClaimedItem): Promise<ItemOutcome> {
+  const now = env.now ?? (() => new Date());
   const deadlineMs = env.attemptDeadlineMs ?? ATTEMPT_DEADLINE_MS;
   const deadline = AbortSignal.timeout(deadlineMs);
   const alive = keepClaimAlive(env, item);
