@@ -79,7 +79,7 @@ async function waitForRun(fixture: ImportFixture, deadlineMs: number): Promise<v
       .where(eq(importRuns.administrationId, fixture.bakeryId));
     if (run && run.state !== 'running' && run.state !== 'planning') return;
     if (Date.now() > until) throw new Error(`the service run did not finish in ${deadlineMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 

@@ -73,10 +73,12 @@ export type ImportFixtureOptions = {
   loket?: Omit<LoketSandboxOptions, 'today'>;
   /** Added to every Yuki sandbox answer. */
   yukiLatencyMs?: number;
+  /** An open database to use instead of a fresh test database (benchmarks: PGlite in a data directory). */
+  database?: DatabaseHandle;
 };
 
 export async function startImportFixture(options: ImportFixtureOptions = {}): Promise<ImportFixture> {
-  const database = await openTestDatabase();
+  const database = options.database ?? (await openTestDatabase());
   const { db } = database;
   const loket = await startLoketSandbox({ ...options.loket, today: LOKET_TODAY });
   const yuki = await startYukiSandbox({
