@@ -64,4 +64,39 @@ describe('job engine', () => {
     );
     expect(attempts).toEqual([1, 2]);
   });
+
+  it('drains a full queue in batches without waiting the polling interval, settling each job on its own', async () => {
+    const drained = defineQueue({
+      name: `test.drained.${randomUUID().slice(0, 8)}`,
+      payload: z.object({ n: z.number() }),
+      policy: { retryLimit: 1, retryDelaySeconds: 1, retryBackoff: false },
+    });
+    await jobs.ensureQueues([drained]);
+    const done: number[] = [];
+    const attempts = new Map<number, number>();
+    // Jobs are queued before the worker starts, so its first fetch comes back full.
+    await jobs.sendMany(
+      drained,
+      Array.from({ length: 12 }, (_, n) => ({ payload: { n } })),
+    );
+    const started = Date.now();
+    await jobs.work(
+      drained,
+      async ({ n }, { attempt }) => {
+        attempts.set(n, attempt);
+        // One job of a batch fails once: only it is retried, its batch-mates complete.
+        if (n === 5 && attempt === 1) throw new Error('transient');
+        done.push(n);
+      },
+      // A 30 s interval: each wait between fetches would show; full batches fetch again at once.
+      { batchSize: 3, concurrency: 1, pollingIntervalSeconds: 30 },
+    );
+    await waitFor(
+      async () => done.filter((n) => n !== 5).length,
+      (count) => count === 11,
+      20_000,
+    );
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect([...attempts.entries()].filter(([n]) => n !== 5).every(([, attempt]) => attempt === 1)).toBe(true);
+  }, 40_000);
 });

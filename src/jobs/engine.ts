@@ -4,13 +4,19 @@
  * PostgreSQL. Every process opens one; only processes in the `worker` role run handlers, and only
  * those with `schedule` fire cron schedules.
  */
-import { fromPglite, PgBoss } from 'pg-boss';
+import { fromPglite, PgBoss, type JobResult } from 'pg-boss';
 import type { DatabaseHandle } from '../store/database.ts';
 import type { Logger } from '../platform/logger.ts';
 import { JOB_MONITOR_INTERVAL_SECONDS } from '../sync/timers.ts';
 import type { QueueDefinition } from './queue.ts';
 
 export type JobContext = { jobId: string; attempt: number; signal: AbortSignal };
+export type SendOptions = {
+  singletonKey?: string;
+  startAfter?: Date | number;
+  id?: string;
+  priority?: number;
+};
 export type JobHandler<Payload> = (payload: Payload, context: JobContext) => Promise<void>;
 
 export type JobEngine = {
@@ -20,12 +26,25 @@ export type JobEngine = {
     queue: QueueDefinition<Payload>,
     payload: Payload,
     /** `priority`: higher is fetched first (default 0). */
-    options?: { singletonKey?: string; startAfter?: Date | number; id?: string; priority?: number },
+    options?: SendOptions,
   ): Promise<string | null>;
+  /** Sends many jobs in one statement (pg-boss `insert`); a job whose singletonKey is queued is dropped. */
+  sendMany<Payload>(
+    queue: QueueDefinition<Payload>,
+    jobs: Array<{ payload: Payload } & SendOptions>,
+  ): Promise<void>;
   work<Payload>(
     queue: QueueDefinition<Payload>,
     handler: JobHandler<Payload>,
-    options?: { concurrency?: number; pollingIntervalSeconds?: number },
+    options?: {
+      concurrency?: number;
+      pollingIntervalSeconds?: number;
+      /**
+       * Jobs each slot fetches at once and runs one after another, each settled on its own; while
+       * fetches come back full the slot fetches again at once instead of waiting the polling interval.
+       */
+      batchSize?: number;
+    },
   ): Promise<void>;
   schedule<Payload>(
     queue: QueueDefinition<Payload>,
@@ -108,7 +127,58 @@ export async function startJobEngine(options: StartJobEngineOptions): Promise<Jo
       });
     },
 
+    async sendMany(queue, jobs) {
+      if (jobs.length === 0) return;
+      await boss.insert(
+        queue.name,
+        jobs.map(({ payload, ...options }) => ({
+          data: queue.payload.parse(payload) as object,
+          ...(options.id ? { id: options.id } : {}),
+          ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+          ...(options.startAfter !== undefined
+            ? {
+                startAfter:
+                  typeof options.startAfter === 'number'
+                    ? new Date(Date.now() + options.startAfter * 1000)
+                    : options.startAfter,
+              }
+            : {}),
+          ...(options.priority !== undefined ? { priority: options.priority } : {}),
+        })),
+      );
+    },
+
     async work(queue, handler, workOptions = {}) {
+      const batchSize = workOptions.batchSize ?? 1;
+      if (batchSize > 1) {
+        await boss.work<unknown>(
+          queue.name,
+          {
+            batchSize,
+            burstWhenBatchFull: true,
+            perJobResults: true,
+            localConcurrency: workOptions.concurrency ?? 1,
+            pollingIntervalSeconds: workOptions.pollingIntervalSeconds ?? 2,
+          },
+          async (batch) => {
+            const results: JobResult[] = [];
+            // One after another: the slot's concurrency stays one job, and each job's outcome is its own.
+            for (const job of batch) {
+              try {
+                if (job.signal.aborted) throw new Error('job no longer claimed by this worker');
+                const payload = queue.payload.parse(job.data);
+                await handler(payload, { jobId: job.id, attempt: job.retryCount + 1, signal: job.signal });
+                results.push({ id: job.id, status: 'completed' });
+              } catch (error) {
+                const message = error instanceof Error ? error.message : String(error);
+                results.push({ id: job.id, status: 'failed', output: { message } });
+              }
+            }
+            return results;
+          },
+        );
+        return;
+      }
       await boss.work<unknown>(
         queue.name,
         {

@@ -38,6 +38,20 @@ const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
 // Any constant works; it only has to be the same in every process that migrates.
 const MIGRATION_LOCK_ID = 4_815_162_342;
 
+/**
+ * PGlite's WASM heap only grows: PostgreSQL's default 128 MB shared_buffers made the process hold
+ * ~300 MB idle. One process serves a small data set, so small buffers keep RSS down (issue 13 P2).
+ */
+export const PGLITE_START_PARAMS = [
+  ...PGlite.defaultStartParams,
+  '-c',
+  'shared_buffers=16MB',
+  '-c',
+  'wal_buffers=1MB',
+  '-c',
+  'temp_buffers=2MB',
+];
+
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   return options.databaseUrl ? openPostgres(options.databaseUrl, options) : openPglite(options);
 }
@@ -46,7 +60,9 @@ async function openPglite(options: OpenDatabaseOptions): Promise<DatabaseHandle>
   const inMemory = options.dataDir === 'memory://';
   const lock: DataDirLock | undefined = inMemory ? undefined : lockDataDir(options.dataDir);
   try {
-    const pglite = await PGlite.create(inMemory ? undefined : join(options.dataDir, 'pglite'));
+    const pglite = await PGlite.create(inMemory ? undefined : join(options.dataDir, 'pglite'), {
+      startParams: PGLITE_START_PARAMS,
+    });
     const db = drizzlePglite(pglite, { schema, casing: 'snake_case' }) as unknown as Database;
     if (options.migrate ?? true) await migratePglite(db as never, { migrationsFolder });
     return {

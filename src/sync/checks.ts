@@ -1,7 +1,7 @@
 /**
  * @module sync/checks
  * Checks before a journal is posted: it balances to the cent in total and per date, every GL account
- * exists and is enabled in Yuki (the scheme cached a day), and the control totals agree with the
+ * exists and is enabled in Yuki (the scheme cached until it lacks an account or Yuki refuses one), and the control totals agree with the
  * payslips and the tax return. A failed check posts nothing; a control difference only warns unless
  * the portal chose to block on it.
  */
@@ -35,33 +35,36 @@ export function checkBalance(lines: readonly YukiJournalLine[], period: string):
   }
 }
 
-/** The administration's enabled GL codes, from the database cache or (once a day) from Yuki. */
-async function enabledAccounts(
+/** The administration's chart of accounts as Yuki answered it, kept in the database cache. */
+async function fetchScheme(
   db: Database,
   yuki: YukiDomainClient,
   yukiAdministrationId: string,
 ): Promise<Set<string>> {
-  const [cached] = await db
-    .select()
-    .from(yukiGlSchemes)
-    .where(eq(yukiGlSchemes.yukiAdministrationId, yukiAdministrationId));
-  let accounts = cached && Date.now() - cached.fetchedAt.getTime() < SCHEME_TTL_MS ? cached.accounts : null;
-  if (!accounts) {
-    accounts = (await yuki.glAccountScheme(yukiAdministrationId)).map((g) => ({
-      code: g.code,
-      enabled: g.enabled,
-      description: g.description,
-    }));
-    const fetchedAt = new Date();
-    await db
-      .insert(yukiGlSchemes)
-      .values({ yukiAdministrationId, accounts, fetchedAt })
-      .onConflictDoUpdate({ target: yukiGlSchemes.yukiAdministrationId, set: { accounts, fetchedAt } });
-  }
+  const accounts = (await yuki.glAccountScheme(yukiAdministrationId)).map((g) => ({
+    code: g.code,
+    enabled: g.enabled,
+    description: g.description,
+  }));
+  const fetchedAt = new Date();
+  await db
+    .insert(yukiGlSchemes)
+    .values({ yukiAdministrationId, accounts, fetchedAt })
+    .onConflictDoUpdate({ target: yukiGlSchemes.yukiAdministrationId, set: { accounts, fetchedAt } });
   return new Set(accounts.filter((a) => a.enabled).map((a) => a.code));
 }
 
-/** Refuses a journal that needs GL accounts Yuki lacks or has disabled. */
+function unusableIn(enabled: Set<string>, mapped: readonly UnusableAccount[]): UnusableAccount[] {
+  const seen = new Set<string>();
+  return mapped.filter((m) => !enabled.has(m.yukiCode) && !seen.has(m.yukiCode) && seen.add(m.yukiCode));
+}
+
+/**
+ * Refuses a journal that needs GL accounts Yuki lacks or has disabled. A cached scheme that has every
+ * account is trusted whatever its age (issue 13 P4: a month-end journal would otherwise cost a scheme
+ * call of its own), as Yuki itself refuses a journal on an unusable account, booking nothing, and that
+ * refusal drops the cache (`forgetGlScheme`). One that lacks an account is asked again, at most daily.
+ */
 export async function checkGlAccounts(
   db: Database,
   yuki: YukiDomainClient,
@@ -69,12 +72,23 @@ export async function checkGlAccounts(
   mapped: readonly UnusableAccount[],
   period: string,
 ): Promise<void> {
-  const enabled = await enabledAccounts(db, yuki, yukiAdministrationId);
-  const seen = new Set<string>();
-  const unusable = mapped.filter(
-    (m) => !enabled.has(m.yukiCode) && !seen.has(m.yukiCode) && seen.add(m.yukiCode),
-  );
+  const [cached] = await db
+    .select()
+    .from(yukiGlSchemes)
+    .where(eq(yukiGlSchemes.yukiAdministrationId, yukiAdministrationId));
+  let unusable: UnusableAccount[] | null = null;
+  if (cached) {
+    unusable = unusableIn(new Set(cached.accounts.filter((a) => a.enabled).map((a) => a.code)), mapped);
+    const fresh = Date.now() - cached.fetchedAt.getTime() < SCHEME_TTL_MS;
+    if (unusable.length > 0 && !fresh) unusable = null;
+  }
+  unusable ??= unusableIn(await fetchScheme(db, yuki, yukiAdministrationId), mapped);
   if (unusable.length > 0) throw new UnusableGlAccountsError(period, unusable);
+}
+
+/** Yuki refused an account the cached scheme vouched for: the next journal reads the scheme again. */
+export async function forgetGlScheme(db: Database, yukiAdministrationId: string): Promise<void> {
+  await db.delete(yukiGlSchemes).where(eq(yukiGlSchemes.yukiAdministrationId, yukiAdministrationId));
 }
 
 export type ControlWarning = { code: string; nl: string; en: string };

@@ -6,7 +6,7 @@
  * connection. A claim whose heartbeat stopped (its worker died) is taken over.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Database } from '../store/database.ts';
 import { importItems } from '../store/schema/index.ts';
 import { canTransition, statesLeadingTo, transition } from './item-states.ts';
@@ -72,6 +72,47 @@ export async function claimItem(
 ): Promise<ClaimedItem | null> {
   const [seen] = await db.select().from(importItems).where(eq(importItems.id, itemId));
   return seen ? claimSeenItem(db, seen, options) : null;
+}
+
+/**
+ * `claimItem` in one statement for the usual case — an item planned, failed or waiting, not settling —
+ * without reading it first; null when it is in any other state (the caller then reads it and decides).
+ * The returned row is the claimed version, so whether to search first is decided on what was claimed.
+ */
+export async function claimAtOnce(
+  db: Database,
+  itemId: string,
+  options: ClaimOptions = {},
+): Promise<ClaimedItem | null> {
+  const now = (options.now ?? (() => new Date()))();
+  const settleAfterMs = options.settleAfterMs ?? MAYBE_POSTED_SETTLE_MS;
+  // Wall-clock time, as settlingUntil compares a failure's updatedAt with it.
+  const settledBefore = new Date(Date.now() - settleAfterMs);
+  const claimable = statesLeadingTo('posting').filter((state) => state !== 'posting');
+  const attemptId = randomUUID();
+  const [row] = await db
+    .update(importItems)
+    .set({
+      state: 'posting',
+      attemptId,
+      attempts: sql`${importItems.attempts} + 1`,
+      claimedAt: now,
+      heartbeatAt: now,
+      updatedAt: now,
+    })
+    .where(
+      and(
+        eq(importItems.id, itemId),
+        inArray(importItems.state, claimable),
+        or(
+          ne(importItems.state, 'failed'),
+          isNull(importItems.maybePostedSince),
+          lte(importItems.updatedAt, settledBefore),
+        ),
+      ),
+    )
+    .returning();
+  return row ? { ...row, attemptId, searchFirst: mustSearch(row) } : null;
 }
 
 /** `claimItem` for a row the caller has just read, so it is not read twice. */

@@ -4,7 +4,7 @@
  * period already imported becomes its own Yuki document, linked in our records and in its subject to
  * what it corrects. Nothing posted is replaced, so nothing is counted twice or lost.
  */
-import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Database } from '../store/database.ts';
 import type { ImportKind } from '../store/schema/index.ts';
 import { importItems } from '../store/schema/index.ts';
@@ -34,6 +34,65 @@ export async function findCorrectedItem(
     .orderBy(desc(importItems.createdAt))
     .limit(1);
   return found ?? null;
+}
+
+type Candidate = { kind: ImportKind; periodId: number; employmentId?: string | undefined };
+
+/** Payslips correct the same employment's payslip; journals and tax returns the period's latest. */
+function groupOf(item: Candidate): string {
+  return item.kind === 'payslip'
+    ? `${item.kind}|${item.periodId}|${item.employmentId ?? ''}`
+    : `${item.kind}|${item.periodId}`;
+}
+
+/**
+ * `findCorrectedItem` for a whole plan: one read of the administration's items in the plan's periods,
+ * then each new item, in discovery order, finds the latest before it — including those this plan adds
+ * (`added`), as inserting them one by one would. Planning stays linear in the number of items.
+ */
+export async function correctionFinder(
+  db: Database,
+  administrationId: string,
+  items: readonly Candidate[],
+): Promise<{
+  find(item: Candidate): CorrectedItem | null;
+  added(item: Candidate, row: CorrectedItem): void;
+}> {
+  const latest = new Map<string, CorrectedItem & { createdAt: Date }>();
+  const periods = [...new Set(items.map((item) => item.periodId))];
+  const kinds = [...new Set(items.map((item) => item.kind))];
+  if (periods.length > 0) {
+    const rows = await db
+      .select({
+        id: importItems.id,
+        marker: importItems.marker,
+        kind: importItems.kind,
+        periodId: importItems.periodId,
+        employmentId: sql<string | null>`${importItems.details}->>'employmentId'`,
+        createdAt: importItems.createdAt,
+      })
+      .from(importItems)
+      .where(
+        and(
+          eq(importItems.administrationId, administrationId),
+          inArray(importItems.kind, kinds),
+          inArray(importItems.periodId, periods),
+          ne(importItems.state, 'skipped'),
+        ),
+      );
+    for (const row of rows) {
+      const group = groupOf({ ...row, employmentId: row.employmentId ?? undefined });
+      const before = latest.get(group);
+      if (!before || row.createdAt > before.createdAt) latest.set(group, row);
+    }
+  }
+  return {
+    find: (item) => {
+      const found = latest.get(groupOf(item));
+      return found ? { id: found.id, marker: found.marker } : null;
+    },
+    added: (item, row) => latest.set(groupOf(item), { ...row, createdAt: new Date(8.64e15) }),
+  };
 }
 
 /**

@@ -16,7 +16,7 @@ import { importItems } from '../store/schema/index.ts';
 import { refusedOutright, YukiDailyLimitError } from '../yuki/errors.ts';
 import type { YukiDomainClient } from '../yuki/yuki.client.ts';
 import type { ClaimedItem, ImportItem } from './claim.ts';
-import { claimSeenItem, settlingUntil, staleAt } from './claim.ts';
+import { claimAtOnce, claimSeenItem, settlingUntil, staleAt } from './claim.ts';
 import { AttemptTimedOutError } from './errors.ts';
 import { postJournal, reconciledJournal } from './import-journal.ts';
 import { postPayslip } from './import-payslip.ts';
@@ -208,9 +208,32 @@ function keepClaimAlive(env: ImportItemEnvironment, item: ClaimedItem) {
 }
 
 export async function importItem(env: ImportItemEnvironment, itemId: string): Promise<ItemOutcome> {
-  const now = env.now ?? (() => new Date());
+  return (await importItemAs(env, itemId)).outcome;
+}
+
+/** What a job needs of the item it ran, as read when the attempt began. */
+export type AttemptedItem = Pick<ImportItem, 'lastRunId' | 'kind' | 'periodId'>;
+
+/** `importItem`, also answering the item as its attempt read it, so the job needs no second read. */
+export async function importItemAs(
+  env: ImportItemEnvironment,
+  itemId: string,
+): Promise<{ outcome: ItemOutcome; item: AttemptedItem | null }> {
+  const claimOptions = {
+    ...(env.now ? { now: env.now } : {}),
+    ...(env.staleAfterMs === undefined ? {} : { staleAfterMs: env.staleAfterMs }),
+    ...(env.settleAfterMs === undefined ? {} : { settleAfterMs: env.settleAfterMs }),
+  };
+  // The usual case in one statement; anything else (done, being posted, settling) is read and decided below.
+  const claimed = await claimAtOnce(env.db, itemId, claimOptions);
+  if (claimed) return { outcome: await attemptClaimed(env, claimed), item: claimed };
   const [current] = await env.db.select().from(importItems).where(eq(importItems.id, itemId));
-  if (!current) return { outcome: 'already_done' };
+  if (!current) return { outcome: { outcome: 'already_done' }, item: null };
+  return { outcome: await attempt(env, current), item: current };
+}
+
+async function attempt(env: ImportItemEnvironment, current: ImportItem): Promise<ItemOutcome> {
+  const now = env.now ?? (() => new Date());
   if (current.state === 'needs_check') return { outcome: 'needs_check' };
   if (current.state === 'posted' || current.state === 'skipped') {
     if (current.kind === 'journal' && current.state === 'posted' && !current.loketMarkedAt)
@@ -236,7 +259,12 @@ export async function importItem(env: ImportItemEnvironment, itemId: string): Pr
         : settlingUntil(current, env.settleAfterMs);
     return retryAt ? { outcome: 'busy', retryAt } : { outcome: 'busy' };
   }
+  return attemptClaimed(env, item);
+}
 
+/** Steps 2–4 of the protocol for an item this attempt holds the claim on. */
+async function attemptClaimed(env: ImportItemEnvironment, item: ClaimedItem): Promise<ItemOutcome> {
+  const now = env.now ?? (() => new Date());
   const deadlineMs = env.attemptDeadlineMs ?? ATTEMPT_DEADLINE_MS;
   const deadline = AbortSignal.timeout(deadlineMs);
   const alive = keepClaimAlive(env, item);

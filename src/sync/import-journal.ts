@@ -14,7 +14,8 @@ import type { PostedJournalLine } from '../store/schema/index.ts';
 import { MAX_DESCRIPTION, type YukiJournalLine } from '../yuki/journal.ts';
 import type { ImportItem } from './claim.ts';
 import type { ControlWarning } from './checks.ts';
-import { checkBalance, checkGlAccounts, controlTotalWarnings } from './checks.ts';
+import { checkBalance, checkGlAccounts, controlTotalWarnings, forgetGlScheme } from './checks.ts';
+import { YukiUnknownGlAccountError } from '../yuki/errors.ts';
 import { ControlTotalBlockedError } from './errors.ts';
 import type { LinkContext } from './link-context.ts';
 import type { JournalLine } from './ports.ts';
@@ -124,14 +125,20 @@ export async function postJournal(
   const [blocking] = warnings;
   if (blocking && link.blockOnControlDifference) throw new ControlTotalBlockedError(blocking);
 
-  const documentId = await link.yuki.processJournal({
-    administrationId: link.yukiAdministrationId,
-    subject: item.subject,
-    type: 'GeneralJournal',
-    ...(built.projectCode ? { projectCode: built.projectCode } : {}),
-    lines: built.entries,
-  });
-  return { documentId, ...facts };
+  try {
+    const documentId = await link.yuki.processJournal({
+      administrationId: link.yukiAdministrationId,
+      subject: item.subject,
+      type: 'GeneralJournal',
+      ...(built.projectCode ? { projectCode: built.projectCode } : {}),
+      lines: built.entries,
+    });
+    return { documentId, ...facts };
+  } catch (error) {
+    // The cached scheme vouched for an account Yuki no longer takes: the next attempt reads it afresh.
+    if (error instanceof YukiUnknownGlAccountError) await forgetGlScheme(db, link.yukiAdministrationId);
+    throw error;
+  }
 }
 
 /**

@@ -4,7 +4,7 @@
  * import run, planned, and then either previewed (dry run) or worked item by item. Progress is counted
  * from the items the run works on, so the UI and CLI show done / total per kind.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, notExists, sql } from 'drizzle-orm';
 import { isAppError } from '../core/errors.ts';
 import type { Database } from '../store/database.ts';
 import type { ImportKind, ImportRunTotals } from '../store/schema/index.ts';
@@ -141,22 +141,28 @@ export async function runProgress(
   return progress;
 }
 
-/** Marks the run done once none of its items is planned, being posted or waiting. */
+/** Marks the run done once none of its items is planned, being posted or waiting — in one statement. */
 export async function finishRunIfComplete(db: Database, runId: string): Promise<boolean> {
-  const [open] = await db
-    .select({ count: sql<number>`count(*)::int` })
-    .from(importItems)
-    .where(
-      and(
-        eq(importItems.lastRunId, runId),
-        inArray(importItems.state, ['planned', 'posting', 'waiting_quota']),
-      ),
-    );
-  if (Number(open?.count ?? 0) > 0) return false;
   const rows = await db
     .update(importRuns)
     .set({ state: 'done', finishedAt: new Date() })
-    .where(and(eq(importRuns.id, runId), eq(importRuns.state, 'running')))
+    .where(
+      and(
+        eq(importRuns.id, runId),
+        eq(importRuns.state, 'running'),
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(importItems)
+            .where(
+              and(
+                eq(importItems.lastRunId, runId),
+                inArray(importItems.state, ['planned', 'posting', 'waiting_quota']),
+              ),
+            ),
+        ),
+      ),
+    )
     .returning({ id: importRuns.id });
   return rows.length === 1;
 }

@@ -5,7 +5,7 @@
  * tenancy/loket-session and shared by the process (its concurrency limit is the per-connection limit),
  * the Yuki client for the domain and the GL mapping. An incomplete link is refused with the reason a person can fix.
  */
-import { and, eq, isNull, or } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { PeriodKind } from '../core/periods.ts';
 import { parsePeriodKey } from '../core/periods.ts';
 import type { LoketConnection } from '../loket/index.ts';
@@ -68,6 +68,8 @@ export type LinkLoadOptions = {
   keepBudgetReserve?: boolean;
 };
 
+type MappingRow = { administrationId: string | null; loketCode: string; yukiCode: string };
+
 export type LinkLoader = (administrationId: string, options?: LinkLoadOptions) => Promise<LinkContext>;
 
 export function createLinkLoader(env: LinkEnvironment): LinkLoader {
@@ -76,8 +78,11 @@ export function createLinkLoader(env: LinkEnvironment): LinkLoader {
   const periodKinds = new Map<string, Promise<PeriodKind>>();
 
   /** One connection per domain, replaced when someone changes the credentials behind it. */
-  async function loketFor(portal: typeof portals.$inferSelect, domainId: string): Promise<LoketConnection> {
-    const [row] = await db.select().from(loketConnections).where(eq(loketConnections.domainId, domainId));
+  async function loketFor(
+    portal: typeof portals.$inferSelect,
+    domainId: string,
+    row: typeof loketConnections.$inferSelect | null,
+  ): Promise<LoketConnection> {
     if (!row) throw new LinkIncompleteError('no_loket_connection');
     const version = [
       row.method,
@@ -103,29 +108,30 @@ export function createLinkLoader(env: LinkEnvironment): LinkLoader {
   }
 
   return async (administrationId, options = {}) => {
+    // One statement for the whole link (issue 13: every import attempt loads it), checked in the same order.
     const [found] = await db
-      .select({ administration: administrations, domain: domains, portal: portals })
+      .select({
+        administration: administrations,
+        domain: domains,
+        portal: portals,
+        connection: loketConnections,
+        hasFeature: sql<boolean>`exists (select 1 from ${domainFeatures} where ${domainFeatures.domainId} = ${domains.id} and ${domainFeatures.feature} = 'loket_payroll_link')`,
+        hasContractLine: sql<boolean>`exists (select 1 from ${contractLines} where ${contractLines.administrationId} = ${administrations.id} and ${contractLines.status} = 'active')`,
+        mappings: sql<
+          MappingRow[]
+        >`coalesce((select json_agg(json_build_object('administrationId', ${glAccountMappings.administrationId}, 'loketCode', ${glAccountMappings.loketCode}, 'yukiCode', ${glAccountMappings.yukiCode})) from ${glAccountMappings} where ${glAccountMappings.portalId} = ${portals.id} and (${glAccountMappings.administrationId} is null or ${glAccountMappings.administrationId} = ${administrations.id})), '[]'::json)`,
+      })
       .from(administrations)
       .innerJoin(domains, eq(domains.id, administrations.domainId))
       .innerJoin(portals, eq(portals.id, administrations.portalId))
+      .leftJoin(loketConnections, eq(loketConnections.domainId, domains.id))
       .where(eq(administrations.id, administrationId));
     if (!found) throw new LinkIncompleteError('administration_unknown');
     const { administration, domain, portal } = found;
 
-    const [feature] = await db
-      .select()
-      .from(domainFeatures)
-      .where(and(eq(domainFeatures.domainId, domain.id), eq(domainFeatures.feature, 'loket_payroll_link')));
-    if (!feature) throw new LinkIncompleteError('feature_missing');
-    if (!administration.isStandard) {
-      const [line] = await db
-        .select()
-        .from(contractLines)
-        .where(
-          and(eq(contractLines.administrationId, administration.id), eq(contractLines.status, 'active')),
-        );
-      if (!line) throw new LinkIncompleteError('no_contract_line');
-    }
+    if (!found.hasFeature) throw new LinkIncompleteError('feature_missing');
+    if (!administration.isStandard && !found.hasContractLine)
+      throw new LinkIncompleteError('no_contract_line');
     const { relationCode, loketEmployerId, loketPayrollAdministrationId } = administration;
     if (relationCode === null || !loketEmployerId || !loketPayrollAdministrationId)
       throw new LinkIncompleteError('relation_code_unresolved');
@@ -142,23 +148,12 @@ export function createLinkLoader(env: LinkEnvironment): LinkLoader {
       { portalId: portal.id, field: 'portals.yuki_access_key', rowId: portal.id },
       portal.yukiAccessKeyEnc,
     );
-    const connection = await loketFor(portal, domain.id);
+    const connection = await loketFor(portal, domain.id, found.connection);
     const loket = loketPort(options.signal ? connection.withSignal(options.signal) : connection);
     // The period kind is cached for the process, so it is not tied to one attempt's deadline.
     const unbound = options.signal ? loketPort(connection) : loket;
 
-    const mappings = await db
-      .select()
-      .from(glAccountMappings)
-      .where(
-        and(
-          eq(glAccountMappings.portalId, portal.id),
-          or(
-            isNull(glAccountMappings.administrationId),
-            eq(glAccountMappings.administrationId, administration.id),
-          ),
-        ),
-      );
+    const mappings = found.mappings;
     const byAdministration = new Map(
       mappings.filter((m) => m.administrationId).map((m) => [m.loketCode, m.yukiCode]),
     );

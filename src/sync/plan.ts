@@ -6,6 +6,7 @@
  * own. Journal runs Loket shows as exported by another application are skipped unless included; what
  * Loket marks as a test year is skipped for as long as Loket marks it so.
  */
+import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { PayrollPeriod, PeriodKind } from '../core/periods.ts';
 import {
@@ -20,7 +21,7 @@ import type { AppError } from '../core/errors.ts';
 import type { Database } from '../store/database.ts';
 import type { ImportItemDetails, ImportItemState, ImportKind } from '../store/schema/index.ts';
 import { importItems } from '../store/schema/index.ts';
-import { correctionSubject, findCorrectedItem } from './corrections.ts';
+import { correctionFinder, correctionSubject } from './corrections.ts';
 import type { ItemIdentity } from './item-key.ts';
 import { itemKey, itemMarker, markerTag } from './item-key.ts';
 import { initialState, statesLeadingTo, transition, transitionFrom } from './item-states.ts';
@@ -312,44 +313,96 @@ export async function previewText(
   return lines.join('\n');
 }
 
-/** Inserts a newly discovered item, linked to what it corrects; a racing planner's row wins quietly. */
-async function insertItem(
+/** Rows per insert statement: well under PostgreSQL's 65,535 parameters at ~16 columns a row. */
+const INSERT_CHUNK = 1000;
+
+/**
+ * Inserts newly discovered items, in sets, each linked to what it corrects; a racing planner's row wins
+ * quietly. Answers the row now stored under each key.
+ */
+async function insertItems(
   db: Database,
-  item: DiscoveredItem,
+  fresh: readonly DiscoveredItem[],
   includeExported: boolean,
-): Promise<Existing | undefined> {
-  const corrected = await findCorrectedItem(db, {
-    key: item.key,
-    administrationId: item.identity.administrationId,
-    kind: item.identity.kind,
-    periodId: periodId(item.period),
-    ...(item.details.employmentId ? { employmentId: item.details.employmentId } : {}),
-  });
-  const base = corrected ? correctionSubject(item.baseSubject, corrected) : item.baseSubject;
-  const reason = skipReason(item, undefined, includeExported);
-  const [inserted] = await db
-    .insert(importItems)
-    .values({
+): Promise<Map<string, Existing>> {
+  const stored = new Map<string, Existing>();
+  if (fresh.length === 0) return stored;
+  const corrections = await correctionFinder(
+    db,
+    fresh[0]!.identity.administrationId,
+    fresh.map((item) => ({
+      kind: item.identity.kind,
+      periodId: periodId(item.period),
+      employmentId: item.details.employmentId,
+    })),
+  );
+  const now = Date.now();
+  const inGroup = new Map<string, number>();
+  const rows = fresh.map((item) => {
+    const candidate = {
+      kind: item.identity.kind,
+      periodId: periodId(item.period),
+      employmentId: item.details.employmentId,
+    };
+    const corrected = corrections.find(candidate);
+    const base = corrected ? correctionSubject(item.baseSubject, corrected) : item.baseSubject;
+    const reason = skipReason(item, undefined, includeExported);
+    const id = randomUUID();
+    // A later item of the same group is created later, so "the latest" stays the one discovered last.
+    const group = `${candidate.kind}|${candidate.periodId}|${candidate.employmentId ?? ''}`;
+    const rank = inGroup.get(group) ?? 0;
+    inGroup.set(group, rank + 1);
+    if (!reason) corrections.added(candidate, { id, marker: item.marker });
+    return {
+      id,
       key: item.key,
       marker: item.marker,
       administrationId: item.identity.administrationId,
       kind: item.identity.kind,
       loketObjectId: item.identity.loketObjectId,
       version: item.identity.version,
-      periodId: periodId(item.period),
+      periodId: candidate.periodId,
       periodEndDate: item.period.endDate,
       state: initialState(reason ? 'skipped' : 'planned'),
       subject: `${base} ${markerTag(item.marker)}`,
       amountCents: item.amountCents,
       correctsItemId: corrected?.id ?? null,
       details: item.details,
+      createdAt: new Date(now + rank),
+      updatedAt: new Date(now),
       ...(reason === 'test_year' ? TEST_YEAR : reason === 'exported' ? EXPORTED_ELSEWHERE : {}),
-    })
-    .onConflictDoNothing({ target: importItems.key })
-    .returning(existingColumns);
-  if (inserted) return inserted;
-  const [raced] = await db.select(existingColumns).from(importItems).where(eq(importItems.key, item.key));
-  return raced;
+    };
+  });
+  for (let at = 0; at < rows.length; at += INSERT_CHUNK) {
+    const inserted = await db
+      .insert(importItems)
+      .values(rows.slice(at, at + INSERT_CHUNK))
+      .onConflictDoNothing({ target: importItems.key })
+      .returning(existingColumns);
+    for (const row of inserted) stored.set(row.key, row);
+  }
+  const raced = rows.filter((row) => !stored.has(row.key));
+  if (raced.length === 0) return stored;
+  for (const row of await db
+    .select(existingColumns)
+    .from(importItems)
+    .where(
+      inArray(
+        importItems.key,
+        raced.map((r) => r.key),
+      ),
+    ))
+    stored.set(row.key, row);
+  // Our rows may name a raced row by the id we meant to give it: point them at the row that won.
+  for (const mine of raced) {
+    const winner = stored.get(mine.key);
+    if (winner)
+      await db
+        .update(importItems)
+        .set({ correctsItemId: winner.id })
+        .where(eq(importItems.correctsItemId, mine.id));
+  }
+  return stored;
 }
 
 /**
@@ -426,9 +479,13 @@ export async function savePlan(
     db,
     discovery.items.map((i) => i.key),
   );
+  const fresh = [
+    ...new Map(discovery.items.filter((i) => !known.has(i.key)).map((i) => [i.key, i])).values(),
+  ];
+  const inserted = await insertItems(db, fresh, includeExported);
   const toRun: PlannedItem[] = [];
   for (const item of discovery.items) {
-    let row = known.get(item.key) ?? (await insertItem(db, item, includeExported));
+    let row = known.get(item.key) ?? inserted.get(item.key);
     if (row) row = await followTestYear(db, item, row, includeExported);
     if (row) row = await followAmountRefusal(db, item, row);
     if (includeExported && item.exportedElsewhere && !item.testYear) {

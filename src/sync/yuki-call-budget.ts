@@ -59,16 +59,21 @@ export function databaseCallBudget(
 
   return {
     async reserve(domainId, reserveOptions = {}) {
-      await ensureRow(domainId);
       const ceiling = reserveOptions.keepReserve
         ? sql`${yukiCallBudgets.callLimit} - ${reserveCalls}`
         : sql`${yukiCallBudgets.callLimit}`;
-      const [row] = await db
-        .update(yukiCallBudgets)
-        .set({ used: sql`${yukiCallBudgets.used} + 1` })
-        .where(and(today(domainId), sql`${yukiCallBudgets.used} < ${ceiling}`))
-        .returning({ used: yukiCallBudgets.used });
-      if (row) return;
+      const take = async () =>
+        (
+          await db
+            .update(yukiCallBudgets)
+            .set({ used: sql`${yukiCallBudgets.used} + 1` })
+            .where(and(today(domainId), sql`${yukiCallBudgets.used} < ${ceiling}`))
+            .returning({ used: yukiCallBudgets.used })
+        ).length === 1;
+      // The day's row exists after its first call: only then is it created, one statement per call after.
+      if (await take()) return;
+      await ensureRow(domainId);
+      if (await take()) return;
       const { used, limit: dayLimit } = await status(domainId);
       if (used < dayLimit)
         throw new YukiDailyLimitError(domainId, {

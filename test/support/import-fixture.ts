@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { startLoketSandbox } from '../../sandbox/loket/index.ts';
-import type { RunningLoketSandbox } from '../../sandbox/loket/index.ts';
+import type { LoketSandboxOptions, RunningLoketSandbox } from '../../sandbox/loket/index.ts';
 import { demoFirm } from '../../sandbox/shared/demo-firm.ts';
 import { startYukiSandbox } from '../../sandbox/yuki/index.ts';
 import type { YukiSandbox } from '../../sandbox/yuki/index.ts';
@@ -69,13 +69,23 @@ export type ImportFixtureOptions = {
   yukiDailyCallLimit?: number;
   /** "2026-10": the first period the administrations import. */
   importFromPeriod?: string;
+  /** More Loket sandbox knobs (benchmarks: `employeesPerAdministration`, `faults.latencyMs`). */
+  loket?: Omit<LoketSandboxOptions, 'today'>;
+  /** Added to every Yuki sandbox answer. */
+  yukiLatencyMs?: number;
+  /** An open database to use instead of a fresh test database (benchmarks: PGlite in a data directory). */
+  database?: DatabaseHandle;
 };
 
 export async function startImportFixture(options: ImportFixtureOptions = {}): Promise<ImportFixture> {
-  const database = await openTestDatabase();
+  const database = options.database ?? (await openTestDatabase());
   const { db } = database;
-  const loket = await startLoketSandbox({ today: LOKET_TODAY });
-  const yuki = await startYukiSandbox({ seed: 'import', dailyCallLimit: options.yukiDailyCallLimit ?? 1000 });
+  const loket = await startLoketSandbox({ ...options.loket, today: LOKET_TODAY });
+  const yuki = await startYukiSandbox({
+    seed: 'import',
+    dailyCallLimit: options.yukiDailyCallLimit ?? 1000,
+    ...(options.yukiLatencyMs === undefined ? {} : { faults: { latencyMs: options.yukiLatencyMs } }),
+  });
   const credentials = (await sandboxControl(loket.controlUrl, '/credentials')) as SandboxCredentials;
   const user = credentials.users.find((u) => u.username === 'koppeling.yuki');
   if (!user) throw new Error('the Loket sandbox lost its koppeling.yuki user');

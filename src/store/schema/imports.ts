@@ -123,7 +123,8 @@ export const importItems = pgTable(
   (table) => [
     uniqueIndex('import_items_key').on(table.key),
     index('import_items_administration_period').on(table.administrationId, table.periodId),
-    index('import_items_run').on(table.lastRunId),
+    // With the state, whether a run still has open items is one index probe (finishRunIfComplete).
+    index('import_items_run').on(table.lastRunId, table.state),
     index('import_items_state').on(table.state),
     check(
       'import_items_posted_has_document',
