@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Database } from '../store/database.ts';
 import { importItems } from '../store/schema/index.ts';
-import { canTransition, statesLeadingTo, transition } from './item-states.ts';
+import { canTransition, statesLeadingTo, transition, transitionFrom } from './item-states.ts';
 import { MAYBE_POSTED_SETTLE_MS, STALE_CLAIM_MS } from './timers.ts';
 
 export type ImportItem = typeof importItems.$inferSelect;
@@ -88,12 +88,15 @@ export async function claimAtOnce(
   const settleAfterMs = options.settleAfterMs ?? MAYBE_POSTED_SETTLE_MS;
   // Wall-clock time, as settlingUntil compares a failure's updatedAt with it.
   const settledBefore = new Date(Date.now() - settleAfterMs);
-  const claimable = statesLeadingTo('posting').filter((state) => state !== 'posting');
+  const move = transitionFrom(
+    statesLeadingTo('posting').filter((state) => state !== 'posting'),
+    'posting',
+  );
   const attemptId = randomUUID();
   const [row] = await db
     .update(importItems)
     .set({
-      state: 'posting',
+      state: move.to,
       attemptId,
       attempts: sql`${importItems.attempts} + 1`,
       claimedAt: now,
@@ -103,7 +106,7 @@ export async function claimAtOnce(
     .where(
       and(
         eq(importItems.id, itemId),
-        inArray(importItems.state, claimable),
+        inArray(importItems.state, move.from),
         or(
           ne(importItems.state, 'failed'),
           isNull(importItems.maybePostedSince),
