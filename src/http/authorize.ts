@@ -8,14 +8,14 @@ import type { Context } from 'hono';
 import { decide, type Action, type Scope } from '../core/policy.ts';
 import { recordRefusal } from '../audit/record-refusal.ts';
 import type { AppEnv } from './context.ts';
-import type { ChangedBy } from '../tenancy/changed-by.ts';
+import type { ChangedBy } from '../app/command.ts';
 import { errorJson, NOT_FOUND } from './errors.ts';
 import {
   loadAdministrationScope,
   loadDomainScope,
   type Administration,
   type DomainScope,
-} from '../tenancy/scope.ts';
+} from '../app/scope.ts';
 
 const REFUSALS = {
   role: {

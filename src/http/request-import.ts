@@ -11,7 +11,7 @@ import { importAdministrationQueue } from '../jobs/import-queues.ts';
 import type { ImportKind } from '../store/schema/index.ts';
 import { planImportRun } from '../sync/import-run.ts';
 import { auditActor, type ChangedBy } from '../tenancy/changed-by.ts';
-import type { Administration, DomainScope } from '../tenancy/scope.ts';
+import type { Administration, DomainScope } from '../app/scope.ts';
 import { importEnvironment } from './import-environment.ts';
 import { assertPeriodsFit, assertWindowOrder } from '../tenancy/period-check.ts';
 

@@ -13,7 +13,7 @@ import { CronSchedule } from '../core/schedule.ts';
 import { activeContractLine } from './contract-lines.ts';
 import { assertPeriodsFit } from './period-check.ts';
 import { parsePeriodKey } from '../core/periods.ts';
-import type { Administration } from './scope.ts';
+import type { Administration } from '../app/scope.ts';
 
 /** Far more cost centres than a payroll administration has; a bound on what one row holds. */
 export const MAX_COST_CENTERS = 5000;

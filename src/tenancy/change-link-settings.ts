@@ -6,7 +6,7 @@
 import type { Database } from '../store/database.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { updateLinkSettings, type LinkSettingsInput } from './administration-settings.ts';
-import type { Administration, DomainScope } from './scope.ts';
+import type { Administration, DomainScope } from '../app/scope.ts';
 import { auditActor, type ChangedBy } from './changed-by.ts';
 
 export async function changeLinkSettings(

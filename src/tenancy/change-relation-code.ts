@@ -6,7 +6,7 @@
 import { recordAudit } from '../audit/record-audit.ts';
 import type { LoketSessionDeps } from './loket-session.ts';
 import { setRelationCode } from './relation-code.ts';
-import type { Administration, DomainScope } from './scope.ts';
+import type { Administration, DomainScope } from '../app/scope.ts';
 import { auditActor, type ChangedBy } from './changed-by.ts';
 
 export async function changeRelationCode(

@@ -9,7 +9,7 @@ import { administrations } from '../store/schema/index.ts';
 import { findPayrollAdministrationByClientNumber } from '../loket/employers.ts';
 import { activeContractLine } from './contract-lines.ts';
 import { LinkSetupError, openLoketSession, type LoketSessionDeps } from './loket-session.ts';
-import type { Administration, DomainScope } from './scope.ts';
+import type { Administration, DomainScope } from '../app/scope.ts';
 
 export class RelationCodeError extends LinkSetupError {}
 

@@ -5,7 +5,6 @@
  * tenant's ids, a 403 page with the reason and the roles that could act.
  */
 import type { Context } from 'hono';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppEnv } from '../http/context.ts';
 import { refusal } from '../http/authorize.ts';
@@ -13,10 +12,11 @@ import { decide, type Action, type Scope } from '../core/policy.ts';
 import {
   loadAdministrationScope,
   loadDomainScope,
+  loadPortal,
   type Administration,
   type DomainScope,
-} from '../tenancy/scope.ts';
-import { portals } from '../store/schema/index.ts';
+  type Portal,
+} from '../app/scope.ts';
 import { forbiddenPage, notFoundPage } from './pages/error-pages.tsx';
 
 export type PageGuarded<T> = { ok: true; value: T } | { ok: false; response: Response };
@@ -45,12 +45,12 @@ export async function pageRefusal(
 export async function guardPortalPage(
   c: Context<AppEnv>,
   action: Action,
-): Promise<PageGuarded<typeof portals.$inferSelect>> {
+): Promise<PageGuarded<Portal>> {
   const portalId = c.req.param('portalId') ?? '';
   if (!isUuid(portalId)) return { ok: false, response: await notFoundPage(c) };
   const refused = await pageRefusal(c, action, { kind: 'portal', portalId });
   if (refused) return { ok: false, response: refused };
-  const [portal] = await c.var.services.db.select().from(portals).where(eq(portals.id, portalId));
+  const portal = await loadPortal(c.var.services.db, portalId);
   return portal ? { ok: true, value: portal } : { ok: false, response: await notFoundPage(c) };
 }
 

@@ -8,7 +8,7 @@ import type { Database } from '../../store/database.ts';
 import { domains } from '../../store/schema/index.ts';
 import { decide } from '../../core/policy.ts';
 import type { Actor } from '../../core/roles.ts';
-import type { Administration, DomainScope } from '../../tenancy/scope.ts';
+import type { Administration, DomainScope } from '../../app/scope.ts';
 import type { AdministrationNav } from '../layout.tsx';
 
 export async function administrationNav(

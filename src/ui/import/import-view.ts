@@ -11,7 +11,7 @@ import { lookbackWindow, periodId, shiftPeriod } from '../../core/periods.ts';
 import { domains, importItems, importRuns, type ImportKind } from '../../store/schema/index.ts';
 import { runProgress, type KindProgress } from '../../sync/import-run.ts';
 import { importHistory, type ImportHistory } from '../../sync/status.ts';
-import type { Administration } from '../../tenancy/scope.ts';
+import type { Administration } from '../../app/scope.ts';
 import { yukiDay } from '../../yuki/budget.ts';
 import { importEnvironment } from '../../http/import-environment.ts';
 import { yukiLinks, type YukiLinks } from './yuki-link.tsx';

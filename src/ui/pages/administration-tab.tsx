@@ -16,7 +16,7 @@ import {
 } from '../../tenancy/administration-settings.ts';
 import { changeRelationCode } from '../../tenancy/change-relation-code.ts';
 import { changeLinkSettings } from '../../tenancy/change-link-settings.ts';
-import type { Administration, DomainScope } from '../../tenancy/scope.ts';
+import type { Administration, DomainScope } from '../../app/scope.ts';
 import { Layout } from '../layout.tsx';
 import { pageContext, render, type PageContext } from '../page-context.ts';
 import { guardAdministrationPage } from '../authorize-page.ts';

@@ -13,7 +13,7 @@ import type { AppEnv } from '../../http/context.ts';
 import { IMPORT_KINDS, portals } from '../../store/schema/index.ts';
 import { quotaWaiting, type QuotaWaiting } from '../../sync/quota-waiting.ts';
 import { portalOverview } from '../../tenancy/portal-overview.ts';
-import { getLoketConnection } from '../../tenancy/loket-connection.ts';
+import { getLoketConnection } from '../../app/domains/get-loket-connection.ts';
 import { Layout } from '../layout.tsx';
 import { pageContext, render, type PageContext } from '../page-context.ts';
 import { guardAdministrationPage } from '../authorize-page.ts';
