@@ -42,10 +42,7 @@ export async function pageRefusal(
 }
 
 /** The `:portalId` page's portal, once `action` is allowed there. */
-export async function guardPortalPage(
-  c: Context<AppEnv>,
-  action: Action,
-): Promise<PageGuarded<Portal>> {
+export async function guardPortalPage(c: Context<AppEnv>, action: Action): Promise<PageGuarded<Portal>> {
   const portalId = c.req.param('portalId') ?? '';
   if (!isUuid(portalId)) return { ok: false, response: await notFoundPage(c) };
   const refused = await pageRefusal(c, action, { kind: 'portal', portalId });

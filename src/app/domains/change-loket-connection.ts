@@ -56,8 +56,7 @@ export async function changeLoketConnection(
         .select()
         .from(loketConnections)
         .where(eq(loketConnections.domainId, scope.domainId));
-      const passwordEnc =
-        newPasswordEnc ?? (current?.method === 'password' ? current.passwordEnc : null);
+      const passwordEnc = newPasswordEnc ?? (current?.method === 'password' ? current.passwordEnc : null);
       const changed = ['method', 'username', 'environmentCode', 'password'].filter((field) => {
         if (field === 'method') return current?.method !== 'password';
         if (field === 'username') return current?.username !== input.username;

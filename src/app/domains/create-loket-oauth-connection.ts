@@ -30,11 +30,7 @@ export async function createLoketOAuthConnection(
     // Loket and the encryption (which reads data keys) before the transaction.
     check: async () => {
       const { apiBaseUrl: _apiBaseUrl, ...client } = await loketOAuthClient(deps, scope.portalId);
-      const tokens = await exchangeAuthorizationCode(
-        client,
-        code,
-        loketRedirectUri(deps.config.publicUrl),
-      );
+      const tokens = await exchangeAuthorizationCode(client, code, loketRedirectUri(deps.config.publicUrl));
       return encryptTokens(deps.secrets, scope, tokens);
     },
     change: async (tx, tokensEnc) => {
@@ -59,4 +55,3 @@ export async function createLoketOAuthConnection(
     audited: () => ({ changedFields: ['method', 'tokens'] }),
   });
 }
-

@@ -21,8 +21,9 @@ import {
 } from 'drizzle-orm/pg-core';
 import { administrations, domains } from './tenancy.ts';
 
-export const IMPORT_KINDS = ['payslip', 'journal', 'tax_return'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
+import { IMPORT_KINDS, type ImportKind } from '../../core/import-kinds.ts';
+
+export { IMPORT_KINDS, type ImportKind } from '../../core/import-kinds.ts';
 
 export const IMPORT_ITEM_STATES = [
   'planned',

@@ -10,14 +10,8 @@ import { z } from 'zod';
 import type { AppEnv } from '../../http/context.ts';
 import { getLoketConnection, type LoketConnectionView } from '../../app/domains/get-loket-connection.ts';
 import { getDomainLoketSettings } from '../../app/domains/get-domain-loket-settings.ts';
-import {
-  changeLoketConnection,
-  PasswordConnectionInput,
-} from '../../app/domains/change-loket-connection.ts';
-import {
-  testLoketConnection,
-  type ConnectionTestResult,
-} from '../../app/domains/test-loket-connection.ts';
+import { changeLoketConnection, PasswordConnectionInput } from '../../app/domains/change-loket-connection.ts';
+import { testLoketConnection, type ConnectionTestResult } from '../../app/domains/test-loket-connection.ts';
 import type { DomainScope } from '../../app/scope.ts';
 import { isAppError } from '../../core/errors.ts';
 import { Layout } from '../layout.tsx';
@@ -72,7 +66,10 @@ export function domainLoketSettingsPage(app: Hono<AppEnv>): void {
     }
     const { db, secrets } = c.var.services;
     try {
-      await changeLoketConnection({ db, secrets }, changedBy(c), { scope: guarded.value, input: parsed.data });
+      await changeLoketConnection({ db, secrets }, changedBy(c), {
+        scope: guarded.value,
+        input: parsed.data,
+      });
     } catch (error) {
       if (!isAppError(error)) throw error;
       return show(c, guarded.value, {}, { kind: 'error', text: error.text[pageContext(c).locale] }, 422);

@@ -1,0 +1,33 @@
+/**
+ * @module request-import
+ * "Import now" and a backfill, for the pages and the REST API: the administration's import job is
+ * queued and `import.requested` records who asked; who asked travels with the job into the run's
+ * history. Refused (and audited so) when the window's periods do not exist or are out of order.
+ */
+import type { Database } from '../../store/database.ts';
+import type { JobEngine } from '../../jobs/engine.ts';
+import { importAdministrationQueue } from '../../jobs/import-queues.ts';
+import { runCommand, type ChangedBy } from '../command.ts';
+import { importAudit, importRequest, type ImportOptions, type ImportTarget } from './import-request.ts';
+
+export type RequestImportDeps = { db: Database; jobs: JobEngine };
+
+export async function requestImport(
+  deps: RequestImportDeps,
+  by: ChangedBy,
+  target: ImportTarget,
+  options: ImportOptions = {},
+): Promise<void> {
+  await runCommand(deps.db, by, {
+    audit: {
+      ...importAudit(target),
+      action: 'import.requested',
+      details: { trigger: options.fromPeriodId ? 'backfill' : 'manual', ...options },
+    },
+    // The queue is pg-boss's, outside this transaction: the job is sent once the request is checked.
+    check: async () => {
+      await deps.jobs.send(importAdministrationQueue, importRequest(by, target, options));
+    },
+    change: async () => {},
+  });
+}
