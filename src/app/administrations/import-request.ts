@@ -4,7 +4,7 @@
  * the periods exist for it and come in order, and the audit fields naming it.
  */
 import type { ImportKind } from '../../store/schema/index.ts';
-import type { ChangedBy, CommandAudit } from '../command.ts';
+import type { ChangedBy, Command } from '../command.ts';
 import type { Administration, DomainScope } from '../scope.ts';
 import { assertPeriodsFit, assertWindowOrder } from './period-check.ts';
 
@@ -30,12 +30,25 @@ export function importRequest(by: ChangedBy, target: ImportTarget, options: Impo
   };
 }
 
-export function importAudit(target: ImportTarget): Omit<CommandAudit, 'action'> {
+/**
+ * An import command: `outside` queues or plans (pg-boss, Loket, Yuki) before the transaction, which then
+ * holds only the audit row naming the administration.
+ */
+export function importCommand<T>(
+  target: ImportTarget,
+  audit: { action: string; details: Record<string, unknown> },
+  outside: () => Promise<T>,
+): Command<T, T> {
   return {
-    portalId: target.scope.portalId,
-    domainId: target.scope.domainId,
-    administrationId: target.administration.id,
-    targetType: 'administration',
-    targetId: target.administration.id,
+    audit: {
+      portalId: target.scope.portalId,
+      domainId: target.scope.domainId,
+      administrationId: target.administration.id,
+      targetType: 'administration',
+      targetId: target.administration.id,
+      ...audit,
+    },
+    check: outside,
+    change: async (_tx, result) => result,
   };
 }

@@ -7,25 +7,16 @@ import type { Database } from '../../store/database.ts';
 import type { ImportItemEnvironment } from '../../sync/import-item.ts';
 import { planImportRun } from '../../sync/import-run.ts';
 import { runCommand, type ChangedBy } from '../command.ts';
-import { importAudit, importRequest, type ImportOptions, type ImportTarget } from './import-request.ts';
-
-export type RequestImportPreviewDeps = { db: Database; env: ImportItemEnvironment };
+import { importCommand, importRequest, type ImportOptions, type ImportTarget } from './import-request.ts';
 
 export async function requestImportPreview(
-  deps: RequestImportPreviewDeps,
+  deps: { db: Database; env: ImportItemEnvironment },
   by: ChangedBy,
   target: ImportTarget,
   options: ImportOptions = {},
 ): Promise<string> {
-  return runCommand(deps.db, by, {
-    audit: {
-      ...importAudit(target),
-      action: options.fromPeriodId ? 'import.backfill_previewed' : 'import.previewed',
-      details: { ...options },
-    },
-    // The plan asks Loket and Yuki: before the transaction, which only records the audit row.
-    check: async () =>
-      (await planImportRun(deps.env, { ...importRequest(by, target, options), dryRun: true })).summary,
-    change: async (_tx, summary) => summary,
-  });
+  const action = options.fromPeriodId ? 'import.backfill_previewed' : 'import.previewed';
+  const plan = async () =>
+    (await planImportRun(deps.env, { ...importRequest(by, target, options), dryRun: true })).summary;
+  return runCommand(deps.db, by, importCommand(target, { action, details: { ...options } }, plan));
 }

@@ -8,7 +8,7 @@ import type { Database } from '../../store/database.ts';
 import type { JobEngine } from '../../jobs/engine.ts';
 import { importAdministrationQueue } from '../../jobs/import-queues.ts';
 import { runCommand, type ChangedBy } from '../command.ts';
-import { importAudit, importRequest, type ImportOptions, type ImportTarget } from './import-request.ts';
+import { importCommand, importRequest, type ImportOptions, type ImportTarget } from './import-request.ts';
 
 export type RequestImportDeps = { db: Database; jobs: JobEngine };
 
@@ -18,16 +18,11 @@ export async function requestImport(
   target: ImportTarget,
   options: ImportOptions = {},
 ): Promise<void> {
-  await runCommand(deps.db, by, {
-    audit: {
-      ...importAudit(target),
-      action: 'import.requested',
-      details: { trigger: options.fromPeriodId ? 'backfill' : 'manual', ...options },
-    },
-    // The queue is pg-boss's, outside this transaction: the job is sent once the request is checked.
-    check: async () => {
-      await deps.jobs.send(importAdministrationQueue, importRequest(by, target, options));
-    },
-    change: async () => {},
-  });
+  const trigger = options.fromPeriodId ? 'backfill' : 'manual';
+  const queue = () => deps.jobs.send(importAdministrationQueue, importRequest(by, target, options));
+  await runCommand(
+    deps.db,
+    by,
+    importCommand(target, { action: 'import.requested', details: { trigger, ...options } }, queue),
+  );
 }

@@ -13,6 +13,7 @@ import type { SecretBox } from '../../secrets/secret-box.ts';
 import { LinkSetupError, PASSWORD_FLOW_OFF } from '../../tenancy/loket-session.ts';
 import { runCommand, type ChangedBy } from '../command.ts';
 import type { DomainScope } from '../scope.ts';
+import { saveLoketSignIn } from './save-loket-sign-in.ts';
 
 export const PasswordConnectionInput = z.object({
   username: z.string().trim().min(1).max(200),
@@ -46,7 +47,7 @@ export async function changeLoketConnection(
         .from(portals)
         .where(eq(portals.id, scope.portalId));
       if (!portal?.passwordFlow) throw new LinkSetupError('loket_password_flow_off', PASSWORD_FLOW_OFF);
-      // Encrypting is no database work: done before the transaction opens.
+      // Encrypting reads the portal data key: done before the transaction opens.
       return input.password === undefined
         ? undefined
         : await deps.secrets.encrypt({ ...ref, field: 'loket_connections.password' }, input.password);
@@ -64,23 +65,13 @@ export async function changeLoketConnection(
           return input.environmentCode !== undefined && current?.environmentCode !== input.environmentCode;
         return input.password !== undefined;
       });
-      const values = {
-        method: 'password' as const,
+      await saveLoketSignIn(tx, scope.domainId, {
+        method: 'password',
         username: input.username,
         passwordEnc,
         environmentCode: input.environmentCode ?? current?.environmentCode ?? null,
         tokensEnc: null,
-        status: 'untested' as const,
-        lastError: null,
-        lastErrorEn: null,
-        missingRights: [],
-        checkedAt: null,
-        updatedAt: new Date(),
-      };
-      await tx
-        .insert(loketConnections)
-        .values({ domainId: scope.domainId, ...values })
-        .onConflictDoUpdate({ target: loketConnections.domainId, set: values });
+      });
       return changed;
     },
     audited: (changed) => ({ changedFields: changed }),

@@ -5,12 +5,12 @@
  * `domain.loket_connection.oauth`, also when Loket refuses the code.
  */
 import { exchangeAuthorizationCode } from '../../loket/oauth.ts';
-import { loketConnections } from '../../store/schema/index.ts';
 import { loketOAuthClient, type LoketSessionDeps } from '../../tenancy/loket-session.ts';
 import { encryptTokens } from '../../tenancy/loket-token-store.ts';
 import { runCommand, type ChangedBy } from '../command.ts';
 import type { DomainScope } from '../scope.ts';
 import { loketRedirectUri } from './get-loket-authorize-url.ts';
+import { saveLoketSignIn } from './save-loket-sign-in.ts';
 
 export type CreateLoketOAuthConnectionOptions = { scope: DomainScope; code: string };
 
@@ -34,23 +34,13 @@ export async function createLoketOAuthConnection(
       return encryptTokens(deps.secrets, scope, tokens);
     },
     change: async (tx, tokensEnc) => {
-      const values = {
-        method: 'oauth' as const,
+      await saveLoketSignIn(tx, scope.domainId, {
+        method: 'oauth',
         username: null,
         passwordEnc: null,
         environmentCode: null,
         tokensEnc,
-        status: 'untested' as const,
-        lastError: null,
-        lastErrorEn: null,
-        missingRights: [],
-        checkedAt: null,
-        updatedAt: new Date(),
-      };
-      await tx
-        .insert(loketConnections)
-        .values({ domainId: scope.domainId, ...values })
-        .onConflictDoUpdate({ target: loketConnections.domainId, set: values });
+      });
     },
     audited: () => ({ changedFields: ['method', 'tokens'] }),
   });
