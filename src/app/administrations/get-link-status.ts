@@ -1,10 +1,10 @@
 /**
  * @module get-link-status
  * What the link of one administration still lacks, and which role can fix it, by the same rule as the
- * portal overview — read for this administration alone (one query), so the Loket service page costs
+ * portal overview — read for this administration alone or for one page of them (one query), so the Loket service page costs
  * the same in a portal of ten administrations as in one of ten thousand.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../store/database.ts';
 import {
   administrations,
@@ -21,8 +21,18 @@ export type LinkMissing =
 export type LinkStatus = { missing: LinkMissing[] };
 
 export async function getLinkStatus(db: Database, administrationId: string): Promise<LinkStatus | undefined> {
-  const [row] = await db
+  return (await getLinkStatuses(db, [administrationId])).get(administrationId);
+}
+
+/** The same for a page of administrations, in one query. */
+export async function getLinkStatuses(
+  db: Database,
+  administrationIds: readonly string[],
+): Promise<Map<string, LinkStatus>> {
+  if (administrationIds.length === 0) return new Map();
+  const rows = await db
     .select({
+      id: administrations.id,
       loketClient: sql<boolean>`${portals.loketClientId} is not null`,
       yukiAccessKey: sql<boolean>`${portals.yukiAccessKeyEnc} is not null`,
       feature: sql<boolean>`${domainFeatures.feature} is not null`,
@@ -38,8 +48,19 @@ export async function getLinkStatus(db: Database, administrationId: string): Pro
       and(eq(domainFeatures.domainId, administrations.domainId), eq(domainFeatures.feature, LOKET_FEATURE)),
     )
     .leftJoin(loketConnections, eq(loketConnections.domainId, administrations.domainId))
-    .where(eq(administrations.id, administrationId));
-  if (!row) return undefined;
+    .where(inArray(administrations.id, [...administrationIds]));
+  return new Map(rows.map((row) => [row.id, { missing: missingOf(row) }]));
+}
+
+function missingOf(row: {
+  loketClient: boolean;
+  yukiAccessKey: boolean;
+  feature: boolean;
+  connectionStatus: string | null;
+  isStandard: boolean;
+  activeLine: boolean;
+  resolved: boolean;
+}): LinkMissing[] {
   const missing: LinkMissing[] = [];
   if (!row.loketClient) missing.push('loket_client');
   if (!row.yukiAccessKey) missing.push('yuki_access_key');
@@ -47,5 +68,5 @@ export async function getLinkStatus(db: Database, administrationId: string): Pro
   if (!row.connectionStatus || row.connectionStatus === 'failed') missing.push('loket_connection');
   if (!row.isStandard && !row.activeLine) missing.push('contract_line');
   if (!row.resolved) missing.push('relation_code');
-  return { missing };
+  return missing;
 }

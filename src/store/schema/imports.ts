@@ -126,6 +126,10 @@ export const importItems = pgTable(
     index('import_items_administration_period').on(table.administrationId, table.periodId),
     index('import_items_run').on(table.lastRunId),
     index('import_items_state').on(table.state),
+    // The import status counts, per administration, what waits for a person (issue 13 P5).
+    index('import_items_needs_person')
+      .on(table.administrationId, table.state)
+      .where(sql`${table.state} in ('failed', 'needs_check')`),
     check(
       'import_items_posted_has_document',
       sql`${table.state} <> 'posted' or ${table.yukiDocumentId} is not null or ${table.checkedAt} is not null`,

@@ -7,7 +7,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import { periodKeyOf } from '../../../core/periods.ts';
 import { portals } from '../../../store/schema/index.ts';
-import { portalHealth } from '../../portal-health.ts';
+import { HEALTH_PAGE_SIZE, portalHealth } from '../../portal-health.ts';
 import type { AppEnv } from '../../context.ts';
 import { errorJson, errorResponses, NOT_FOUND } from '../../errors.ts';
 import { refusal } from '../../authorize.ts';
@@ -55,7 +55,15 @@ const PortalHealth = z
           ),
         }),
       )
-      .openapi({ description: 'Administrations with failures first, then by domain and name' }),
+      .openapi({
+        description: 'One page of administrations: with failures first, then by domain and name',
+      }),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    total: z
+      .number()
+      .int()
+      .openapi({ description: 'Administrations in the link matching `q`, on all pages' }),
     notInLink: z.number().int().openapi({
       description: 'Administrations outside the link: not the standard one, no contract line, no Relatiecode',
     }),
@@ -103,7 +111,23 @@ const route = createRoute({
   tags: ['portals'],
   summary:
     "The portal's import health: recent imports and failures per administration, Yuki quota per domain",
-  request: { params: z.object({ portalId: z.uuid() }) },
+  request: {
+    params: z.object({ portalId: z.uuid() }),
+    query: z.object({
+      page: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(100_000)
+        .optional()
+        .openapi({ description: `Page of ${HEALTH_PAGE_SIZE} administrations, from 1` }),
+      q: z
+        .string()
+        .max(100)
+        .optional()
+        .openapi({ description: "A part of the administration's name, or its whole Loket client number" }),
+    }),
+  },
   responses: {
     200: { description: 'Import health', content: { 'application/json': { schema: PortalHealth } } },
     401: errorResponses[401],
@@ -120,7 +144,11 @@ export function getHealth(app: OpenAPIHono<AppEnv>): void {
     const db = c.var.services.db;
     const [portal] = await db.select().from(portals).where(eq(portals.id, portalId));
     if (!portal) return errorJson(c, 404, 'not_found', NOT_FOUND);
-    const health = await portalHealth(db, c.var.actor!, portalId, portal);
+    const { page, q } = c.req.valid('query');
+    const health = await portalHealth(db, portalId, {
+      ...(page ? { page } : {}),
+      ...(q ? { q } : {}),
+    });
     return c.json(
       {
         portal: { id: portal.id, name: portal.name },
@@ -130,6 +158,9 @@ export function getHealth(app: OpenAPIHono<AppEnv>): void {
           linkComplete: administration.missing.length === 0,
           periods: periods.map((period) => ({ period: periodKeyOf(period.periodId), ...period.kinds })),
         })),
+        page: health.page,
+        pageSize: health.pageSize,
+        total: health.total,
         notInLink: health.notInLink,
         domains: health.domains.map((domain) => ({
           id: domain.id,
