@@ -196,42 +196,25 @@ async function healthPage(
         hasFeature: sql<boolean>`exists (select 1 from ${domainFeatures} where ${domainFeatures.domainId} = ${domainsTable.id} and ${domainFeatures.feature} = ${LOKET_FEATURE})`,
         failed: sql<number>`coalesce(${attention.failed}, 0)::int`,
         needsCheck: sql<number>`coalesce(${attention.needsCheck}, 0)::int`,
-        inLink: sql<boolean>`${inLink}`,
-        total: sql<number>`count(*) over ()::int`,
       })
       .from(administrationsTable)
       .innerJoin(domainsTable, eq(domainsTable.id, administrationsTable.domainId))
       .leftJoin(attention, eq(attention.administrationId, administrationsTable.id));
-  const [rows, [outside]] = await Promise.all([
-    base()
-      .where(and(eq(administrationsTable.portalId, portalId), inLink, search))
-      .orderBy(
-        sql`${needsPerson} desc`,
-        domainsTable.name,
-        administrationsTable.name,
-        administrationsTable.id,
-      )
-      .limit(HEALTH_PAGE_SIZE)
-      .offset((options.page - 1) * HEALTH_PAGE_SIZE),
-    db
-      .select({ count: sql<number>`count(*)::int` })
-      .from(administrationsTable)
-      .leftJoin(attention, eq(attention.administrationId, administrationsTable.id))
-      .where(and(eq(administrationsTable.portalId, portalId), sql`not ${inLink}`)),
-  ]);
-  // Past the last page no row tells the total: count it alone.
-  const total =
-    rows[0]?.total ??
-    Number(
-      (
-        await db
-          .select({ count: sql<number>`count(*)::int` })
-          .from(administrationsTable)
-          .leftJoin(attention, eq(attention.administrationId, administrationsTable.id))
-          .where(and(eq(administrationsTable.portalId, portalId), inLink, search))
-      )[0]?.count ?? 0,
-    );
-  return { rows, total: Number(total), notInLink: Number(outside?.count ?? 0) };
+  // One pass over the portal's administrations counts both; the page itself stops after 50 rows.
+  const [counts] = await db
+    .select({
+      total: sql<number>`count(*) filter (where ${inLink} ${search ? sql`and ${search}` : sql``})::int`,
+      notInLink: sql<number>`count(*) filter (where not ${inLink})::int`,
+    })
+    .from(administrationsTable)
+    .leftJoin(attention, eq(attention.administrationId, administrationsTable.id))
+    .where(eq(administrationsTable.portalId, portalId));
+  const rows = await base()
+    .where(and(eq(administrationsTable.portalId, portalId), inLink, search))
+    .orderBy(sql`${needsPerson} desc`, domainsTable.name, administrationsTable.name, administrationsTable.id)
+    .limit(HEALTH_PAGE_SIZE)
+    .offset((options.page - 1) * HEALTH_PAGE_SIZE);
+  return { rows, total: Number(counts?.total ?? 0), notInLink: Number(counts?.notInLink ?? 0) };
 }
 
 /** A part of the administration's name (any case), or its whole Loket client number (Relatiecode). */
