@@ -54,20 +54,6 @@ const storeBoundary = {
 /** @param {...object} patterns */
 const restrictImports = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 const tests = ['src/**/*.test.{ts,tsx}'];
-// TEMPORARY: removed at merge by issue 12 helpers A/B, who are moving these files' store queries into
-// src/app. Files here still import store values (tables, queries); every other http/ui file may not.
-const storeImportsBeingRemoved = [
-  'src/http/routes/administrations/imports.ts',
-  'src/http/routes/domains/getDomain.ts',
-  'src/ui/components/administration-nav.ts',
-  'src/ui/import/import-grid.tsx',
-  'src/ui/import/import-progress.tsx',
-  'src/ui/import/import-view.ts',
-  'src/ui/pages/domain-contract.tsx',
-  'src/ui/pages/domain-loket-settings.tsx',
-  'src/ui/pages/loket-service.tsx',
-];
-
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', 'screenshots/'] },
   js.configs.recommended,
@@ -121,7 +107,7 @@ export default tseslint.config(
   },
   {
     files: ['src/{http,ui}/**/*.{ts,tsx}'],
-    ignores: [...tests, ...storeImportsBeingRemoved],
+    ignores: tests,
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [storeBoundary] }] },
   },
   {

@@ -52,3 +52,38 @@ export async function runBenchmark(benchmark: Benchmark): Promise<void> {
     await close();
   }
 }
+
+/**
+ * A benchmark against a fixed goal (issue 13's page speeds): each measurement is timed `samples` times
+ * after a warm-up, and its 95th percentile is printed beside the goal.
+ */
+export type GoalBenchmark = {
+  name: string;
+  setup(): Promise<{ measurements: Record<string, () => Promise<void>>; close(): Promise<void> }>;
+  goalMs: number;
+  samples?: number;
+};
+
+function percentile(values: number[], fraction: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]!;
+}
+
+export async function runGoalBenchmark(benchmark: GoalBenchmark): Promise<void> {
+  const { measurements, close } = await benchmark.setup();
+  const samples = benchmark.samples ?? 40;
+  try {
+    console.log(`\n${benchmark.name} (p95 of ${samples} requests each)`);
+    for (const [name, work] of Object.entries(measurements)) {
+      await work();
+      const times: number[] = [];
+      for (let sample = 0; sample < samples; sample++) times.push(await time(work));
+      const p95 = percentile(times, 0.95);
+      console.log(
+        `  ${name.padEnd(32)} p95 ${p95.toFixed(1)} ms (goal ≤ ${benchmark.goalMs} ms)${p95 <= benchmark.goalMs ? '' : '  MISSED'}`,
+      );
+    }
+  } finally {
+    await close();
+  }
+}

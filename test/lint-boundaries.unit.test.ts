@@ -280,12 +280,5 @@ describe('folder boundaries in eslint.config.js', () => {
         await lint('src/ui/x.integration.test.ts', "export { portals } from '../store/schema/index.ts';\n"),
       ).toEqual([]);
     });
-
-    // TEMPORARY, like the list it checks: goes when helpers A/B of issue 12 have merged.
-    it('still allows the files helpers A/B are moving to src/app (temporary list in eslint.config.js)', async () => {
-      expect(
-        await lint('src/ui/pages/loket-service.tsx', "export { portals } from '../../store/schema/index.ts';\n"),
-      ).toEqual([]);
-    });
   });
 });

@@ -29,8 +29,11 @@ export type Command<T, Checked = void> = {
   check?: () => Promise<Checked>;
   /** Writes the change through `tx`; throw an AppError to refuse. */
   change: (tx: Database, checked: Checked) => Promise<T>;
-  /** What the result adds to the audit row (changed fields, new ids, the user an anonymous caller became). */
-  audited?: (result: T) => Partial<CommandAudit> & { actorUserId?: string };
+  /**
+   * What the result adds to the audit row (changed fields, new ids, the user an anonymous caller became);
+   * `failed` for a failure the command keeps (a connection test).
+   */
+  audited?: (result: T) => Partial<CommandAudit> & { actorUserId?: string; outcome?: 'ok' | 'failed' };
 };
 
 export async function runCommand<T, Checked = void>(
@@ -43,7 +46,7 @@ export async function runCommand<T, Checked = void>(
     const checked = (await command.check?.()) as Checked;
     return await db.transaction(async (tx) => {
       const result = await command.change(tx, checked);
-      await recordAudit(tx, { ...who, ...command.audit, ...command.audited?.(result), outcome: 'ok' });
+      await recordAudit(tx, { ...who, ...command.audit, outcome: 'ok', ...command.audited?.(result) });
       return result;
     });
   } catch (error) {

@@ -15,7 +15,7 @@ import {
   loadDomainScope,
   type Administration,
   type DomainScope,
-} from '../tenancy/scope.ts';
+} from '../app/scope.ts';
 
 const REFUSALS = {
   role: {

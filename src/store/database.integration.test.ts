@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/support/database.ts';
-import { getLoketConnection } from '../tenancy/loket-connection.ts';
+import { getLoketConnection } from '../app/domains/get-loket-connection.ts';
 import { queryRows, type DatabaseHandle } from './database.ts';
 import { domains, loketConnections, portals, workerProbes } from './schema/index.ts';
 

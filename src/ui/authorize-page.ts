@@ -14,7 +14,7 @@ import {
   loadDomainScope,
   type Administration,
   type DomainScope,
-} from '../tenancy/scope.ts';
+} from '../app/scope.ts';
 import { findPortal, type PortalSummary } from '../app/portals/find-portal.ts';
 import type { Database } from '../app/database.ts';
 import type { Actor } from '../core/roles.ts';

@@ -21,6 +21,15 @@ export const AUDIT_MESSAGES = {
     nl: 'Domeinen en administraties gesynchroniseerd met Yuki',
     en: 'Domains and administrations synchronised with Yuki',
   },
+  'audit.action.operator.setup': {
+    nl: 'Eerste operatoraccount aangemaakt (loket-yuki setup)',
+    en: 'First operator account created (loket-yuki setup)',
+  },
+  'audit.action.mail.resend': { nl: 'E-mail opnieuw verstuurd', en: 'E-mail sent again' },
+  'audit.action.auth.password_reset.link': {
+    nl: 'Link voor nieuw wachtwoord gemaakt (loket-yuki reset-password)',
+    en: 'Password reset link made (loket-yuki reset-password)',
+  },
   'audit.action.portal.member.invite': { nl: 'Gebruiker uitgenodigd', en: 'User invited' },
   'audit.action.portal.member.accept': { nl: 'Uitnodiging geaccepteerd', en: 'Invitation accepted' },
   'audit.action.portal.member.remove': { nl: 'Rollen ingetrokken', en: 'Roles taken away' },

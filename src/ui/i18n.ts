@@ -703,6 +703,18 @@ export const MESSAGES = {
     nl: 'Wat ontbreekt, en wie het kan regelen',
     en: 'What is missing, and who can fix it',
   },
+  'health.search': { nl: 'Zoek op naam of cliëntnummer', en: 'Search by name or client number' },
+  'health.searchButton': { nl: 'Zoeken', en: 'Search' },
+  'health.pageOf': {
+    nl: 'Administratie {from}–{to} van {total}',
+    en: 'Administration {from}–{to} of {total}',
+  },
+  'health.previous': { nl: 'Vorige', en: 'Previous' },
+  'health.next': { nl: 'Volgende', en: 'Next' },
+  'health.noMatch': {
+    nl: 'Geen administratie gevonden voor “{q}”.',
+    en: 'No administration found for “{q}”.',
+  },
   'health.notInLink': {
     nl: 'Administraties die niet meedoen aan de koppeling (niet de standaardadministratie, geen actieve contractregel en geen Relatiecode): {count}.',
     en: 'Administrations not part of the link (not the standard administration, no active contract line and no relation code): {count}.',

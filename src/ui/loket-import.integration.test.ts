@@ -6,21 +6,18 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../../test/support/database.ts';
-import { testLogger } from '../../test/support/logger.ts';
-import { createTestServices } from '../../test/support/services.ts';
+import { startAppWithSandboxes, type AppWithSandboxes } from '../../test/support/app-with-sandboxes.ts';
 import { call } from '../../test/support/auth-harness.ts';
 import { linkBakeryThroughApi } from '../../test/support/bakery-link.ts';
 import { roleSessions, send } from '../../test/support/role-sessions.ts';
-import { createTenants, type RoleName, type Tenants } from '../../test/support/tenants.ts';
-import { startLoketSandbox, type RunningLoketSandbox } from '../../sandbox/loket/index.ts';
-import { parseYukiSandboxOptions, startYukiSandbox, type YukiSandbox } from '../../sandbox/yuki/index.ts';
+import type { RoleName, Tenants } from '../../test/support/tenants.ts';
+import type { RunningLoketSandbox } from '../../sandbox/loket/index.ts';
+import type { YukiSandbox } from '../../sandbox/yuki/index.ts';
 import { cents, formatEuro, sum } from '../core/money.ts';
 import { periodContaining, periodKey, shiftPeriod } from '../core/periods.ts';
 import { formatDate, formatPeriod } from './components/format.ts';
-import { createApp } from '../main/app.ts';
 import type { AppServices } from '../http/context.ts';
-import { startJobEngine, type JobEngine } from '../jobs/engine.ts';
+import type { JobEngine } from '../jobs/engine.ts';
 import {
   importAdministrationQueue,
   importQueues,
@@ -33,7 +30,6 @@ import { importNow } from '../sync/import-run.ts';
 import { NeedsCheckError } from '../sync/errors.ts';
 import { errorColumns } from '../sync/record.ts';
 import { yukiDay } from '../yuki/budget.ts';
-import { sandboxEnv } from '../../sandbox/demo/sandboxes.ts';
 
 const escapeHtml = (text: string) =>
   text
@@ -44,12 +40,13 @@ const escapeHtml = (text: string) =>
     .replace(/'/g, '&#39;');
 
 describe('Personeel → Loket service: importing', () => {
+  let setup: AppWithSandboxes;
   let database: DatabaseHandle;
   let jobs: JobEngine;
   let loket: RunningLoketSandbox;
   let yuki: YukiSandbox;
   let services: AppServices;
-  let app: ReturnType<typeof createApp>;
+  let app: AppWithSandboxes['app'];
   let tenants: Tenants;
   const current = periodContaining('month', yukiDay(new Date()));
   const previous = periodKey(shiftPeriod(current, -1));
@@ -93,31 +90,13 @@ describe('Personeel → Loket service: importing', () => {
   const servicePath = () => `/administrations/${tenants.a.standardId}/loket`;
 
   beforeAll(async () => {
-    database = await openTestDatabase();
-    jobs = await startJobEngine({
-      database,
-      logger: testLogger,
-      supervise: false,
-      instanceName: 'ui-import',
-    });
+    setup = await startAppWithSandboxes({ instanceName: 'ui-import' });
+    ({ database, jobs, loket, yuki, services, app, tenants } = setup);
     await jobs.ensureQueues(importQueues);
-    loket = await startLoketSandbox({});
-    yuki = await startYukiSandbox(parseYukiSandboxOptions({}));
-    services = createTestServices({
-      database,
-      jobs,
-      env: sandboxEnv(loket, yuki),
-    });
-    app = createApp(services);
-    tenants = await createTenants(database.db);
     await linkBakeryThroughApi({ api, loket, yuki, tenants });
   }, 60_000);
 
-  afterAll(async () => {
-    await jobs?.stop();
-    await Promise.all([loket?.close(), yuki?.close()]);
-    await database?.close();
-  });
+  afterAll(() => setup?.close());
 
   it('shows the look-back grid, Import now and the backfill once the link is complete', async () => {
     const { status, html } = await page(servicePath(), 'backoffice');

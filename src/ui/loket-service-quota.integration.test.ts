@@ -5,32 +5,27 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../../test/support/database.ts';
-import { testLogger } from '../../test/support/logger.ts';
-import { createTestServices } from '../../test/support/services.ts';
+import { startAppWithSandboxes, type AppWithSandboxes } from '../../test/support/app-with-sandboxes.ts';
 import { call } from '../../test/support/auth-harness.ts';
 import { linkBakeryThroughApi } from '../../test/support/bakery-link.ts';
 import { writeLedger } from '../../test/support/ledger.ts';
 import { roleSessions } from '../../test/support/role-sessions.ts';
-import { createTenants, type Tenants } from '../../test/support/tenants.ts';
-import { startLoketSandbox, type RunningLoketSandbox } from '../../sandbox/loket/index.ts';
-import { parseYukiSandboxOptions, startYukiSandbox, type YukiSandbox } from '../../sandbox/yuki/index.ts';
+import type { Tenants } from '../../test/support/tenants.ts';
+import type { RunningLoketSandbox } from '../../sandbox/loket/index.ts';
+import type { YukiSandbox } from '../../sandbox/yuki/index.ts';
 import { periodContaining, periodId, shiftPeriod } from '../core/periods.ts';
-import { createApp } from '../main/app.ts';
-import { startJobEngine, type JobEngine } from '../jobs/engine.ts';
 import type { DatabaseHandle } from '../store/database.ts';
 import { domainFeatures, importItems } from '../store/schema/index.ts';
 import { nextYukiDayStart } from '../sync/yuki-call-budget.ts';
 import { yukiDay } from '../yuki/budget.ts';
 import { formatDateTime } from './components/format.ts';
-import { sandboxEnv } from '../../sandbox/demo/sandboxes.ts';
 
 describe('Personeel → Loket service: work waiting for the Yuki quota', () => {
+  let setup: AppWithSandboxes;
   let database: DatabaseHandle;
-  let jobs: JobEngine;
   let loket: RunningLoketSandbox;
   let yuki: YukiSandbox;
-  let app: ReturnType<typeof createApp>;
+  let app: AppWithSandboxes['app'];
   let tenants: Tenants;
   const current = periodId(periodContaining('month', yukiDay(new Date())));
   const older = periodId(shiftPeriod(periodContaining('month', yukiDay(new Date())), -5));
@@ -53,23 +48,8 @@ describe('Personeel → Loket service: work waiting for the Yuki quota', () => {
     /<div class="notice notice-info" role="status">([^<]*)<\/div>/.exec(html)?.[1];
 
   beforeAll(async () => {
-    database = await openTestDatabase();
-    jobs = await startJobEngine({
-      database,
-      logger: testLogger,
-      supervise: false,
-      instanceName: 'ui-quota',
-    });
-    loket = await startLoketSandbox({});
-    yuki = await startYukiSandbox(parseYukiSandboxOptions({}));
-    app = createApp(
-      createTestServices({
-        database,
-        jobs,
-        env: sandboxEnv(loket, yuki),
-      }),
-    );
-    tenants = await createTenants(database.db);
+    setup = await startAppWithSandboxes({ instanceName: 'ui-quota' });
+    ({ database, loket, yuki, app, tenants } = setup);
     await linkBakeryThroughApi({ api, loket, yuki, tenants });
     // The group may use the link but has no Loket user yet: its page shows what is missing.
     await database.db
@@ -77,11 +57,7 @@ describe('Personeel → Loket service: work waiting for the Yuki quota', () => {
       .values({ domainId: tenants.a.domainIds[1], feature: 'loket_payroll_link' });
   }, 60_000);
 
-  afterAll(async () => {
-    await jobs?.stop();
-    await Promise.all([loket?.close(), yuki?.close()]);
-    await database?.close();
-  });
+  afterAll(() => setup?.close());
 
   it('says nothing about the quota while nothing waits for it', async () => {
     const html = await page(bakeryPath());

@@ -5,34 +5,31 @@
  * Yuki sandbox receives nothing; once Loket lifts the mark, the same periods import.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../../test/support/database.ts';
-import { testLogger } from '../../test/support/logger.ts';
-import { createTestServices } from '../../test/support/services.ts';
+import { startAppWithSandboxes, type AppWithSandboxes } from '../../test/support/app-with-sandboxes.ts';
 import { call } from '../../test/support/auth-harness.ts';
 import { linkBakeryThroughApi } from '../../test/support/bakery-link.ts';
 import { roleSessions } from '../../test/support/role-sessions.ts';
-import { createTenants, type RoleName, type Tenants } from '../../test/support/tenants.ts';
-import { startLoketSandbox, type RunningLoketSandbox } from '../../sandbox/loket/index.ts';
+import type { RoleName, Tenants } from '../../test/support/tenants.ts';
+import type { RunningLoketSandbox } from '../../sandbox/loket/index.ts';
 import { TEST_YEAR_EMPLOYER } from '../../sandbox/loket/data/world.ts';
-import { parseYukiSandboxOptions, startYukiSandbox, type YukiSandbox } from '../../sandbox/yuki/index.ts';
+import type { YukiSandbox } from '../../sandbox/yuki/index.ts';
 import { periodContaining, periodKey, shiftPeriod } from '../core/periods.ts';
-import { createApp } from '../main/app.ts';
 import type { AppServices } from '../http/context.ts';
-import { startJobEngine, type JobEngine } from '../jobs/engine.ts';
+import type { JobEngine } from '../jobs/engine.ts';
 import { importQueues } from '../jobs/import-queues.ts';
 import type { DatabaseHandle } from '../store/database.ts';
 import { createImportEnvironment } from '../main/import-engine.ts';
 import { importNow } from '../sync/import-run.ts';
 import { yukiDay } from '../yuki/budget.ts';
-import { sandboxEnv } from '../../sandbox/demo/sandboxes.ts';
 
 describe('Personeel → Loket service: a Loket test year', () => {
+  let setup: AppWithSandboxes;
   let database: DatabaseHandle;
   let jobs: JobEngine;
   let loket: RunningLoketSandbox;
   let yuki: YukiSandbox;
   let services: AppServices;
-  let app: ReturnType<typeof createApp>;
+  let app: AppWithSandboxes['app'];
   let tenants: Tenants;
   const current = periodContaining('month', yukiDay(new Date()));
   const previous = shiftPeriod(current, -1);
@@ -84,19 +81,9 @@ describe('Personeel → Loket service: a Loket test year', () => {
     );
 
   beforeAll(async () => {
-    database = await openTestDatabase();
-    jobs = await startJobEngine({
-      database,
-      logger: testLogger,
-      supervise: false,
-      instanceName: 'ui-test-year',
-    });
+    setup = await startAppWithSandboxes({ instanceName: 'ui-test-year', loket: { testYearEmployer: true } });
+    ({ database, jobs, loket, yuki, services, app, tenants } = setup);
     await jobs.ensureQueues(importQueues);
-    loket = await startLoketSandbox({ testYearEmployer: true });
-    yuki = await startYukiSandbox(parseYukiSandboxOptions({}));
-    services = createTestServices({ database, jobs, env: sandboxEnv(loket, yuki) });
-    app = createApp(services);
-    tenants = await createTenants(database.db);
     await linkBakeryThroughApi({ api, loket, yuki, tenants });
     // The administration's Relatiecode now names the new client whose payroll runs as a test year.
     await api('backoffice', 'PUT', `/api/administrations/${tenants.a.standardId}/relation-code`, {
@@ -105,11 +92,7 @@ describe('Personeel → Loket service: a Loket test year', () => {
     await markTestYear(true);
   }, 60_000);
 
-  afterAll(async () => {
-    await jobs?.stop();
-    await Promise.all([loket?.close(), yuki?.close()]);
-    await database?.close();
-  });
+  afterAll(() => setup?.close());
 
   it('previews the test year as not imported', async () => {
     const preview = await post(`${servicePath()}/backfill/preview`, 'backoffice', {

@@ -11,6 +11,7 @@ import {
 import { parseYukiSandboxOptions, startYukiSandbox, type YukiSandbox } from '../../sandbox/yuki/index.ts';
 import { sandboxEnv } from '../../sandbox/demo/sandboxes.ts';
 import { createApp } from '../../src/main/app.ts';
+import type { AppServices } from '../../src/http/context.ts';
 import { startJobEngine, type JobEngine } from '../../src/jobs/engine.ts';
 import type { Logger } from '../../src/platform/logger.ts';
 import type { DatabaseHandle } from '../../src/store/database.ts';
@@ -25,6 +26,8 @@ export type AppWithSandboxes = {
   loket: RunningLoketSandbox;
   yuki: YukiSandbox;
   app: ReturnType<typeof createApp>;
+  /** What the app runs on, for tests that call the application layer directly. */
+  services: AppServices;
   tenants: Tenants;
   close(): Promise<void>;
 };
@@ -58,6 +61,7 @@ export async function startAppWithSandboxes(options: {
     loket,
     yuki,
     app,
+    services,
     tenants,
     async close() {
       await jobs.stop();

@@ -21,8 +21,9 @@ import {
 } from 'drizzle-orm/pg-core';
 import { administrations, domains } from './tenancy.ts';
 
-export const IMPORT_KINDS = ['payslip', 'journal', 'tax_return'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
+import { IMPORT_KINDS, type ImportKind } from '../../core/import-kinds.ts';
+
+export { IMPORT_KINDS, type ImportKind } from '../../core/import-kinds.ts';
 
 export const IMPORT_ITEM_STATES = [
   'planned',
@@ -126,6 +127,10 @@ export const importItems = pgTable(
     // With the state, whether a run still has open items is one index probe (finishRunIfComplete).
     index('import_items_run').on(table.lastRunId, table.state),
     index('import_items_state').on(table.state),
+    // The import status counts, per administration, what waits for a person (issue 13 P5).
+    index('import_items_needs_person')
+      .on(table.administrationId, table.state)
+      .where(sql`${table.state} in ('failed', 'needs_check')`),
     check(
       'import_items_posted_has_document',
       sql`${table.state} <> 'posted' or ${table.yukiDocumentId} is not null or ${table.checkedAt} is not null`,

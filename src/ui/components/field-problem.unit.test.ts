@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LoketSettingsInput } from '../../app/portals/change-loket-settings.ts';
-import { LinkSettingsInput } from '../../tenancy/administration-settings.ts';
-import { PasswordConnectionInput } from '../../tenancy/loket-connection.ts';
+import { LinkSettingsInput } from '../../app/administrations/change-link-settings.ts';
+import { PasswordConnectionInput } from '../../app/domains/change-loket-connection.ts';
 import { translator } from '../i18n.ts';
 import { fieldProblem } from './field-problem.ts';
 

@@ -4,7 +4,7 @@
  * a link to the page where it is fixed.
  */
 import { decide, type Scope } from '../../core/policy.ts';
-import type { LinkMissing } from '../../app/portals/get-portal-overview.ts';
+import type { LinkMissing } from '../../app/administrations/get-link-status.ts';
 import type { PageContext } from '../page-context.ts';
 import { roleNames } from './roles.ts';
 

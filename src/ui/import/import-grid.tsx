@@ -8,7 +8,7 @@
  */
 import { cents, formatEuro, sum } from '../../core/money.ts';
 import { formatPeriodOf } from '../components/format.ts';
-import { IMPORT_KINDS, type ImportKind } from '../../store/schema/index.ts';
+import { IMPORT_KINDS, type ImportKind } from '../../core/import-kinds.ts';
 import { TEST_YEAR_CODE } from '../../sync/plan.ts';
 import type { PageContext } from '../page-context.ts';
 import type { ImportItemRow, ImportView } from './import-view.ts';

@@ -6,7 +6,7 @@
  * The answer that ends the polling also carries the grid and the history, swapped in out of band.
  */
 import { z } from 'zod';
-import { IMPORT_KINDS } from '../../store/schema/index.ts';
+import { IMPORT_KINDS } from '../../core/import-kinds.ts';
 import type { PageContext } from '../page-context.ts';
 import { formatDateTime } from '../components/format.ts';
 import type { ImportRun, RunProgress } from './import-view.ts';

@@ -9,21 +9,17 @@ import { z } from 'zod';
 import type { AppEnv } from '../../http/context.ts';
 import { decide } from '../../core/policy.ts';
 import { isAppError } from '../../core/errors.ts';
-import {
-  LinkSettingsInput,
-  viewAdministration,
-  type AdministrationView,
-} from '../../tenancy/administration-settings.ts';
-import { changeRelationCode } from '../../tenancy/change-relation-code.ts';
-import { changeLinkSettings } from '../../tenancy/change-link-settings.ts';
-import type { Administration, DomainScope } from '../../tenancy/scope.ts';
+import { getAdministration, type AdministrationView } from '../../app/administrations/get-administration.ts';
+import { changeRelationCode } from '../../app/administrations/change-relation-code.ts';
+import { changeLinkSettings, LinkSettingsInput } from '../../app/administrations/change-link-settings.ts';
+import type { Administration, DomainScope } from '../../app/scope.ts';
 import { fieldProblem } from '../components/field-problem.ts';
 import { Layout } from '../layout.tsx';
 import { pageContext, render, type PageContext } from '../page-context.ts';
 import { guardAdministrationPage } from '../authorize-page.ts';
 import { changedBy } from '../../http/authorize.ts';
 import { Csrf, Field, Notice } from '../components/form.tsx';
-import { administrationNav } from '../components/administration-nav.ts';
+import { getAdministrationNav } from '../../app/administrations/get-administration-nav.ts';
 import { DemoHint } from '../demo-hints.tsx';
 
 type Target = { scope: DomainScope; administration: Administration };
@@ -82,12 +78,10 @@ export function administrationTabPage(app: Hono<AppEnv>): void {
     }
     const { db, secrets, config } = c.var.services;
     try {
-      await changeRelationCode(
-        { db, secrets, config, logger: c.var.log },
-        changedBy(c),
-        guarded.value,
-        form.data.relationCode,
-      );
+      await changeRelationCode({ db, secrets, config, logger: c.var.log }, changedBy(c), {
+        target: guarded.value,
+        relationCode: form.data.relationCode,
+      });
     } catch (error) {
       if (!isAppError(error)) throw error;
       const text = error.text[locale];
@@ -116,7 +110,10 @@ export function administrationTabPage(app: Hono<AppEnv>): void {
       return show(c, guarded.value, problems, { kind: 'error', text: t('common.invalid') }, 400);
     }
     try {
-      await changeLinkSettings(c.var.services.db, changedBy(c), guarded.value, parsed.data);
+      await changeLinkSettings(c.var.services.db, changedBy(c), {
+        target: guarded.value,
+        input: parsed.data,
+      });
     } catch (error) {
       if (!isAppError(error)) throw error;
       const text = error.text[locale];
@@ -136,9 +133,9 @@ async function show(
   const { db } = c.var.services;
   const page = pageContext(c);
   const { t } = page;
-  const nav = await administrationNav(db, page.actor, target, 'administration');
+  const nav = { ...(await getAdministrationNav(db, page.actor, target)), current: 'administration' as const };
   const usesLink = decide(page.actor, 'link.use', target.scope).allowed;
-  const view = await viewAdministration(db, target.administration);
+  const view = await getAdministration(db, target.administration);
   return render(
     c,
     <Layout

@@ -5,15 +5,14 @@
  * for an administration that is not the standard one.
  */
 import type { Context, Hono } from 'hono';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppEnv } from '../../http/context.ts';
-import { administrations, contractLines, domains } from '../../store/schema/index.ts';
 import { decide, LOKET_FEATURE } from '../../core/policy.ts';
 import { isAppError } from '../../core/errors.ts';
-import { requestContractLine } from '../../tenancy/contract-lines.ts';
-import { changeDomainFeature } from '../../tenancy/change-domain-feature.ts';
-import type { DomainScope } from '../../tenancy/scope.ts';
+import { requestContractLine } from '../../app/domains/request-contract-line.ts';
+import { changeDomainFeature } from '../../app/domains/change-domain-feature.ts';
+import { getDomain } from '../../app/domains/get-domain.ts';
+import type { DomainScope } from '../../app/scope.ts';
 import { Layout } from '../layout.tsx';
 import { pageContext, render } from '../page-context.ts';
 import { guardDomainPage } from '../authorize-page.ts';
@@ -41,13 +40,11 @@ export function domainContractPage(app: Hono<AppEnv>): void {
     if (!guarded.ok) return guarded.response;
     const form = FeatureForm.safeParse(await c.req.parseBody());
     if (!form.success) return c.text('invalid', 400);
-    await changeDomainFeature(
-      c.var.services.db,
-      changedBy(c),
-      guarded.value,
-      LOKET_FEATURE,
-      form.data.change,
-    );
+    await changeDomainFeature(c.var.services.db, changedBy(c), {
+      scope: guarded.value,
+      feature: LOKET_FEATURE,
+      change: form.data.change,
+    });
     return c.redirect(`/domains/${guarded.value.domainId}?feature`, 303);
   });
 
@@ -58,15 +55,11 @@ export function domainContractPage(app: Hono<AppEnv>): void {
     if (!form.success) return c.text('invalid', 400);
     const { db, mailer, config } = c.var.services;
     try {
-      await requestContractLine({
-        db,
-        mailer,
+      await requestContractLine({ db, mailer }, changedBy(c), {
+        scope: guarded.value,
+        administrationId: form.data.administrationId,
         operatorEmail: config.operatorEmail,
         publicUrl: config.publicUrl,
-        actor: c.var.actor!,
-        domainId: guarded.value.domainId,
-        administrationId: form.data.administrationId,
-        requestId: c.var.requestId,
       });
     } catch (error) {
       if (!isAppError(error)) throw error;
@@ -84,13 +77,8 @@ async function show(
   status: 200 | 422 = 200,
 ) {
   const { db, config } = c.var.services;
-  const [domain] = await db.select().from(domains).where(eq(domains.id, scope.domainId));
-  const admins = await db
-    .select()
-    .from(administrations)
-    .where(eq(administrations.domainId, scope.domainId))
-    .orderBy(administrations.name);
-  const lines = await db.select().from(contractLines).where(eq(contractLines.domainId, scope.domainId));
+  const domain = await getDomain(db, scope);
+  const { administrations: admins, contractLines: lines } = domain;
   const page = pageContext(c);
   const { t, actor } = page;
   const hasFeature = scope.features.has(LOKET_FEATURE);
@@ -104,9 +92,9 @@ async function show(
     c,
     <Layout
       page={page}
-      title={t('domain.title', { name: domain!.name })}
+      title={t('domain.title', { name: domain.name })}
       portalId={scope.portalId}
-      domain={{ id: scope.domainId, name: domain!.name }}
+      domain={{ id: scope.domainId, name: domain.name }}
     >
       <Notice kind="ok" text={notice ? t(notice) : undefined} />
       <Notice kind="error" text={error} />

@@ -6,19 +6,13 @@
  * is set. Test connection answers htmx with a fragment and plain forms with a redirect.
  */
 import type { Context, Hono } from 'hono';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppEnv } from '../../http/context.ts';
-import { domains, portals } from '../../store/schema/index.ts';
-import {
-  getLoketConnection,
-  PasswordConnectionInput,
-  type LoketConnectionView,
-} from '../../tenancy/loket-connection.ts';
-import { changeLoketConnection } from '../../tenancy/change-loket-connection.ts';
-import { runLoketConnectionTest } from '../../tenancy/run-loket-connection-test.ts';
-import type { ConnectionTestResult } from '../../tenancy/test-loket-connection.ts';
-import type { DomainScope } from '../../tenancy/scope.ts';
+import { getLoketConnection, type LoketConnectionView } from '../../app/domains/get-loket-connection.ts';
+import { getDomainLoketSettings } from '../../app/domains/get-domain-loket-settings.ts';
+import { changeLoketConnection, PasswordConnectionInput } from '../../app/domains/change-loket-connection.ts';
+import { testLoketConnection, type ConnectionTestResult } from '../../app/domains/test-loket-connection.ts';
+import type { DomainScope } from '../../app/scope.ts';
 import { isAppError } from '../../core/errors.ts';
 import { fieldProblem } from '../components/field-problem.ts';
 import { Layout } from '../layout.tsx';
@@ -75,7 +69,10 @@ export function domainLoketSettingsPage(app: Hono<AppEnv>): void {
     }
     const { db, secrets } = c.var.services;
     try {
-      await changeLoketConnection({ db, secrets }, changedBy(c), guarded.value, parsed.data);
+      await changeLoketConnection({ db, secrets }, changedBy(c), {
+        scope: guarded.value,
+        input: parsed.data,
+      });
     } catch (error) {
       if (!isAppError(error)) throw error;
       return show(c, guarded.value, {}, { kind: 'error', text: error.text[pageContext(c).locale] }, 422);
@@ -87,11 +84,9 @@ export function domainLoketSettingsPage(app: Hono<AppEnv>): void {
     const guarded = await guardDomainPage(c, c.req.param('domainId'), 'link.use');
     if (!guarded.ok) return guarded.response;
     const { db, secrets, config } = c.var.services;
-    const result = await runLoketConnectionTest(
-      { db, secrets, config, logger: c.var.log },
-      changedBy(c),
-      guarded.value,
-    );
+    const result = await testLoketConnection({ db, secrets, config, logger: c.var.log }, changedBy(c), {
+      scope: guarded.value,
+    });
     if (!isHtmx(c)) return c.redirect(`/domains/${guarded.value.domainId}/loket`, 303);
     const page = pageContext(c);
     const connection = await getLoketConnection(db, guarded.value.domainId);
@@ -107,21 +102,16 @@ async function show(
   status: 200 | 400 | 422 = 200,
 ) {
   const { db, config } = c.var.services;
-  const [domain] = await db.select().from(domains).where(eq(domains.id, scope.domainId));
-  const [portal] = await db
-    .select({ passwordFlow: portals.loketPasswordFlow })
-    .from(portals)
-    .where(eq(portals.id, scope.portalId));
-  const connection = await getLoketConnection(db, scope.domainId);
+  const { domainName, passwordFlow, connection } = await getDomainLoketSettings(db, scope);
   const page = pageContext(c);
   const { t } = page;
   return render(
     c,
     <Layout
       page={page}
-      title={t('connection.title', { name: domain!.name })}
+      title={t('connection.title', { name: domainName })}
       portalId={scope.portalId}
-      domain={{ id: scope.domainId, name: domain!.name }}
+      domain={{ id: scope.domainId, name: domainName }}
     >
       <p class="lead">{t('connection.intro')}</p>
       <LoketRightsList page={page} />
@@ -154,7 +144,7 @@ async function show(
         </a>
       </section>
       {/* Loket enables the password flow only by exception: the form shows when the portal says it has it. */}
-      {portal?.passwordFlow && (
+      {passwordFlow && (
         <form method="post" action={`/domains/${scope.domainId}/loket`} class="card">
           <Csrf page={page} />
           <h2>{t('connection.passwordTitle')}</h2>

@@ -18,15 +18,13 @@ import type { BackfillState } from '../import/backfill-form.tsx';
 import { ImportGrid } from '../import/import-grid.tsx';
 import { ImportHistoryView } from '../import/import-history.tsx';
 import { ImportProgress, progressActive, RequestedAfter } from '../import/import-progress.tsx';
-import { latestRunProgress, loadImportView } from '../import/import-view.ts';
-import {
-  previewImport,
-  requestImport,
-  type ImportOptions,
-  type ImportTarget,
-} from '../../http/request-import.ts';
+import { loadImportView } from '../import/import-view.ts';
+import { getLatestRunProgress } from '../../app/administrations/get-run-progress.ts';
+import { requestImport } from '../../app/administrations/request-import.ts';
+import { requestImportPreview } from '../../app/administrations/request-import-preview.ts';
+import type { ImportOptions, ImportTarget } from '../../app/administrations/import-request.ts';
 import { showLoketService } from './loket-service.tsx';
-import { answerCheckInYuki } from '../../http/check-in-yuki.ts';
+import { changeCheckInYuki } from '../../app/administrations/change-check-in-yuki.ts';
 
 const Period = z
   .string()
@@ -76,7 +74,7 @@ export function loketImportPages(app: Hono<AppEnv>): void {
     const guarded = await guardAdministrationPage(c, c.req.param('administrationId'), 'link.use');
     if (!guarded.ok) return guarded.response;
     const id = guarded.value.administration.id;
-    const before = await latestRunProgress(c.var.services.db, id);
+    const before = await getLatestRunProgress(c.var.services.db, id);
     const after = before.run?.id ?? 'none';
     await requestImport(c.var.services, changedBy(c), guarded.value);
     if (!isHtmx(c)) return c.redirect(`${servicePage(guarded.value)}?requested=${after}`, 303);
@@ -99,7 +97,7 @@ export function loketImportPages(app: Hono<AppEnv>): void {
       return c.redirect(`${servicePage(guarded.value)}${after ? `?requested=${after}` : ''}`, 303);
     }
     const { administration } = guarded.value;
-    const { run, progress } = await latestRunProgress(c.var.services.db, administration.id);
+    const { run, progress } = await getLatestRunProgress(c.var.services.db, administration.id);
     const page = pageContext(c);
     const fragment = (
       <ImportProgress
@@ -128,7 +126,12 @@ export function loketImportPages(app: Hono<AppEnv>): void {
     const parsed = await parseBackfill(c);
     if (!parsed.ok) return showLoketService(c, guarded.value, { backfill: parsed.state, status: 400 });
     try {
-      const preview = await previewImport(c.var.services, changedBy(c), guarded.value, parsed.window);
+      const preview = await requestImportPreview(
+        { db: c.var.services.db, env: c.var.services.importEnvironment },
+        changedBy(c),
+        guarded.value,
+        parsed.window,
+      );
       return showLoketService(c, guarded.value, { backfill: { ...parsed.state, preview } });
     } catch (error) {
       if (!isAppError(error)) throw error;
@@ -153,7 +156,7 @@ export function loketImportPages(app: Hono<AppEnv>): void {
       });
     }
     const { itemId, decision, yukiDocumentId } = form.data;
-    const settled = await answerCheckInYuki(c.var.services, changedBy(c), guarded.value, itemId, {
+    const settled = await changeCheckInYuki(c.var.services, changedBy(c), guarded.value, itemId, {
       decision,
       ...(decision === 'in_yuki' && yukiDocumentId ? { yukiDocumentId } : {}),
     });
@@ -170,7 +173,7 @@ export function loketImportPages(app: Hono<AppEnv>): void {
     if (!guarded.ok) return guarded.response;
     const parsed = await parseBackfill(c);
     if (!parsed.ok) return showLoketService(c, guarded.value, { backfill: parsed.state, status: 400 });
-    const before = await latestRunProgress(c.var.services.db, guarded.value.administration.id);
+    const before = await getLatestRunProgress(c.var.services.db, guarded.value.administration.id);
     try {
       await requestImport(c.var.services, changedBy(c), guarded.value, parsed.window);
     } catch (error) {

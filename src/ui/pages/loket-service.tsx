@@ -9,19 +9,18 @@
 import type { Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../../http/context.ts';
-import { IMPORT_KINDS } from '../../store/schema/index.ts';
-import { quotaWaiting, type QuotaWaiting } from '../../sync/quota-waiting.ts';
-import { getPortalOverview } from '../../app/portals/get-portal-overview.ts';
-import { getLoketConnection } from '../../tenancy/loket-connection.ts';
+import { IMPORT_KINDS } from '../../core/import-kinds.ts';
+import type { QuotaWaiting } from '../../sync/quota-waiting.ts';
+import { getLoketService } from '../../app/administrations/get-loket-service.ts';
 import { Layout } from '../layout.tsx';
 import { pageContext, render, type PageContext } from '../page-context.ts';
 import { guardAdministrationPage } from '../authorize-page.ts';
 import { notFoundPage } from './error-pages.tsx';
 import { MissingList } from '../components/missing-list.tsx';
-import { administrationNav } from '../components/administration-nav.ts';
+import { getAdministrationNav } from '../../app/administrations/get-administration-nav.ts';
 import { formatDateTime, formatList, formatNumber } from '../components/format.ts';
 import { Notice } from '../components/form.tsx';
-import type { ImportTarget } from '../../http/request-import.ts';
+import type { ImportTarget } from '../../app/administrations/import-request.ts';
 import { loadImportView } from '../import/import-view.ts';
 import { ImportSection } from '../import/import-section.tsx';
 import { RequestedAfter } from '../import/import-progress.tsx';
@@ -58,17 +57,12 @@ export async function showLoketService(
   const { scope, administration } = target;
   const { services } = c.var;
   const { db } = services;
-  // The overview computes what is missing; the page shows the same verdict for this administration.
-  const overview = await getPortalOverview(db, c.var.actor!, scope.portalId);
-  const status = overview?.domains
-    .find((domain) => domain.id === scope.domainId)
-    ?.administrations.find((row) => row.id === administration.id);
+  const status = await getLoketService(db, target);
   if (!status) return notFoundPage(c);
-  const connection = await getLoketConnection(db, scope.domainId);
-  const waiting = await quotaWaiting(db, scope.domainId);
+  const { connection, waiting } = status;
   const page = pageContext(c);
   const { t, locale } = page;
-  const nav = await administrationNav(db, page.actor, target, 'loket');
+  const nav = { ...(await getAdministrationNav(db, page.actor, target)), current: 'loket' as const };
   const complete = status.missing.length === 0;
   const view = complete ? await loadImportView(services, administration) : undefined;
   return render(

@@ -6,17 +6,18 @@
  * versions Loket announced it will retire.
  */
 import type { Hono } from 'hono';
+import { z } from 'zod';
 import type { AppEnv } from '../../http/context.ts';
+import { IMPORT_KINDS, type ImportKind } from '../../core/import-kinds.ts';
 import { decide, LOKET_FEATURE } from '../../core/policy.ts';
 import { periodKeyOf } from '../../core/periods.ts';
 import {
   getPortalHealth,
   HEALTH_PERIODS,
-  IMPORT_KINDS,
-  type ImportKind,
   type AdministrationHealth,
   type DomainQuota,
   type HealthCounts,
+  type PortalHealth,
 } from '../../app/portals/get-portal-health.ts';
 import { Layout } from '../layout.tsx';
 import { pageContext, render, type PageContext } from '../page-context.ts';
@@ -34,7 +35,10 @@ const KIND_TITLES: Record<ImportKind, MessageKey> = {
 
 export function portalHealthPage(app: Hono<AppEnv>): void {
   app.get('/portals/:portalId/health', async (c) => {
-    const guarded = await guardPortalPage(c, 'portal.health.read', getPortalHealth);
+    const query = HealthQueryForm.parse({ page: c.req.query('page'), q: c.req.query('q') });
+    const guarded = await guardPortalPage(c, 'portal.health.read', (db, _actor, portalId) =>
+      getPortalHealth(db, portalId, query),
+    );
     if (!guarded.ok) return guarded.response;
     const health = guarded.value;
     const { portal } = health;
@@ -55,11 +59,13 @@ export function portalHealthPage(app: Hono<AppEnv>): void {
         </p>
         <section class="card" aria-labelledby="health-imports">
           <h2 id="health-imports">{t('health.imports')}</h2>
+          <HealthSearch page={page} portalId={portalId} q={query.q} />
           {linked.length === 0 ? (
-            <p>{t('health.noneLinked')}</p>
+            <p>{query.q ? t('health.noMatch', { q: query.q }) : t('health.noneLinked')}</p>
           ) : (
             <ImportsTable page={page} administrations={linked} fromPeriodId={health.fromPeriodId} />
           )}
+          <HealthPaging page={page} portalId={portalId} health={health} q={query.q} />
         </section>
         <LoketDeprecationsSection page={page} deprecations={health.loketDeprecations} />
         <QuotaSection page={page} domains={health.domains} />
@@ -285,5 +291,79 @@ function IncompleteSection({
         </tbody>
       </table>
     </section>
+  );
+}
+
+const HealthQueryForm = z.object({
+  // A page number that cannot be read shows the first page, as a link typed by hand should.
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .catch(undefined)
+    .transform((value) => value || undefined),
+});
+
+function healthHref(portalId: string, page: number, q: string | undefined): string {
+  const params = new URLSearchParams();
+  if (q) params.set('q', q);
+  if (page > 1) params.set('page', String(page));
+  const search = params.toString();
+  return `/portals/${portalId}/health${search ? `?${search}` : ''}`;
+}
+
+/** Search by name or client number: a plain GET form, so the address can be shared. */
+function HealthSearch({ page, portalId, q }: { page: PageContext; portalId: string; q: string | undefined }) {
+  const { t } = page;
+  return (
+    <form method="get" action={`/portals/${portalId}/health`} class="inline" role="search">
+      <label for="health-q">{t('health.search')}</label>{' '}
+      <input id="health-q" name="q" type="search" value={q ?? ''} />{' '}
+      <button type="submit" class="secondary">
+        {t('health.searchButton')}
+      </button>
+    </form>
+  );
+}
+
+/** Where this page is among all, with links to the pages beside it. */
+function HealthPaging({
+  page,
+  portalId,
+  health,
+  q,
+}: {
+  page: PageContext;
+  portalId: string;
+  health: PortalHealth;
+  q: string | undefined;
+}) {
+  const { t, locale } = page;
+  if (health.total <= health.pageSize && health.page === 1) return null;
+  const from = Math.min(health.total, (health.page - 1) * health.pageSize + 1);
+  const to = Math.min(health.total, health.page * health.pageSize);
+  const last = Math.max(1, Math.ceil(health.total / health.pageSize));
+  return (
+    <nav class="paging" aria-label={t('health.imports')}>
+      <span>
+        {t('health.pageOf', {
+          from: formatNumber(locale, from),
+          to: formatNumber(locale, to),
+          total: formatNumber(locale, health.total),
+        })}
+      </span>{' '}
+      {health.page > 1 && (
+        <a href={healthHref(portalId, Math.min(health.page - 1, last), q)} rel="prev">
+          {t('health.previous')}
+        </a>
+      )}{' '}
+      {health.page < last && (
+        <a href={healthHref(portalId, health.page + 1, q)} rel="next">
+          {t('health.next')}
+        </a>
+      )}
+    </nav>
   );
 }

@@ -4,8 +4,8 @@
  * Administratie); PUT …/link-settings changes them. Both authorized as `link.use`.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { LinkSettingsInput, viewAdministration } from '../../../tenancy/administration-settings.ts';
-import { changeLinkSettings } from '../../../tenancy/change-link-settings.ts';
+import { getAdministration } from '../../../app/administrations/get-administration.ts';
+import { changeLinkSettings, LinkSettingsInput } from '../../../app/administrations/change-link-settings.ts';
 import type { AppEnv } from '../../context.ts';
 import { appErrorJson, errorResponses } from '../../errors.ts';
 import { changedBy, guardAdministration } from '../../authorize.ts';
@@ -66,7 +66,7 @@ export function administration(app: OpenAPIHono<AppEnv>): void {
   app.openapi(getRoute, async (c) => {
     const guarded = await guardAdministration(c, c.req.valid('param').administrationId, 'link.use');
     if (!guarded.ok) return guarded.response;
-    return c.json(await viewAdministration(c.var.services.db, guarded.value.administration), 200);
+    return c.json(await getAdministration(c.var.services.db, guarded.value.administration), 200);
   });
 
   app.openapi(putRoute, async (c) => {
@@ -74,8 +74,11 @@ export function administration(app: OpenAPIHono<AppEnv>): void {
     if (!guarded.ok) return guarded.response;
     const { db } = c.var.services;
     try {
-      const updated = await changeLinkSettings(db, changedBy(c), guarded.value, c.req.valid('json'));
-      return c.json(await viewAdministration(db, updated), 200);
+      const updated = await changeLinkSettings(db, changedBy(c), {
+        target: guarded.value,
+        input: c.req.valid('json'),
+      });
+      return c.json(await getAdministration(db, updated), 200);
     } catch (error) {
       return appErrorJson(c, error);
     }

@@ -5,7 +5,7 @@
  * or `not_in_yuki` (post it). Authorized like the other import routes (`link.use`).
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { answerCheckInYuki } from '../../check-in-yuki.ts';
+import { changeCheckInYuki } from '../../../app/administrations/change-check-in-yuki.ts';
 import { changedBy, guardAdministration } from '../../authorize.ts';
 import type { AppEnv } from '../../context.ts';
 import { errorJson, errorResponses } from '../../errors.ts';
@@ -56,7 +56,7 @@ export function checkInYuki(app: OpenAPIHono<AppEnv>): void {
     const guarded = await guardAdministration(c, params.administrationId, 'link.use');
     if (!guarded.ok) return guarded.response;
     const body = c.req.valid('json');
-    const settled = await answerCheckInYuki(c.var.services, changedBy(c), guarded.value, params.itemId, {
+    const settled = await changeCheckInYuki(c.var.services, changedBy(c), guarded.value, params.itemId, {
       decision: body.decision,
       ...(body.decision === 'in_yuki' && body.yukiDocumentId ? { yukiDocumentId: body.yukiDocumentId } : {}),
     });

@@ -5,12 +5,13 @@
  * /api/domains/{domainId}/imports queues an import for every linked administration of the domain.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { and, eq, isNotNull } from 'drizzle-orm';
-import { administrations, IMPORT_KINDS, importRuns } from '../../../store/schema/index.ts';
+import { IMPORT_KINDS } from '../../../core/import-kinds.ts';
 import { parsePeriodKey } from '../../../core/periods.ts';
 import { importHistory } from '../../../sync/status.ts';
-import { runProgress } from '../../../sync/import-run.ts';
-import { previewImport, requestImport } from '../../request-import.ts';
+import { requestImport } from '../../../app/administrations/request-import.ts';
+import { requestImportPreview } from '../../../app/administrations/request-import-preview.ts';
+import { requestDomainImport } from '../../../app/administrations/request-domain-import.ts';
+import { getRunProgress } from '../../../app/administrations/get-run-progress.ts';
 import type { AppEnv } from '../../context.ts';
 import { appErrorJson, errorJson, errorResponses, NOT_FOUND } from '../../errors.ts';
 import { changedBy, guardAdministration, guardDomain } from '../../authorize.ts';
@@ -135,7 +136,14 @@ export function imports(app: OpenAPIHono<AppEnv>): void {
     if (body.dryRun) {
       try {
         return c.json(
-          { summary: await previewImport(c.var.services, changedBy(c), guarded.value, options) },
+          {
+            summary: await requestImportPreview(
+              { db: c.var.services.db, env: c.var.services.importEnvironment },
+              changedBy(c),
+              guarded.value,
+              options,
+            ),
+          },
           200,
         );
       } catch (error) {
@@ -161,19 +169,13 @@ export function imports(app: OpenAPIHono<AppEnv>): void {
   app.openapi(progressRoute, async (c) => {
     const guarded = await guardAdministration(c, c.req.valid('param').administrationId, 'link.use');
     if (!guarded.ok) return guarded.response;
-    const { db } = c.var.services;
     // Only a run of this administration: the guard checked the administration, not the run id.
-    const [run] = await db
-      .select({ id: importRuns.id })
-      .from(importRuns)
-      .where(
-        and(
-          eq(importRuns.id, c.req.valid('param').runId),
-          eq(importRuns.administrationId, guarded.value.administration.id),
-        ),
-      );
-    if (!run) return errorJson(c, 404, 'not_found', NOT_FOUND);
-    const progress = await runProgress(db, run.id);
+    const progress = await getRunProgress(
+      c.var.services.db,
+      guarded.value.administration.id,
+      c.req.valid('param').runId,
+    );
+    if (!progress) return errorJson(c, 404, 'not_found', NOT_FOUND);
     return c.json(
       progress as Record<
         string,
@@ -186,19 +188,7 @@ export function imports(app: OpenAPIHono<AppEnv>): void {
   app.openapi(domainRoute, async (c) => {
     const guarded = await guardDomain(c, c.req.valid('param').domainId, 'link.use');
     if (!guarded.ok) return guarded.response;
-    const scope = guarded.value;
-    const linked = await c.var.services.db
-      .select()
-      .from(administrations)
-      .where(
-        and(
-          eq(administrations.domainId, scope.domainId),
-          isNotNull(administrations.loketPayrollAdministrationId),
-        ),
-      );
-    for (const administration of linked) {
-      await requestImport(c.var.services, changedBy(c), { scope, administration });
-    }
-    return c.json({ queued: linked.length }, 202);
+    const queued = await requestDomainImport(c.var.services, changedBy(c), guarded.value);
+    return c.json({ queued }, 202);
   });
 }

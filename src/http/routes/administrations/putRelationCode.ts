@@ -4,8 +4,8 @@
  * number); it is resolved in Loket and must be unique. Authorized as `link.use`.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { changeRelationCode } from '../../../tenancy/change-relation-code.ts';
-import { viewAdministration } from '../../../tenancy/administration-settings.ts';
+import { changeRelationCode } from '../../../app/administrations/change-relation-code.ts';
+import { getAdministration } from '../../../app/administrations/get-administration.ts';
 import type { AppEnv } from '../../context.ts';
 import { appErrorJson, errorResponses } from '../../errors.ts';
 import { changedBy, guardAdministration } from '../../authorize.ts';
@@ -43,13 +43,11 @@ export function putRelationCode(app: OpenAPIHono<AppEnv>): void {
     if (!guarded.ok) return guarded.response;
     const { db, secrets, config } = c.var.services;
     try {
-      const updated = await changeRelationCode(
-        { db, secrets, config, logger: c.var.log },
-        changedBy(c),
-        guarded.value,
-        c.req.valid('json').relationCode,
-      );
-      return c.json(await viewAdministration(db, updated), 200);
+      const updated = await changeRelationCode({ db, secrets, config, logger: c.var.log }, changedBy(c), {
+        target: guarded.value,
+        relationCode: c.req.valid('json').relationCode,
+      });
+      return c.json(await getAdministration(db, updated), 200);
     } catch (error) {
       return appErrorJson(c, error);
     }

@@ -4,8 +4,7 @@
  * administrations. Authorized as `domain.view`.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { eq } from 'drizzle-orm';
-import { administrations, contractLines, domains } from '../../../store/schema/index.ts';
+import { getDomain as readDomain } from '../../../app/domains/get-domain.ts';
 import type { AppEnv } from '../../context.ts';
 import { errorResponses } from '../../errors.ts';
 import { guardDomain } from '../../authorize.ts';
@@ -50,33 +49,14 @@ export function getDomain(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
     const guarded = await guardDomain(c, c.req.valid('param').domainId, 'domain.view');
     if (!guarded.ok) return guarded.response;
-    const scope = guarded.value;
-    const db = c.var.services.db;
-    const [domain] = await db.select().from(domains).where(eq(domains.id, scope.domainId));
-    const admins = await db
-      .select()
-      .from(administrations)
-      .where(eq(administrations.domainId, scope.domainId));
-    const lines = await db.select().from(contractLines).where(eq(contractLines.domainId, scope.domainId));
+    const domain = await readDomain(c.var.services.db, guarded.value);
     return c.json(
       {
-        id: scope.domainId,
-        portalId: scope.portalId,
-        name: domain!.name,
-        features: [...scope.features].sort(),
-        administrations: admins.map((administration) => ({
-          id: administration.id,
-          name: administration.name,
-          isStandard: administration.isStandard,
-          goneFromYuki: administration.goneFromYukiAt !== null,
-        })),
-        contractLines: lines.map((line) => ({
-          id: line.id,
-          administrationId: line.administrationId,
-          status: line.status,
+        ...domain,
+        contractLines: domain.contractLines.map((line) => ({
+          ...line,
           requestedAt: line.requestedAt.toISOString(),
           decidedAt: line.decidedAt?.toISOString() ?? null,
-          note: line.note,
         })),
       },
       200,

@@ -4,8 +4,11 @@
  * returned); PUT sets user name, password and environment code for Loket's password flow. `link.use`.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { getLoketConnection, PasswordConnectionInput } from '../../../tenancy/loket-connection.ts';
-import { changeLoketConnection } from '../../../tenancy/change-loket-connection.ts';
+import { getLoketConnection } from '../../../app/domains/get-loket-connection.ts';
+import {
+  changeLoketConnection,
+  PasswordConnectionInput,
+} from '../../../app/domains/change-loket-connection.ts';
 import type { AppEnv } from '../../context.ts';
 import { appErrorJson, errorResponses } from '../../errors.ts';
 import { changedBy, guardDomain } from '../../authorize.ts';
@@ -76,7 +79,10 @@ export function loketConnection(app: OpenAPIHono<AppEnv>): void {
     if (!guarded.ok) return guarded.response;
     const { db, secrets } = c.var.services;
     try {
-      await changeLoketConnection({ db, secrets }, changedBy(c), guarded.value, c.req.valid('json'));
+      await changeLoketConnection({ db, secrets }, changedBy(c), {
+        scope: guarded.value,
+        input: c.req.valid('json'),
+      });
     } catch (error) {
       // The portal has not switched on the password flow: 422 with the reason.
       return appErrorJson(c, error);

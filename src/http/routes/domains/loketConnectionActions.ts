@@ -5,10 +5,9 @@
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { runLoketConnectionTest } from '../../../tenancy/run-loket-connection-test.ts';
-import { completeLoketAuthorization, startLoketAuthorization } from '../../../tenancy/loket-oauth.ts';
-import { recordAudit } from '../../../audit/record-audit.ts';
-import { auditActor } from '../../../tenancy/changed-by.ts';
+import { testLoketConnection } from '../../../app/domains/test-loket-connection.ts';
+import { getLoketAuthorizeUrl } from '../../../app/domains/get-loket-authorize-url.ts';
+import { createLoketOAuthConnection } from '../../../app/domains/create-loket-oauth-connection.ts';
 import { isAppError } from '../../../core/errors.ts';
 import type { AppEnv } from '../../context.ts';
 import { appErrorJson, errorJson, errorResponses } from '../../errors.ts';
@@ -85,11 +84,9 @@ export function loketConnectionActions(app: OpenAPIHono<AppEnv>): void {
     const guarded = await guardDomain(c, c.req.valid('param').domainId, 'link.use');
     if (!guarded.ok) return guarded.response;
     const { db, secrets, config } = c.var.services;
-    const result = await runLoketConnectionTest(
-      { db, secrets, config, logger: c.var.log },
-      changedBy(c),
-      guarded.value,
-    );
+    const result = await testLoketConnection({ db, secrets, config, logger: c.var.log }, changedBy(c), {
+      scope: guarded.value,
+    });
     return c.json(result, 200);
   });
 
@@ -98,7 +95,7 @@ export function loketConnectionActions(app: OpenAPIHono<AppEnv>): void {
     if (!guarded.ok) return guarded.response;
     const { db, secrets, config } = c.var.services;
     try {
-      const { url, state } = await startLoketAuthorization({ db, secrets, config }, guarded.value.portalId);
+      const { url, state } = await getLoketAuthorizeUrl({ db, secrets, config }, guarded.value.portalId);
       setCookie(c, STATE_COOKIE, `${state}.${guarded.value.domainId}`, {
         httpOnly: true,
         sameSite: 'Lax',
@@ -127,19 +124,12 @@ export function loketConnectionActions(app: OpenAPIHono<AppEnv>): void {
     const { db, secrets, config } = c.var.services;
     let outcome: 'ok' | 'failed' = 'ok';
     try {
-      await completeLoketAuthorization({ db, secrets, config }, guarded.value, code);
+      // Audited either way by the command; Loket refusing the code shows as `connected=failed`.
+      await createLoketOAuthConnection({ db, secrets, config }, changedBy(c), { scope: guarded.value, code });
     } catch (caught) {
       if (!isAppError(caught)) throw caught;
       outcome = 'failed';
     }
-    await recordAudit(db, {
-      ...auditActor(changedBy(c)),
-      portalId: guarded.value.portalId,
-      domainId,
-      action: 'domain.loket_connection.oauth',
-      outcome,
-      changedFields: outcome === 'ok' ? ['method', 'tokens'] : [],
-    });
     return c.redirect(`/domains/${domainId}/loket?connected=${outcome}`, 302);
   });
 }

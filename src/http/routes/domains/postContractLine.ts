@@ -4,10 +4,10 @@
  * non-standard administration of the domain. Authorized as `link.use`.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { requestContractLine } from '../../../tenancy/contract-lines.ts';
+import { requestContractLine } from '../../../app/domains/request-contract-line.ts';
 import type { AppEnv } from '../../context.ts';
 import { appErrorJson, errorResponses } from '../../errors.ts';
-import { guardDomain } from '../../authorize.ts';
+import { changedBy, guardDomain } from '../../authorize.ts';
 
 export const ContractLine = z
   .object({
@@ -44,15 +44,11 @@ export function postContractLine(app: OpenAPIHono<AppEnv>): void {
     if (!guarded.ok) return guarded.response;
     const { db, mailer, config } = c.var.services;
     try {
-      const line = await requestContractLine({
-        db,
-        mailer,
+      const { line } = await requestContractLine({ db, mailer }, changedBy(c), {
+        scope: guarded.value,
+        administrationId: c.req.valid('json').administrationId,
         operatorEmail: config.operatorEmail,
         publicUrl: config.publicUrl,
-        actor: c.var.actor!,
-        domainId: guarded.value.domainId,
-        administrationId: c.req.valid('json').administrationId,
-        requestId: c.var.requestId,
       });
       const { id, domainId, administrationId, status } = line;
       return c.json({ id, domainId, administrationId, status }, 201);

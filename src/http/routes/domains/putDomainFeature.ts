@@ -4,7 +4,7 @@
  * domain's contract (`domain.contract.manage`); removing keeps link settings and history.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { changeDomainFeature } from '../../../tenancy/change-domain-feature.ts';
+import { changeDomainFeature } from '../../../app/domains/change-domain-feature.ts';
 import type { AppEnv } from '../../context.ts';
 import { errorResponses } from '../../errors.ts';
 import { changedBy, guardDomain } from '../../authorize.ts';
@@ -48,13 +48,11 @@ export function putDomainFeature(app: OpenAPIHono<AppEnv>): void {
       const { domainId, feature } = c.req.valid('param');
       const guarded = await guardDomain(c, domainId, 'domain.contract.manage');
       if (!guarded.ok) return guarded.response;
-      const features = await changeDomainFeature(
-        c.var.services.db,
-        changedBy(c),
-        guarded.value,
+      const features = await changeDomainFeature(c.var.services.db, changedBy(c), {
+        scope: guarded.value,
         feature,
-        action,
-      );
+        change: action,
+      });
       return c.json({ features }, 200);
     });
   }

@@ -5,7 +5,7 @@
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { periodKeyOf } from '../../../core/periods.ts';
-import { getPortalHealth } from '../../../app/portals/get-portal-health.ts';
+import { getPortalHealth, HEALTH_PAGE_SIZE } from '../../../app/portals/get-portal-health.ts';
 import type { AppEnv } from '../../context.ts';
 import { errorJson, errorResponses, NOT_FOUND } from '../../errors.ts';
 import { refusal } from '../../authorize.ts';
@@ -53,7 +53,15 @@ const PortalHealth = z
           ),
         }),
       )
-      .openapi({ description: 'Administrations with failures first, then by domain and name' }),
+      .openapi({
+        description: 'One page of administrations: with failures first, then by domain and name',
+      }),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    total: z
+      .number()
+      .int()
+      .openapi({ description: 'Administrations in the link matching `q`, on all pages' }),
     notInLink: z.number().int().openapi({
       description: 'Administrations outside the link: not the standard one, no contract line, no Relatiecode',
     }),
@@ -101,7 +109,23 @@ const route = createRoute({
   tags: ['portals'],
   summary:
     "The portal's import health: recent imports and failures per administration, Yuki quota per domain",
-  request: { params: z.object({ portalId: z.uuid() }) },
+  request: {
+    params: z.object({ portalId: z.uuid() }),
+    query: z.object({
+      page: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(100_000)
+        .optional()
+        .openapi({ description: `Page of ${HEALTH_PAGE_SIZE} administrations, from 1` }),
+      q: z
+        .string()
+        .max(100)
+        .optional()
+        .openapi({ description: "A part of the administration's name, or its whole Loket client number" }),
+    }),
+  },
   responses: {
     200: { description: 'Import health', content: { 'application/json': { schema: PortalHealth } } },
     401: errorResponses[401],
@@ -115,7 +139,11 @@ export function getHealth(app: OpenAPIHono<AppEnv>): void {
     const { portalId } = c.req.valid('param');
     const refused = await refusal(c, 'portal.health.read', { kind: 'portal', portalId });
     if (refused) return refused;
-    const health = await getPortalHealth(c.var.services.db, c.var.actor!, portalId);
+    const { page, q } = c.req.valid('query');
+    const health = await getPortalHealth(c.var.services.db, portalId, {
+      ...(page ? { page } : {}),
+      ...(q ? { q } : {}),
+    });
     if (!health) return errorJson(c, 404, 'not_found', NOT_FOUND);
     return c.json(
       {
@@ -126,6 +154,9 @@ export function getHealth(app: OpenAPIHono<AppEnv>): void {
           linkComplete: administration.missing.length === 0,
           periods: periods.map((period) => ({ period: periodKeyOf(period.periodId), ...period.kinds })),
         })),
+        page: health.page,
+        pageSize: health.pageSize,
+        total: health.total,
         notInLink: health.notInLink,
         domains: health.domains.map((domain) => ({
           id: domain.id,

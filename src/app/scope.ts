@@ -5,11 +5,18 @@
  */
 import { eq } from 'drizzle-orm';
 import type { Database } from '../store/database.ts';
-import { administrations, domainFeatures, domains } from '../store/schema/index.ts';
+import { administrations, domainFeatures, domains, portals } from '../store/schema/index.ts';
 import type { Scope } from '../core/policy.ts';
 
 export type DomainScope = Extract<Scope, { kind: 'domain' }>;
 export type Administration = typeof administrations.$inferSelect;
+export type Portal = typeof portals.$inferSelect;
+
+/** The portal a `:portalId` page names, for the page guard once the policy allowed it. */
+export async function loadPortal(db: Database, portalId: string): Promise<Portal | undefined> {
+  const [portal] = await db.select().from(portals).where(eq(portals.id, portalId));
+  return portal;
+}
 
 export async function loadDomainScope(db: Database, domainId: string): Promise<DomainScope | undefined> {
   const [domain] = await db

@@ -5,8 +5,8 @@
  * payrollPeriodType, stored when the Relatiecode resolves). While the type is unknown, any period Loket
  * could have (1–53) is accepted and the import checks it against Loket.
  */
-import { AppError } from '../core/errors.ts';
-import { periodKeyOf, periodsInYear, type PeriodKind } from '../core/periods.ts';
+import { AppError } from '../../core/errors.ts';
+import { periodKeyOf, periodsInYear, type PeriodKind } from '../../core/periods.ts';
 
 const KIND_TEXT: Record<PeriodKind, { nl: string; en: string }> = {
   month: { nl: 'per maand (periode 1 tot en met 12)', en: 'monthly (periods 1 to 12)' },

@@ -1,5 +1,5 @@
 /**
- * @module administration-nav
+ * @module get-administration-nav
  * The administration bar's facts for one administration: its domain's name and whether this person
  * may use the link there (only then does *Personeel → Loket service* appear).
  */
@@ -8,15 +8,21 @@ import type { Database } from '../../store/database.ts';
 import { domains } from '../../store/schema/index.ts';
 import { decide } from '../../core/policy.ts';
 import type { Actor } from '../../core/roles.ts';
-import type { Administration, DomainScope } from '../../tenancy/scope.ts';
-import type { AdministrationNav } from '../layout.tsx';
+import type { Administration, DomainScope } from '../scope.ts';
 
-export async function administrationNav(
+export type AdministrationNavFacts = {
+  id: string;
+  name: string;
+  domainId: string;
+  domainName: string;
+  showLoketService: boolean;
+};
+
+export async function getAdministrationNav(
   db: Database,
   actor: Actor | undefined,
   target: { scope: DomainScope; administration: Administration },
-  current: AdministrationNav['current'],
-): Promise<AdministrationNav> {
+): Promise<AdministrationNavFacts> {
   const [domain] = await db
     .select({ name: domains.name })
     .from(domains)
@@ -27,6 +33,5 @@ export async function administrationNav(
     domainId: target.scope.domainId,
     domainName: domain?.name ?? '',
     showLoketService: decide(actor, 'link.use', target.scope).allowed,
-    current,
   };
 }
