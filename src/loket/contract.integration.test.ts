@@ -175,7 +175,9 @@ describe('contract with the official Loket spec', () => {
     const statuses = await collect(listPayrollProcessStatuses(connection, provider?.id ?? '', 202611));
     expect(statuses.length).toBeGreaterThan(1);
     const versions = await collect(listEmployerVersions(connection));
-    expect(await collect(listEmployerVersions(connection, { after: versions[0]?.lastModifiedVersionNumber ?? 0 }))).not.toContainEqual(versions[0]);
+    expect(
+      await collect(listEmployerVersions(connection, { after: versions[0]?.lastModifiedVersionNumber ?? 0 })),
+    ).not.toContainEqual(versions[0]);
     await collect(listPayrollAdministrations(connection, bakery.employerId));
     await checkRights(connection, bakery.employerId);
     const employments = await collect(listEmployments(connection, bakery.employerId, { pageSize: 5 }));

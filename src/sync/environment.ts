@@ -10,6 +10,7 @@ import type { SecretBox } from '../secrets/secret-box.ts';
 import type { Database } from '../store/database.ts';
 import type { YukiClient } from '../yuki/yuki.client.ts';
 import type { ImportItemEnvironment } from './import-item.ts';
+import { createDomainLoket } from './domain-loket.ts';
 import { createLinkLoader } from './link-context.ts';
 
 export type CreateImportEnvironmentOptions = {
@@ -36,6 +37,15 @@ export function createImportEnvironment(options: CreateImportEnvironmentOptions)
   return {
     db: options.db,
     loadLink,
+    freshness: {
+      loket: createDomainLoket({
+        db: options.db,
+        secrets: options.secretBox,
+        config: options.config,
+        logger: options.logger,
+      }),
+      pollMinutes: options.config.loket.pollMinutes,
+    },
     ...(options.now ? { now: options.now } : {}),
     ...(options.attemptDeadlineMs === undefined ? {} : { attemptDeadlineMs: options.attemptDeadlineMs }),
     ...(options.logger ? { logger: options.logger } : {}),

@@ -236,7 +236,9 @@ export function apiRoutes(world: LoketWorld, tokens: TokenStore, faults: FaultSt
       if (number > periodsInYear(administration.periodType, year)) return [];
       const owner = employer(administration.employerId);
       if (!owner) return [];
-      return [renderProcessStatus(administration, owner.id, periodOf(administration.periodType, year, number))];
+      return [
+        renderProcessStatus(administration, owner.id, periodOf(administration.periodType, year, number)),
+      ];
     });
     return sendList(c, granted, items);
   });
