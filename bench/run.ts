@@ -6,3 +6,4 @@ import { loketPaging } from './loket-paging.bench.ts';
 import { runBenchmark } from './measure.ts';
 
 for (const benchmark of [loketPaging, importPayslips]) await runBenchmark(benchmark);
+await import('./freshness.bench.ts').then((bench) => bench.runFreshness());
