@@ -9,7 +9,12 @@ import type { ImportFixture } from '../../test/support/import-fixture.ts';
 import { bakery, loketControl, startImportFixture } from '../../test/support/import-fixture.ts';
 import type { JobEngine } from '../jobs/engine.ts';
 import { startScheduledImports } from '../jobs/import-queues.ts';
-import { administrations, loketProcessStatuses } from '../store/schema/index.ts';
+import {
+  administrations,
+  loketConnections,
+  loketPollState,
+  loketProcessStatuses,
+} from '../store/schema/index.ts';
 import { pollFreshness } from './freshness-poll.ts';
 
 let fixture: ImportFixture;
@@ -121,5 +126,40 @@ describe('freshness poll', () => {
       .where(eq(administrations.id, fixture.bakeryId));
     await tick('2026-11-28T09:55:00Z');
     expect(await sweep('2026-11-28T10:00:00Z')).toEqual([fixture.bakeryId, fixture.installerId].sort());
+  }, 30_000);
+
+  it('asks with the next domain of the same provider when one user may not see the status', async () => {
+    const { db } = fixture.env;
+    await db
+      .update(administrations)
+      .set({ loketPeriodType: 'month' })
+      .where(eq(administrations.id, fixture.bakeryId));
+    await db
+      .update(administrations)
+      .set({ loketPeriodType: '4weeks' })
+      .where(eq(administrations.id, fixture.installerId));
+    const [bakeryRow] = await db
+      .select()
+      .from(administrations)
+      .where(eq(administrations.id, fixture.bakeryId));
+    const bakeryDomain = bakeryRow?.domainId ?? '';
+    // The bakery's user lacks the right behind the view (sandbox: Raadplegen loonoutput); it goes first.
+    await db
+      .update(loketConnections)
+      .set({ username: 'alleen.dienstverbanden', tokensEnc: null })
+      .where(eq(loketConnections.domainId, bakeryDomain));
+    await db
+      .update(loketPollState)
+      .set({ okAt: new Date('2030-01-01T00:00:00Z') })
+      .where(eq(loketPollState.domainId, bakeryDomain));
+    await fetch(new URL('/_sandbox/requests', fixture.loket.url), { method: 'DELETE' });
+
+    const result = await tick('2026-11-28T10:03:00Z');
+    expect(result).toMatchObject({ planned: [], uncovered: [] });
+    // The refused call, then the installer's domain asks both periods and sees both administrations.
+    expect(await loketRequests()).toEqual({ 'GET /v2/providers/{id}/payrollprocessstatus': 3 });
+    const states = await db.select().from(loketPollState);
+    expect(states.find((state) => state.domainId === bakeryDomain)?.errorCode).toBe('loket.missing_right');
+    expect(states.find((state) => state.domainId !== bakeryDomain)?.errorCode).toBeNull();
   }, 30_000);
 });
