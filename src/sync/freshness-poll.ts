@@ -6,7 +6,7 @@
  * administrations whose status moved to an approval. Domains of one portal whose users reach the same
  * provider share the call; administrations the first user cannot see are asked with the next domain's.
  */
-import { and, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { isAppError } from '../core/errors.ts';
 import { normaliseGuid } from '../core/guid.ts';
 import type { PeriodKind } from '../core/periods.ts';
@@ -207,10 +207,17 @@ export async function pollFreshness(deps: FreshnessPollDeps): Promise<FreshnessP
 async function applyObservations(db: Database, observations: Observation[], at: Date): Promise<string[]> {
   if (observations.length === 0) return [];
   const ids = [...new Set(observations.map((observation) => observation.administrationId))];
+  // A year back is enough to know an administration; older rows are never read.
+  const oldest = Math.min(...observations.map((observation) => observation.payrollPeriodId)) - 100;
   const existing = await db
     .select()
     .from(loketProcessStatuses)
-    .where(inArray(loketProcessStatuses.administrationId, ids));
+    .where(
+      and(
+        inArray(loketProcessStatuses.administrationId, ids),
+        gte(loketProcessStatuses.payrollPeriodId, oldest),
+      ),
+    );
   const known = new Set(existing.map((row) => row.administrationId));
   const previous = new Map(
     existing.map((row) => [`${row.administrationId}|${row.payrollPeriodId}`, row.status]),
