@@ -3,12 +3,15 @@
  * that administration, with the provider-wide status as the only Loket calls; the hourly schedule keeps a
  * daily safety sweep for polled administrations and the old rhythm for the others.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportFixture } from '../../test/support/import-fixture.ts';
 import { bakery, loketControl, startImportFixture } from '../../test/support/import-fixture.ts';
 import type { JobEngine } from '../jobs/engine.ts';
-import { startScheduledImports } from '../jobs/import-queues.ts';
+import { startJobEngine } from '../jobs/engine.ts';
+import { importQueues, startImportWorkers, startScheduledImports } from '../jobs/import-queues.ts';
+import { queryRows } from '../store/database.ts';
+import { testLogger } from '../../test/support/logger.ts';
 import {
   administrations,
   loketConnections,
@@ -161,5 +164,30 @@ describe('freshness poll', () => {
     const states = await db.select().from(loketPollState);
     expect(states.find((state) => state.domainId === bakeryDomain)?.errorCode).toBe('loket.missing_right');
     expect(states.find((state) => state.domainId !== bakeryDomain)?.errorCode).toBeNull();
+  }, 30_000);
+
+  it('registers one poll schedule every LOKET_POLL_MINUTES, however many workers start', async () => {
+    // One after the other: two engines installing pg-boss at once on one PGlite collide.
+    const engines: JobEngine[] = [];
+    for (const instanceName of ['worker-1', 'worker-2'])
+      engines.push(
+        await startJobEngine({
+          database: fixture.database,
+          logger: testLogger,
+          supervise: true,
+          instanceName,
+        }),
+      );
+    try {
+      await engines[0]?.ensureQueues(importQueues);
+      for (const jobs of engines) await startImportWorkers(jobs, { env: fixture.env, logger: testLogger });
+      const rows = await queryRows<{ name: string; cron: string }>(
+        fixture.database.db,
+        sql`select name, cron from pgboss.schedule where name = 'import.freshness'`,
+      );
+      expect(rows).toEqual([{ name: 'import.freshness', cron: '*/3 * * * *' }]);
+    } finally {
+      for (const jobs of engines) await jobs.stop();
+    }
   }, 30_000);
 });
