@@ -164,6 +164,21 @@ describe('freshness poll', () => {
     const states = await db.select().from(loketPollState);
     expect(states.find((state) => state.domainId === bakeryDomain)?.errorCode).toBe('loket.missing_right');
     expect(states.find((state) => state.domainId !== bakeryDomain)?.errorCode).toBeNull();
+
+    // A provider Loket no longer knows for a user (404): asked again with GET /providers next time.
+    const installerDomain = states.find((state) => state.domainId !== bakeryDomain)?.domainId ?? '';
+    await db
+      .update(loketPollState)
+      .set({ providerId: '00000000-0000-4000-8000-000000000000' })
+      .where(eq(loketPollState.domainId, installerDomain));
+    const lost = await tick('2026-11-28T10:06:00Z');
+    expect(lost.uncovered.sort()).toEqual([fixture.bakeryId, fixture.installerId].sort());
+    const [cleared] = await db
+      .select()
+      .from(loketPollState)
+      .where(eq(loketPollState.domainId, installerDomain));
+    expect(cleared).toMatchObject({ providerId: null, errorCode: 'loket.not_found' });
+    expect((await tick('2026-11-28T10:09:00Z')).uncovered).toEqual([]);
   }, 30_000);
 
   it('registers one poll schedule every LOKET_POLL_MINUTES, however many workers start', async () => {

@@ -36,7 +36,7 @@ export type FreshnessPollDeps = {
 };
 
 export type FreshnessPollResult = {
-  /** Loket calls this tick made (GET /providers for new connections included). */
+  /** Loket requests this tick started (GET /providers for new connections included; further pages not). */
   calls: number;
   planned: string[];
   /** Administrations no poll answer listed: they keep the built-in schedule. */
@@ -186,7 +186,13 @@ export async function pollFreshness(deps: FreshnessPollDeps): Promise<FreshnessP
         }
         await recordState(domainId, { polledAt: at, okAt: at, errorCode: null });
       } catch (error) {
-        await recordState(domainId, { polledAt: at, errorCode: errorCode(error) });
+        const code = errorCode(error);
+        // 404: the user now reaches another provider (reconnected); ask GET /providers again next time.
+        await recordState(domainId, {
+          polledAt: at,
+          errorCode: code,
+          ...(code === 'loket.not_found' ? { providerId: null } : {}),
+        });
         continue;
       }
       for (const loketId of seen) remaining.delete(loketId);
