@@ -30,5 +30,6 @@ if (wanted('P1')) {
 if (wanted('P2')) await memoryBench(employees);
 if (wanted('P4')) await yukiCallsBench(25);
 if (wanted('P5')) await runGoalBenchmark(pagesBenchmark);
+if (wanted('P6')) await import('./freshness.bench.ts').then((bench) => bench.runFreshness());
 console.log('P3 not measured by this bench yet (see the issue 13 report)');
 process.exit(0);

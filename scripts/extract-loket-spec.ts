@@ -12,6 +12,8 @@ import { format, resolveConfig } from 'prettier';
 const OPERATIONS: ReadonlyArray<[method: string, path: string]> = [
   ['get', '/providers'],
   ['get', '/providers/employers'],
+  ['get', '/providers/{providerId}/payrollprocessstatus'],
+  ['get', '/providers/employers/lastmodifiedversionnumbers'],
   ['get', '/providers/employers/{employerId}/authorizations'],
   ['get', '/providers/employers/{employerId}/payrolladministrations'],
   ['get', '/providers/employers/{employerId}/employees/employments'],

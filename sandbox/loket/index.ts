@@ -14,6 +14,7 @@ import { apiRoutes } from './http/api.ts';
 import { controlRoutes } from './http/control.ts';
 import { FaultState } from './http/faults.ts';
 import { oauthRoutes } from './http/oauth.ts';
+import { RequestCount } from './http/request-count.ts';
 import { TokenStore } from './http/tokens.ts';
 import { loketFaultsSchema, loketSandboxOptionsSchema } from './options.ts';
 import type { LoketFaults, LoketSandboxOptions } from './options.ts';
@@ -39,6 +40,8 @@ export type LoketSandbox = {
   app: Hono;
   world: LoketWorld;
   setFaults(faults: Partial<LoketFaults>): void;
+  /** Every /v2 request received, also at `GET /_sandbox/requests` (`DELETE` resets). */
+  requests: RequestCount;
 };
 
 export function createLoketSandbox(options: LoketSandboxOptions = {}): LoketSandbox {
@@ -46,10 +49,17 @@ export function createLoketSandbox(options: LoketSandboxOptions = {}): LoketSand
   const world = new LoketWorld(resolved);
   const tokens = new TokenStore(resolved.tokenTtlSeconds);
   const faults = new FaultState(resolved.faults);
+  const requests = new RequestCount();
   const app = new Hono();
   app.route('/oauth', oauthRoutes(world, tokens, faults));
+  app.use('/v2/*', requests.middleware());
   app.use('/v2/*', faults.middleware());
   app.route('/v2', apiRoutes(world, tokens, faults));
+  app.get('/_sandbox/requests', (c) => c.json(requests.snapshot()));
+  app.delete('/_sandbox/requests', (c) => {
+    requests.reset();
+    return c.json(requests.snapshot());
+  });
   app.route('/_sandbox', controlRoutes(world, faults));
   app.get('/', (c) =>
     c.text('Loket sandbox: API at /v2, OAuth at /oauth, controls at /_sandbox/credentials\n'),
@@ -57,6 +67,7 @@ export function createLoketSandbox(options: LoketSandboxOptions = {}): LoketSand
   return {
     app,
     world,
+    requests,
     setFaults: (partial) => {
       faults.faults = loketFaultsSchema.parse({ ...faults.faults, ...partial });
     },

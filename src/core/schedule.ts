@@ -3,7 +3,10 @@
  * When automatic imports run. Without a cron expression of its own, an administration follows its
  * portal's, and without that the built-in payroll rhythm: hourly in the first and last five days of a
  * month, once a day at 06:00 otherwise (Amsterdam time). The scheduler looks once an hour, so a cron
- * expression finer than hourly still runs at most hourly.
+ * expression finer than hourly still runs at most hourly. An administration the freshness poll covers
+ * (Loket's payroll status is polled every few minutes and an approval plans it at once) needs the
+ * schedule only as a safety sweep: without a cron of its own, once a day at 06:00; with one, at its cron
+ * times, so a custom cron keeps meaning "plan everything then" and the poll only makes it fresher.
  */
 import { CronExpressionParser } from 'cron-parser';
 import { z } from 'zod';
@@ -38,9 +41,14 @@ export function isBuiltInScheduleDue(at: Date): boolean {
   return amsterdam(at, 'hour') === 6;
 }
 
-/** Whether an automatic import is due in the hour that ends at `at`. */
-export function isImportDue(cron: string | null, at: Date): boolean {
-  if (!cron) return isBuiltInScheduleDue(at);
+/** The safety sweep of a polled administration without a cron of its own: daily at 06:00. */
+export function isSafetySweepDue(at: Date): boolean {
+  return amsterdam(at, 'hour') === 6;
+}
+
+/** Whether an automatic import is due in the hour that ends at `at`; `polled`: the poll covers it. */
+export function isImportDue(cron: string | null, at: Date, polled = false): boolean {
+  if (!cron) return polled ? isSafetySweepDue(at) : isBuiltInScheduleDue(at);
   // +1 ms: an occurrence exactly at `at` (the scheduler fires on the hour) belongs to this hour.
   const previous = CronExpressionParser.parse(cron, { currentDate: at.getTime() + 1, tz: ZONE })
     .prev()

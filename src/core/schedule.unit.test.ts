@@ -20,6 +20,15 @@ describe('import schedule', () => {
     expect(isImportDue(weekdaysAtSeven, new Date('2026-11-15T06:00:00Z'))).toBe(false); // Sunday
   });
 
+  it('keeps only a daily safety sweep at 06:00 for an administration the freshness poll covers', () => {
+    const payrollDay = new Date('2026-11-29T14:00:00Z');
+    expect(isImportDue(null, payrollDay)).toBe(true);
+    expect(isImportDue(null, payrollDay, true)).toBe(false);
+    expect(isImportDue(null, new Date('2026-11-15T05:00:00Z'), true)).toBe(true); // 06:00 in Amsterdam
+    // A cron of its own still names the sweep times.
+    expect(isImportDue('0 15 * * *', payrollDay, true)).toBe(true);
+  });
+
   it('accepts five-field expressions only', () => {
     expect(CronSchedule.safeParse('0 7 * * 1-5').success).toBe(true);
     expect(CronSchedule.safeParse('elke dag').success).toBe(false);

@@ -7,7 +7,8 @@
  * (only that item stops), and re-sends itself for the next Yuki day when the quota is spent. Item
  * jobs carry their posting priority (sync/posting-order), so when the budget is short the books go
  * before payslips, oldest period first. Exactly once rests on the item's claim, not on the queue, so a
- * job delivered twice does no harm. `import.schedule` fires hourly and starts the automatic imports due.
+ * job delivered twice does no harm. `import.schedule` fires hourly and starts the automatic imports due;
+ * `import.freshness` (jobs/freshness-queue) plans an administration as soon as Loket shows an approval.
  */
 import { and, eq, isNotNull, or, isNull } from 'drizzle-orm';
 import { z } from 'zod';
@@ -29,6 +30,8 @@ import {
   STALE_SWEEP_MS,
 } from '../sync/timers.ts';
 import { isImportDue } from '../core/schedule.ts';
+import { administrationsCoveredSince } from '../sync/freshness-poll.ts';
+import { freshnessCoverageMs, freshnessQueue, startFreshnessPoll } from './freshness-queue.ts';
 import type { JobEngine, JobHandler } from './engine.ts';
 import { defineQueue } from './queue.ts';
 
@@ -81,7 +84,7 @@ const importScheduleQueue = defineQueue({
   policy: { retryLimit: 1, retryDelaySeconds: 60, expireInSeconds: 10 * 60 },
 });
 
-export const importQueues = [importAdministrationQueue, importItemQueue, importScheduleQueue];
+export const importQueues = [importAdministrationQueue, importItemQueue, importScheduleQueue, freshnessQueue];
 
 /** Thrown so pg-boss retries the job with backoff; the item's own record holds the real error. */
 class RetryImportItemError extends Error {
@@ -163,15 +166,18 @@ function runItem(
 
 /**
  * Starts an import for every administration with automatic import on (its own choice, else the
- * portal's) whose schedule is due: its own cron expression, else the portal's, else the built-in rhythm.
+ * portal's) whose schedule is due: its own cron expression, else the portal's, else the built-in rhythm
+ * (a daily safety sweep for those the freshness poll covers: core/schedule.ts).
  */
 export function startScheduledImports(
   jobs: JobEngine,
   db: Database,
   now: () => Date = () => new Date(),
+  coverageMs: number = freshnessCoverageMs(3),
 ): JobHandler<Record<string, never>> {
   return async () => {
     const at = now();
+    const polled = await administrationsCoveredSince(db, new Date(at.getTime() - coverageMs));
     const candidates = await db
       .select({
         id: administrations.id,
@@ -189,15 +195,25 @@ export function startScheduledImports(
           ),
         ),
       );
-    const due = candidates.filter((row) => isImportDue(row.schedule ?? row.portalSchedule, at));
-    for (const { id } of due) {
-      await jobs.send(
-        importAdministrationQueue,
-        { administrationId: id, trigger: 'schedule', requestedBy: null, requestedLabel: 'scheduler' },
-        { singletonKey: id },
-      );
-    }
+    const due = candidates.filter((row) =>
+      isImportDue(row.schedule ?? row.portalSchedule, at, polled.has(row.id)),
+    );
+    await planScheduled(
+      jobs,
+      due.map(({ id }) => id),
+    );
   };
+}
+
+/** Queues scheduled plans; the singleton key keeps one waiting plan per administration. */
+async function planScheduled(jobs: JobEngine, administrationIds: string[], label = 'scheduler') {
+  for (const id of administrationIds) {
+    await jobs.send(
+      importAdministrationQueue,
+      { administrationId: id, trigger: 'schedule', requestedBy: null, requestedLabel: label },
+      { singletonKey: id },
+    );
+  }
 }
 
 /**
@@ -248,8 +264,20 @@ export async function startImportWorkers(jobs: JobEngine, options: ImportWorkerO
     pollingIntervalSeconds: 0.5,
     batchSize: ITEM_FETCH_BATCH,
   });
-  await jobs.work(importScheduleQueue, startScheduledImports(jobs, env.db));
+  const pollMinutes = env.freshness?.pollMinutes;
+  await jobs.work(
+    importScheduleQueue,
+    startScheduledImports(jobs, env.db, undefined, freshnessCoverageMs(pollMinutes ?? 3)),
+  );
   await jobs.schedule(importScheduleQueue, '0 * * * *', {});
+  if (env.freshness)
+    await startFreshnessPoll(jobs, {
+      db: env.db,
+      loket: env.freshness.loket,
+      pollMinutes: env.freshness.pollMinutes,
+      logger: options.logger,
+      plan: (ids) => planScheduled(jobs, ids, 'Loket: goedgekeurd'),
+    });
   const resumed = await resumeItems(jobs, env);
   if (resumed > 0) options.logger.info({ resumed }, 'unfinished import items sent to the queue again');
   sweepStaleClaims(jobs, options);

@@ -30,6 +30,8 @@ import {
   listPayrollRuns,
 } from './payroll-runs.ts';
 import { downloadPayslipPdf, getPayslipResult, listPayslips } from './payslips.ts';
+import { listEmployerVersions } from './last-modified.ts';
+import { listPayrollProcessStatuses } from './process-status.ts';
 import { listProviders } from './providers.ts';
 import { sandboxControl, sandboxFixture } from '../../test/support/loket-fixture.ts';
 import { compileStrict, loketAjv, type Json } from '../../test/support/openapi-strict.ts';
@@ -167,8 +169,15 @@ describe('contract with the official Loket spec', () => {
     const { connection } = await fixture.connect({ connection: { fetch: recordingFetch } });
     const administration = await findPayrollAdministrationByClientNumber(connection, bakery.clientNumber);
     if (!administration) throw new Error('demo administration missing');
-    await listProviders(connection);
+    const [provider] = await listProviders(connection);
     await collect(listEmployers(connection));
+    // The freshness poll's views: a month id (weekly and 4-weekly administrations have a period 11 too).
+    const statuses = await collect(listPayrollProcessStatuses(connection, provider?.id ?? '', 202611));
+    expect(statuses.length).toBeGreaterThan(1);
+    const versions = await collect(listEmployerVersions(connection));
+    expect(
+      await collect(listEmployerVersions(connection, { after: versions[0]?.lastModifiedVersionNumber ?? 0 })),
+    ).not.toContainEqual(versions[0]);
     await collect(listPayrollAdministrations(connection, bakery.employerId));
     await checkRights(connection, bakery.employerId);
     const employments = await collect(listEmployments(connection, bakery.employerId, { pageSize: 5 }));

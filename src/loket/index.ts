@@ -65,3 +65,7 @@ export { LOKET_RIGHTS, missingRights, rightForActivity } from './rights.ts';
 export type { LoketRight } from './rights.ts';
 export { DEFAULT_RETRY_POLICY } from './retry.ts';
 export type { RetryPolicy } from './retry.ts';
+export { listPayrollProcessStatuses, PAYROLL_PROCESS_STATUS } from './process-status.ts';
+export type { LoketPayrollProcessStatus } from './process-status.ts';
+export { listEmployerVersions } from './last-modified.ts';
+export type { LoketEmployerVersion } from './last-modified.ts';

@@ -4,6 +4,7 @@
  * so a bare worker (the tests' import-worker) starts without loading mail, schedules and the web.
  */
 import type { ImportItemEnvironment } from '../sync/import-item.ts';
+import { createDomainLoket } from '../sync/domain-loket.ts';
 import { createLinkLoader, type LinkEnvironment } from '../sync/link-context.ts';
 
 export type ImportEnvironmentOptions = LinkEnvironment & {
@@ -23,6 +24,15 @@ export function createImportEnvironment(options: ImportEnvironmentOptions): Impo
   return {
     db: options.db,
     loadLink: createLinkLoader(link),
+    freshness: {
+      loket: createDomainLoket({
+        db: options.db,
+        secrets: options.secrets,
+        config: options.config,
+        logger: options.logger,
+      }),
+      pollMinutes: options.config.loket.pollMinutes,
+    },
     ...(now ? { now } : {}),
     ...(attemptDeadlineMs === undefined ? {} : { attemptDeadlineMs }),
     ...(options.logger ? { logger: options.logger } : {}),

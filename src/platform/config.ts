@@ -83,6 +83,8 @@ const environmentSchema = z.object({
   RETENTION_AUDIT_YEARS: z.coerce.number().int().min(1).max(50).default(7),
   /** Days of request-like logs kept: refusal counts and the mail outbox. */
   RETENTION_REQUEST_LOG_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Minutes between two polls of Loket's provider-wide payroll status (issue 13 P6: approval → Yuki ≤ 5 min). */
+  LOKET_POLL_MINUTES: z.coerce.number().int().min(1).max(30).default(3),
   /** Largest request body taken, in bytes; larger ones get 413 before anything reads them. */
   MAX_BODY_BYTES: z.coerce
     .number()
@@ -107,6 +109,8 @@ export type Config = {
     acceptance: { apiUrl: string; oauthUrl: string };
     /** The size cap of one Loket JSON answer. */
     maxJsonBytes: number;
+    /** Minutes between freshness polls (sync/freshness-poll). */
+    pollMinutes: number;
   };
   yukiApiUrl: string;
   smtpUrl: string | undefined;
@@ -153,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, mode: Mode): Config {
       production: { apiUrl: values.LOKET_API_URL, oauthUrl: values.LOKET_OAUTH_URL },
       acceptance: { apiUrl: values.LOKET_ACC_API_URL, oauthUrl: values.LOKET_ACC_OAUTH_URL },
       maxJsonBytes: Math.round(values.LOKET_MAX_RESPONSE_MB * 1_048_576),
+      pollMinutes: values.LOKET_POLL_MINUTES,
     },
     yukiApiUrl: values.YUKI_API_URL,
     smtpUrl: values.SMTP_URL,

@@ -21,6 +21,7 @@ import { AttemptTimedOutError } from './errors.ts';
 import { postJournal, reconciledJournal } from './import-journal.ts';
 import { postPayslip } from './import-payslip.ts';
 import { postTaxReturn } from './import-tax-return.ts';
+import type { DomainLoket } from './domain-loket.ts';
 import type { LinkContext, LinkLoader } from './link-context.ts';
 import { findPostedDocument } from './reconcile.ts';
 import {
@@ -52,6 +53,8 @@ export type ImportItemEnvironment = {
   heartbeatMs?: number;
   /** Where failures are logged with Loket's or Yuki's own words. */
   logger?: Logger;
+  /** Domain connections and poll interval for the freshness poll (sync/freshness-poll); absent: no poll. */
+  freshness?: { loket: DomainLoket; pollMinutes: number };
 };
 
 export type ItemOutcome =

@@ -16,7 +16,7 @@ export const RIGHTS = [
 export type Right = (typeof RIGHTS)[number];
 
 export const ACTIVITIES_BY_RIGHT: Record<Right, readonly string[]> = {
-  'Raadplegen dienstverbanden': ['GetEmploymentsByEmployerId'],
+  'Raadplegen dienstverbanden': ['GetEmploymentsByEmployerId', 'GetEmployerLastModifiedVersionNumbersByUser'],
   '940 journaliseren': ['GetJournalRunsByPayrollAdministrationId', 'GetJournalRunByJournalRunId', 'GetJournalRunResultsByJournalRunId'],
   'Exporteren journaalrun': ['PatchJournalRunByJournalRunId'],
   'Raadplegen loonaangifte': [
@@ -31,6 +31,7 @@ export const ACTIVITIES_BY_RIGHT: Record<Right, readonly string[]> = {
     'GetPayrollRunResultsByPayrollRunId',
     'GetPayslipsByEmploymentId',
     'GetPayslipsByEmploymentIdAndPayrollRunId',
+    'GetPayrollProcessStatusByProviderId',
   ],
 };
 

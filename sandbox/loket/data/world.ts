@@ -183,6 +183,13 @@ export class LoketWorld {
    * `tax-return:<id>` (totalAmount), `journal-run:<id>` (first debit line), `payslip:<runId>:<employmentId>` (net pay).
    */
   readonly oddAmounts = new Map<string, number>();
+  /**
+   * Per employer, Loket's lastModifiedVersionNumber: the database-wide sequence number after the last
+   * change of its employments' static data, never decreasing (GetEmployerLastModifiedVersionNumbersByUser).
+   * Payroll period data (runs, approvals) is outside that scope, so only added employees move it.
+   */
+  readonly employerVersions = new Map<string, number>();
+  private versionSequence = 70_429_274_000_000;
   private counter = 0;
   private readonly totalsCache = new Map<string, RunTotals>();
   private readonly employmentIndex = new Map<string, { administration: Administration; index: number }>();
@@ -245,6 +252,7 @@ export class LoketWorld {
         city: ['Utrecht', 'Zwolle', 'Tilburg'][index % 3] ?? 'Utrecht',
       };
       this.employers.push(employer);
+      this.touchEmployer(employer.id);
       const currentPeriod = periodContaining(periodType, today);
       const historyLength = Math.max(1, Math.round(options.months * periodsPerMonth(periodType)));
       const administration: Administration = {
@@ -276,6 +284,7 @@ export class LoketWorld {
       city: 'Amersfoort',
     };
     this.employers.push(employer);
+    this.touchEmployer(employer.id);
     const currentPeriod = periodContaining(spec.periodType, today);
     const historyLength = Math.max(1, Math.round(options.months * periodsPerMonth(spec.periodType)));
     const administration: Administration = {
@@ -357,7 +366,14 @@ export class LoketWorld {
       if (this.employmentIndex.size > 0) this.employmentIndex.set(employee.employmentId, { administration, index: employee.index });
       added.push(employee);
     }
+    if (count > 0) this.touchEmployer(administration.employerId);
     return added;
+  }
+
+  /** A change to an employer's employments: the next number of the global sequence. */
+  touchEmployer(employerId: string): void {
+    this.versionSequence += 1;
+    this.employerVersions.set(employerId, this.versionSequence);
   }
 
   // ---- payroll runs ----------------------------------------------------------------------------

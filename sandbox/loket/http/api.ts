@@ -9,6 +9,9 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import type { Employee } from '../data/employees.ts';
+import { PERIOD_TYPE_METADATA, periodOf, periodsInYear } from '../data/periods.ts';
+import type { PayrollPeriod } from '../data/periods.ts';
+import { processStatusOf } from '../data/process-status.ts';
 import { activitiesOf } from '../data/rights.ts';
 import type { Administration, LoketWorld, User } from '../data/world.ts';
 import { payslipPdf } from '../pdf/payslip.ts';
@@ -196,6 +199,80 @@ export function apiRoutes(world: LoketWorld, tokens: TokenStore, faults: FaultSt
       },
     });
   });
+
+  // GetEmployerLastModifiedVersionNumbersByUser: `id` and `lastModifiedVersionNumber` per employer the
+  // user reaches; `filter=lastModifiedVersionNumber gt N` is Loket's recommended use.
+  app.get('/providers/employers/lastmodifiedversionnumbers', (c) => {
+    const granted = guard(c, { activity: 'GetEmployerLastModifiedVersionNumbersByUser', versions: V2018 });
+    if (granted instanceof Response) return granted;
+    return sendList(
+      c,
+      granted,
+      world.employers.map((found) => ({
+        id: found.id,
+        lastModifiedVersionNumber: world.employerVersions.get(found.id) ?? 0,
+      })),
+    );
+  });
+
+  // GetPayrollProcessStatusByProviderId: every payroll administration of the provider with its process
+  // status in the period `payrollPeriodId` (required, int32 YYYYPP); an administration whose period type
+  // has no such period number is left out.
+  app.get('/providers/:providerId/payrollprocessstatus', (c) => {
+    const granted = guard(c, { activity: 'GetPayrollProcessStatusByProviderId', versions: V2018 });
+    if (granted instanceof Response) return granted;
+    if (c.req.param('providerId').replace(/[{}]/g, '').toLowerCase() !== world.providerId.toLowerCase())
+      return notFound(c);
+    const text = c.req.query('payrollPeriodId');
+    const periodId = Number(text);
+    if (!text || !/^\d{6}$/.test(text) || periodId % 100 === 0)
+      return c.json(
+        badRequestBody('The payrollPeriodId query parameter is required (YYYYPP).', granted.version),
+        400,
+      );
+    const year = Math.floor(periodId / 100);
+    const number = periodId % 100;
+    const items = world.administrations.flatMap((administration) => {
+      if (number > periodsInYear(administration.periodType, year)) return [];
+      const owner = employer(administration.employerId);
+      if (!owner) return [];
+      return [
+        renderProcessStatus(administration, owner.id, periodOf(administration.periodType, year, number)),
+      ];
+    });
+    return sendList(c, granted, items);
+  });
+
+  function renderProcessStatus(administration: Administration, employerId: string, period: PayrollPeriod) {
+    return {
+      id: administration.id,
+      employerId,
+      name: administration.name,
+      shortName: null,
+      clientNumber: administration.clientNumber,
+      administrationNumber: null,
+      groupCode: 1,
+      groupClassification: null,
+      cao: { key: 1, value: 'Geen cao' },
+      loonmodel: { key: 1, value: 'Standaard' },
+      hasAutomaticPayroll: false,
+      employerLogo: null,
+      payrollPeriodType: PERIOD_TYPE_METADATA[administration.periodType],
+      payrollPeriod: {
+        payrollPeriodId: period.id,
+        year: period.year,
+        periodNumber: period.periodNumber,
+        periodStartDate: period.startDate,
+        periodEndDate: period.endDate,
+        announcements: { hasUnreadAnnouncements: false },
+        notifications: { hasUnreadNotifications: false },
+        payrollProcess: {
+          methodOfCreation: { key: 2, value: 'Individueel' },
+          status: processStatusOf(world, administration, period.id),
+        },
+      },
+    };
+  }
 
   const ADMIN = '/providers/employers/payrolladministrations';
 

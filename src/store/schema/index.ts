@@ -4,3 +4,4 @@ export * from './tenancy.ts';
 export * from './audit.ts';
 export * from './imports.ts';
 export * from './loket.ts';
+export * from './freshness.ts';
