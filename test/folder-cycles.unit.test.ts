@@ -11,10 +11,6 @@ import { describe, expect, it } from 'vitest';
 const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
 const srcRoot = join(repositoryRoot, 'src');
 
-// TEMPORARY: folder edges helpers A/B of issue 12 are removing; empty once they have merged. Each entry
-// is "from -> to" and is left out of the graph.
-const edgesBeingRemoved: string[] = [];
-
 /** Every relative specifier a file imports or re-exports, static or dynamic, type-only included. */
 export function relativeImports(code: string): string[] {
   const pattern =
@@ -46,7 +42,7 @@ export function folderGraph(files: Array<{ path: string; code: string }>): Map<s
     if (!from) continue;
     for (const specifier of relativeImports(code)) {
       const to = topFolder(resolve(dirname(path), specifier));
-      if (!to || to === from || edgesBeingRemoved.includes(`${from} -> ${to}`)) continue;
+      if (!to || to === from) continue;
       const edges = graph.get(from) ?? new Map<string, string>();
       if (!edges.has(to)) edges.set(to, `${relative(repositoryRoot, path)} -> ${specifier}`);
       graph.set(from, edges);

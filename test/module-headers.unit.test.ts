@@ -10,9 +10,6 @@ import { describe, expect, it } from 'vitest';
 
 const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
 
-// TEMPORARY: files of helpers A/B (issue 12) that lacked a header when this check came in; they add it.
-const headersBeingAdded: string[] = [];
-
 function productFiles(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
     const path = join(folder, entry.name);
@@ -31,7 +28,6 @@ describe('@module headers', () => {
   it('open every product file in src/', () => {
     const missing = productFiles(join(repositoryRoot, 'src'))
       .map((path) => relative(repositoryRoot, path))
-      .filter((path) => !headersBeingAdded.includes(path))
       .filter((path) => !hasModuleHeader(readFileSync(join(repositoryRoot, path), 'utf8')));
     expect(missing).toEqual([]);
   });
