@@ -34,6 +34,7 @@ import { administrationsCoveredSince } from '../sync/freshness-poll.ts';
 import { freshnessCoverageMs, freshnessQueue, startFreshnessPoll } from './freshness-queue.ts';
 import type { JobEngine, JobHandler } from './engine.ts';
 import { defineQueue } from './queue.ts';
+import { ITEM_ATTEMPTS } from '../sync/retrying.ts';
 
 const yyyypp = z.number().int().min(190001).max(299953);
 
@@ -64,7 +65,7 @@ export const importItemQueue = defineQueue({
   // A live worker's job heartbeats by itself; a dead one's fails within seconds (sync/timers.ts), while
   // the expiry stays far above an attempt's deadline, so a live attempt's job is never run twice.
   policy: {
-    retryLimit: 8,
+    retryLimit: ITEM_ATTEMPTS - 1,
     retryDelaySeconds: ITEM_JOB_RETRY_DELAY_SECONDS,
     retryBackoff: true,
     expireInSeconds: ITEM_JOB_EXPIRY_SECONDS,

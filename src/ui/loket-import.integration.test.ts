@@ -290,7 +290,7 @@ describe('Personeel → Loket service: importing', () => {
     });
 
     const dutch = await page(servicePath(), 'backoffice');
-    expect(dutch.html).toContain('<h3>Mislukt</h3>');
+    expect(dutch.html).toContain('<h3 id="import-failures">Mislukt</h3>');
     expect(dutch.html).toContain(
       'gebruikt grootboekrekeningen die in Yuki niet bestaan of niet actief zijn: 40999 (Loket 40950).',
     );
@@ -298,7 +298,7 @@ describe('Personeel → Loket service: importing', () => {
     // The error's own details, folded, as the texts that send people to the log promise (issue 10.9).
     expect(dutch.html).toContain('<details class="error-detail"><summary>Details</summary>');
     const english = await page(servicePath(), 'backoffice', { lang: 'en' });
-    expect(english.html).toContain('<h3>Failed</h3>');
+    expect(english.html).toContain('<h3 id="import-failures">Failed</h3>');
     expect(english.html).toContain(
       'uses GL accounts that do not exist or are disabled in Yuki: 40999 (Loket 40950).',
     );

@@ -8,19 +8,27 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../store/database.ts';
 import type { Logger } from '../../platform/logger.ts';
 import { lookbackWindow, periodId, shiftPeriod, type PeriodKind } from '../../core/periods.ts';
-import { domains, importItems, type ImportKind } from '../../store/schema/index.ts';
-import { runProgress, type KindProgress } from '../../sync/import-run.ts';
+import { domains, importItems } from '../../store/schema/index.ts';
 import { importHistory, type ImportHistory } from '../../sync/status.ts';
 import type { ImportItemEnvironment } from '../../sync/import-item.ts';
 import { yukiDay } from '../../yuki/budget.ts';
 import type { Administration } from '../scope.ts';
+import { progressOfRuns, runOutcome, type RunOutcome, type RunProgress } from './get-run-progress.ts';
+import { groupFailures, type FailureGroup } from './get-failure-groups.ts';
+
+export type { RunOutcome, RunProgress } from './get-run-progress.ts';
+export type { FailureGroup } from './get-failure-groups.ts';
 
 export type ImportRun = ImportHistory['runs'][number];
 export type ImportItemRow = ImportHistory['items'][number];
-export type RunProgress = Partial<Record<ImportKind, KindProgress>>;
+/** A run with what its items became, for the history. */
+export type RunSummary = { progress: RunProgress; outcome: RunOutcome };
 
 export type ImportViewData = {
   administrationId: string;
+  /** Where the pages that fix a failure's cause are (failure-causes.ts). */
+  domainId: string;
+  portalId: string;
   /** YYYYPP, newest first. */
   periods: number[];
   /** False when Loket could not say its period kind; the periods are then those already known. */
@@ -33,7 +41,13 @@ export type ImportViewData = {
   /** Every item waiting for a person to check in Yuki, in any period. */
   checks: ImportItemRow[];
   runs: ImportRun[];
+  /** Per run id: its items' counts and outcome. */
+  runResults: Record<string, RunSummary>;
   progress: RunProgress;
+  /** The newest run's outcome ("nothing" when there is none). */
+  outcome: RunOutcome;
+  /** The failed items and those to check in Yuki, grouped by cause. */
+  failureGroups: FailureGroup[];
   /** The domain's address in Yuki (Yuki's Domains call), where its documents can be seen. */
   domainUrl: string | null;
 };
@@ -72,8 +86,20 @@ export async function getImportView(
       ),
     )
     .orderBy(desc(importItems.periodId), importItems.subject);
+  const progresses = await progressOfRuns(
+    db,
+    history.runs.map((run) => run.id),
+  );
+  const runResults: Record<string, RunSummary> = {};
+  for (const run of history.runs) {
+    const progress = progresses.get(run.id) ?? {};
+    runResults[run.id] = { progress, outcome: runOutcome(run.state, progress) };
+  }
+  const latestResult = latest ? runResults[latest.id] : undefined;
   return {
     administrationId: administration.id,
+    domainId: administration.domainId,
+    portalId: administration.portalId,
     periods,
     windowKnown: window !== undefined,
     periodKind: window?.kind,
@@ -81,7 +107,10 @@ export async function getImportView(
     failures: needingPeople.filter((item) => item.state === 'failed'),
     checks: needingPeople.filter((item) => item.state === 'needs_check'),
     runs: history.runs,
-    progress: latest ? await runProgress(db, latest.id) : {},
+    runResults,
+    progress: latestResult?.progress ?? {},
+    outcome: latestResult?.outcome ?? 'nothing',
+    failureGroups: groupFailures(needingPeople),
     domainUrl: domain?.url ?? null,
   };
 }

@@ -11,10 +11,52 @@ import type { PeriodKind } from '../../core/periods.ts';
 import type { PageContext } from '../page-context.ts';
 import { formatDateTime, formatPeriodOf } from '../components/format.ts';
 import { auditWho } from '../components/audit-words.ts';
-import { readableSubject as readable, type ImportItemRow, type ImportView } from './import-view.ts';
+import { IMPORT_KINDS } from '../../core/import-kinds.ts';
+import {
+  readableSubject as readable,
+  type ImportItemRow,
+  type ImportRun,
+  type ImportView,
+} from './import-view.ts';
 import { PostedJournals } from './posted-journals.tsx';
 import { YukiDocumentLink } from './yuki-link.tsx';
-import { Csrf, PostButton } from '../components/form.tsx';
+import { ErrorDetails, FailureGroups } from './failure-groups.tsx';
+import { OutcomeBadge } from './run-bar.tsx';
+
+/** The run's outcome, and per kind what was booked of what it planned; a run that failed says why. */
+function RunResult({ page, view, run }: { page: PageContext; view: ImportView; run: ImportRun }) {
+  const { t, locale } = page;
+  const result = view.runResults[run.id];
+  const kinds = IMPORT_KINDS.flatMap((kind) => {
+    const counts = result?.progress[kind];
+    return counts ? [{ kind, counts }] : [];
+  });
+  return (
+    <>
+      {result && <OutcomeBadge page={page} outcome={result.outcome} />}
+      {run.state === 'failed' ? (
+        <>
+          <p class="run-summary">{locale === 'nl' ? run.errorNl : run.errorEn}</p>
+          <ErrorDetails page={page} detail={run.errorDetail} />
+        </>
+      ) : (
+        kinds.length > 0 && (
+          <p class="run-summary">
+            {kinds
+              .map(({ kind, counts }) =>
+                t('import.bar.of', {
+                  kind: t(`import.kind.${kind}`),
+                  posted: counts.posted,
+                  total: counts.total,
+                }),
+              )
+              .join(' · ')}
+          </p>
+        )
+      )}
+    </>
+  );
+}
 
 function Runs({ page, view }: { page: PageContext; view: ImportView }) {
   const { t, locale } = page;
@@ -42,97 +84,12 @@ function Runs({ page, view }: { page: PageContext; view: ImportView }) {
             </td>
             <td>{t(`import.trigger.${run.trigger}`)}</td>
             <td>
-              <span class={run.state === 'failed' ? 'badge badge-error' : 'badge'}>
-                {t(`import.run.${run.state}`)}
-              </span>{' '}
-              <p class="run-summary" lang={run.state === 'failed' ? locale : 'nl'}>
-                {run.state === 'failed' ? (locale === 'nl' ? run.errorNl : run.errorEn) : run.summary}
-              </p>
-              {run.state === 'failed' && <ErrorDetails page={page} detail={run.errorDetail} />}
+              <RunResult page={page} view={view} run={run} />
             </td>
           </tr>
         ))}
       </tbody>
     </table>
-  );
-}
-
-function Failures({
-  page,
-  items,
-  kind,
-}: {
-  page: PageContext;
-  items: ImportItemRow[];
-  kind: PeriodKind | undefined;
-}) {
-  const { t, locale } = page;
-  if (items.length === 0) return null;
-  return (
-    <>
-      <h3>{t('import.failures')}</h3>
-      <p class="hint">{t('import.failuresHint')}</p>
-      <ul class="failures">
-        {items.map((item) => (
-          <li>
-            <strong>{readable(item)}</strong>{' '}
-            <span class="muted">({formatPeriodOf(locale, kind, item.periodId)})</span>
-            <p>{locale === 'nl' ? item.errorNl : item.errorEn}</p>
-            <ErrorDetails page={page} detail={item.errorDetail} />
-          </li>
-        ))}
-      </ul>
-    </>
-  );
-}
-
-/** Loket's or Yuki's own words behind an error, folded: what the "see the log" texts promise. */
-export function ErrorDetails({ page, detail }: { page: PageContext; detail: string | null }) {
-  if (!detail) return null;
-  return (
-    <details class="error-detail">
-      <summary>{page.t('import.details')}</summary>
-      <pre lang="en">{detail}</pre>
-    </details>
-  );
-}
-
-/** Items that may be in Yuki where Yuki's search cannot tell: a person looks and answers. */
-function Checks({ page, view }: { page: PageContext; view: ImportView }) {
-  const { t, locale } = page;
-  if (view.checks.length === 0) return null;
-  const action = (item: ImportItemRow) =>
-    `/administrations/${view.administrationId}/loket/items/${item.id}/check`;
-  return (
-    <>
-      <h3 id="import-checks">{t('import.checks')}</h3>
-      <p class="hint">{t('import.checksHint')}</p>
-      <ul class="checks">
-        {view.checks.map((item) => (
-          <li>
-            <strong>{readable(item)}</strong>{' '}
-            <span class="muted">({formatPeriodOf(locale, view.periodKind, item.periodId)})</span>
-            <p>{locale === 'nl' ? item.errorNl : item.errorEn}</p>
-            <form method="post" action={action(item)} class="inline">
-              <Csrf page={page} />
-              <input type="hidden" name="decision" value="in_yuki" />
-              <label>
-                {t('import.check.documentId')}{' '}
-                <input type="text" name="yukiDocumentId" maxlength={100} autocomplete="off" />
-              </label>{' '}
-              <button type="submit">{t('import.check.inYuki')}</button>
-            </form>{' '}
-            <PostButton
-              page={page}
-              action={action(item)}
-              fields={{ decision: 'not_in_yuki' }}
-              label={t('import.check.notInYuki')}
-              secondary
-            />
-          </li>
-        ))}
-      </ul>
-    </>
   );
 }
 
@@ -292,8 +249,7 @@ export function ImportHistoryView({ page, view, oob }: HistoryProps) {
     >
       <h2 id="import-history">{t('import.history')}</h2>
       <Runs page={page} view={view} />
-      <Checks page={page} view={view} />
-      <Failures page={page} items={view.failures} kind={view.periodKind} />
+      <FailureGroups page={page} view={view} />
       <Skipped page={page} items={view.items} kind={view.periodKind} />
       <Warnings page={page} items={view.items} />
       <Documents page={page} view={view} />

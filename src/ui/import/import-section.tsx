@@ -39,6 +39,7 @@ export function ImportSection({ page, view, backfill, requestedAfter }: SectionP
           administrationId={view.administrationId}
           run={view.runs[0]}
           progress={view.progress}
+          outcome={view.outcome}
           requestedAfter={requestedAfter}
         />
         <ImportGrid page={page} view={view} />

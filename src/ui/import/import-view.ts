@@ -12,7 +12,13 @@ import {
 import type { Administration } from '../../app/scope.ts';
 import { yukiLinks, type YukiLinks } from './yuki-link.tsx';
 
-export type { ImportItemRow, ImportRun, RunProgress } from '../../app/administrations/get-import-view.ts';
+export type {
+  FailureGroup,
+  ImportItemRow,
+  ImportRun,
+  RunOutcome,
+  RunProgress,
+} from '../../app/administrations/get-import-view.ts';
 
 export type ImportView = ImportViewData & {
   /** Where the documents in Yuki can be seen. */

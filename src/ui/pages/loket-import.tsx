@@ -84,6 +84,7 @@ export function loketImportPages(app: Hono<AppEnv>): void {
         administrationId={id}
         run={before.run}
         progress={before.progress}
+        outcome={before.outcome}
         requestedAfter={after}
       />,
     );
@@ -97,7 +98,7 @@ export function loketImportPages(app: Hono<AppEnv>): void {
       return c.redirect(`${servicePage(guarded.value)}${after ? `?requested=${after}` : ''}`, 303);
     }
     const { administration } = guarded.value;
-    const { run, progress } = await getLatestRunProgress(c.var.services.db, administration.id);
+    const { run, progress, outcome } = await getLatestRunProgress(c.var.services.db, administration.id);
     const page = pageContext(c);
     const fragment = (
       <ImportProgress
@@ -105,10 +106,11 @@ export function loketImportPages(app: Hono<AppEnv>): void {
         administrationId={administration.id}
         run={run}
         progress={progress}
+        outcome={outcome}
         requestedAfter={after}
       />
     );
-    if (progressActive(run, after)) return c.html(fragment);
+    if (progressActive(run, after, outcome)) return c.html(fragment);
     // The polling stops here, so this answer brings what the run changed on the page up to date too.
     const view = await loadImportView(c.var.services, administration);
     return c.html(

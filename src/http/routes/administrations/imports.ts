@@ -11,7 +11,7 @@ import { importHistory } from '../../../sync/status.ts';
 import { requestImport } from '../../../app/administrations/request-import.ts';
 import { requestImportPreview } from '../../../app/administrations/request-import-preview.ts';
 import { requestDomainImport } from '../../../app/administrations/request-domain-import.ts';
-import { getRunProgress } from '../../../app/administrations/get-run-progress.ts';
+import { getRunProgress, RUN_OUTCOMES } from '../../../app/administrations/get-run-progress.ts';
 import type { AppEnv } from '../../context.ts';
 import { appErrorJson, errorJson, errorResponses, NOT_FOUND } from '../../errors.ts';
 import { changedBy, guardAdministration, guardDomain } from '../../authorize.ts';
@@ -35,16 +35,25 @@ const ImportRequest = z
   })
   .openapi('ImportRequest');
 
-const Progress = z.record(
-  z.string(),
-  z.object({
-    total: z.number(),
-    posted: z.number(),
-    failed: z.number(),
-    waiting: z.number(),
-    open: z.number(),
-  }),
-);
+const KindCounts = z.object({
+  total: z.number(),
+  /** Posted, or skipped on purpose. */
+  posted: z.number(),
+  /** Failed for good: the item queue no longer retries them. */
+  failed: z.number(),
+  /** Waiting for a person to check in Yuki. */
+  needsCheck: z.number(),
+  /** Waiting for the next Yuki day's call quota. */
+  waiting: z.number(),
+  /** Planned, being posted, or failed and still retried. */
+  open: z.number(),
+});
+
+/** The counts per kind, next to the run's outcome as the service page shows it. */
+const Progress = z
+  .object({ outcome: z.enum(RUN_OUTCOMES) })
+  .catchall(KindCounts)
+  .openapi('RunProgress');
 
 const errors = { 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] };
 const adminParams = z.object({ administrationId: z.uuid() });
@@ -99,7 +108,7 @@ const progressRoute = createRoute({
   method: 'get',
   path: '/api/administrations/{administrationId}/imports/{runId}',
   tags: ['imports'],
-  summary: 'Progress of one run: done / total per kind',
+  summary: "One run's outcome and its items per kind: posted, failed, to check, waiting, open",
   request: { params: adminParams.extend({ runId: z.uuid() }) },
   responses: {
     200: { description: 'Progress', content: { 'application/json': { schema: Progress } } },
@@ -170,19 +179,13 @@ export function imports(app: OpenAPIHono<AppEnv>): void {
     const guarded = await guardAdministration(c, c.req.valid('param').administrationId, 'link.use');
     if (!guarded.ok) return guarded.response;
     // Only a run of this administration: the guard checked the administration, not the run id.
-    const progress = await getRunProgress(
+    const result = await getRunProgress(
       c.var.services.db,
       guarded.value.administration.id,
       c.req.valid('param').runId,
     );
-    if (!progress) return errorJson(c, 404, 'not_found', NOT_FOUND);
-    return c.json(
-      progress as Record<
-        string,
-        { total: number; posted: number; failed: number; waiting: number; open: number }
-      >,
-      200,
-    );
+    if (!result) return errorJson(c, 404, 'not_found', NOT_FOUND);
+    return c.json({ ...result.progress, outcome: result.outcome } as z.infer<typeof Progress>, 200);
   });
 
   app.openapi(domainRoute, async (c) => {
