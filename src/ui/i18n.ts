@@ -398,6 +398,23 @@ export const MESSAGES = {
     nl: 'Gekoppeld aan de Loket-loonadministratie: {name}',
     en: 'Linked to the Loket payroll administration: {name}',
   },
+  'admin.mismatch.title': {
+    nl: 'Dit cliëntnummer hoort bij een ander bedrijf',
+    en: 'This client number belongs to another company',
+  },
+  'admin.mismatch.intro': {
+    nl: 'Cliëntnummer {number} is in Loket van een ander bedrijf dan deze administratie in Yuki (KvK-nummer en naam verschillen). Niet opgeslagen.',
+    en: 'In Loket, client number {number} belongs to another company than this administration in Yuki (Chamber of Commerce number and name differ). Not saved.',
+  },
+  'admin.mismatch.yuki': { nl: 'Yuki (deze administratie)', en: 'Yuki (this administration)' },
+  'admin.mismatch.loket': { nl: 'Loket (dit cliëntnummer)', en: 'Loket (this client number)' },
+  'admin.mismatch.payroll': { nl: 'Loonadministratie', en: 'Payroll administration' },
+  'admin.mismatch.taxNumber': { nl: 'Loonheffingennummer', en: 'Payroll tax number' },
+  'admin.mismatch.ask': {
+    nl: 'Klopt het toch? Dan wordt de loonadministratie van dit bedrijf in deze Yuki-administratie geboekt; het audit-log legt vast dat je dat bevestigde.',
+    en: "Is it right after all? Then this company's payroll is booked in this Yuki administration; the audit log records that you confirmed it.",
+  },
+  'admin.mismatch.confirm': { nl: 'Toch koppelen', en: 'Link anyway' },
   'admin.notResolved': { nl: 'Nog niet gekoppeld aan Loket.', en: 'Not linked to Loket yet.' },
   'admin.relationNumber': {
     nl: 'Vul een cliëntnummer in (alleen cijfers).',
