@@ -534,6 +534,22 @@ export const MESSAGES = {
     nl: 'Per periode, wat Loket heeft en Yuki nog niet:',
     en: 'Per period, what Loket has and Yuki lacks (in Dutch):',
   },
+  'import.nothingToConfirm': {
+    nl: 'Er is in deze periodes niets nieuws te importeren, dus ook niets te bevestigen.',
+    en: 'There is nothing new to import in these periods, so nothing to confirm.',
+  },
+  'import.exported.warning': {
+    nl: 'Loket meldt {count} journaalrun(s) in deze periodes als al geëxporteerd door een andere toepassing (Loket meldt niet welke, en ook niet wanneer). Neem ze alleen mee als ze niet al op een andere manier in Yuki staan: anders staat de journaalpost er twee keer in.',
+    en: 'Loket shows {count} journal run(s) in these periods as already exported by another application (Loket does not say which, nor when). Include them only if they are not in Yuki some other way already: otherwise the journal entry is there twice.',
+  },
+  'import.exported.include': {
+    nl: 'Geëxporteerde journaalrun toch meenemen',
+    en: 'Include the exported journal run anyway',
+  },
+  'import.exported.included': {
+    nl: 'Let op: de journaalruns die een andere toepassing al exporteerde zijn meegenomen. Het audit-log legt vast dat je dat koos.',
+    en: 'Note: the journal runs another application already exported are included. The audit log records that you chose this.',
+  },
   'import.confirm': { nl: 'Importeren bevestigen', en: 'Confirm the import' },
   'import.periodInvalid': {
     nl: 'Vul een periode in als 2026-08.',

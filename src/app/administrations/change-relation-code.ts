@@ -34,8 +34,8 @@ export type RelationCodeSides = {
 export class RelationCodeMismatchError extends RelationCodeError {
   constructor(readonly sides: RelationCodeSides) {
     super('relation_code_mismatch', {
-      nl: `Cliëntnummer ${sides.loket.clientNumber} hoort in Loket bij ${sides.loket.companyName}, niet bij ${sides.yuki.name}. Controleer het nummer, of koppel bewust toch.`,
-      en: `Client number ${sides.loket.clientNumber} belongs in Loket to ${sides.loket.companyName}, not to ${sides.yuki.name}. Check the number, or link it anyway on purpose.`,
+      nl: `Cliëntnummer ${sides.loket.clientNumber} hoort in Loket bij ${sides.loket.companyName}; deze administratie in Yuki is ${sides.yuki.name}. Controleer het nummer, of koppel bewust toch.`,
+      en: `In Loket, client number ${sides.loket.clientNumber} belongs to ${sides.loket.companyName}; this administration in Yuki is ${sides.yuki.name}. Check the number, or link it anyway on purpose.`,
     });
   }
 }
