@@ -14,7 +14,12 @@ import {
   payrollAdministrationSchema,
 } from './schemas.ts';
 
-export type LoketEmployer = { id: string; employerNumber: number; companyName: string };
+export type LoketEmployer = {
+  id: string;
+  employerNumber: number;
+  companyName: string;
+  chamberOfCommerceNumber?: string | null;
+};
 
 export type PayrollPeriodKind = 'month' | '4weeks' | 'week';
 
@@ -75,16 +80,19 @@ export async function* listPayrollAdministrations(
   }
 }
 
-/** The payroll administration with this client number among all employers the user sees, if any. */
+/**
+ * The payroll administration with this client number among all employers the user sees, if any, with
+ * its employer (whose name and KvK number say which company it is).
+ */
 export async function findPayrollAdministrationByClientNumber(
   connection: LoketConnection,
   clientNumber: number,
-): Promise<LoketPayrollAdministration | undefined> {
+): Promise<(LoketPayrollAdministration & { employer: LoketEmployer }) | undefined> {
   for await (const employer of listEmployers(connection)) {
     for await (const administration of listPayrollAdministrations(connection, employer.id, {
       clientNumber,
     })) {
-      if (administration.clientNumber === clientNumber) return administration;
+      if (administration.clientNumber === clientNumber) return { ...administration, employer };
     }
   }
   return undefined;

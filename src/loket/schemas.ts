@@ -70,6 +70,8 @@ export const employerSchema = z.object({
   id: guidSchema,
   employerNumber: z.number().int(),
   companyName: z.string(),
+  /** GetEmployersByUserId `_embedded[].chamberOfCommerceNumber` (KvK), nullable in the spec. */
+  chamberOfCommerceNumber: z.string().nullish(),
 });
 
 export const payrollAdministrationSchema = z.object({

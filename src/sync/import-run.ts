@@ -12,7 +12,7 @@ import { IMPORT_KINDS, importItems, importRuns } from '../store/schema/index.ts'
 import { yukiDay } from '../yuki/budget.ts';
 import type { ImportItemEnvironment, ItemOutcome } from './import-item.ts';
 import { importItem } from './import-item.ts';
-import { discoverItems, previewText, savePlan, type PlannedItem } from './plan.ts';
+import { discoverItems, previewOf, savePlan, type PlannedItem, type Preview } from './plan.ts';
 import { errorDetail } from './record.ts';
 
 export type ImportRequest = {
@@ -30,7 +30,14 @@ export type ImportRequest = {
 };
 
 /** `items` are the ids of `itemIds` with their kind and period, in the same (posting) order. */
-export type PlannedRun = { runId: string; itemIds: string[]; items: PlannedItem[]; summary: string };
+export type PlannedRun = {
+  runId: string;
+  itemIds: string[];
+  items: PlannedItem[];
+  summary: string;
+  /** The preview's counts, so a page offers "confirm" only when there is something to import. */
+  preview: Preview;
+};
 
 /** Creates the run and plans it; a dry run stops at the preview. An incomplete link fails the run. */
 export async function planImportRun(env: ImportItemEnvironment, request: ImportRequest): Promise<PlannedRun> {
@@ -58,7 +65,8 @@ export async function planImportRun(env: ImportItemEnvironment, request: ImportR
       ...(request.fromPeriodId === undefined ? {} : { fromPeriodId: request.fromPeriodId }),
       ...(request.toPeriodId === undefined ? {} : { toPeriodId: request.toPeriodId }),
     });
-    const summary = await previewText(db, discovery, request.includeExported);
+    const preview = await previewOf(db, discovery, request.includeExported);
+    const summary = preview.text;
     const items = request.dryRun
       ? []
       : await savePlan(db, discovery, {
@@ -79,7 +87,7 @@ export async function planImportRun(env: ImportItemEnvironment, request: ImportR
         ...(request.dryRun || itemIds.length === 0 ? { finishedAt: new Date() } : {}),
       })
       .where(eq(importRuns.id, run.id));
-    return { runId: run.id, itemIds, items, summary };
+    return { runId: run.id, itemIds, items, summary, preview };
   } catch (error) {
     // The texts may send people to the log: the details go there, and stay on the run for the page.
     const detail = errorDetail(error);

@@ -264,17 +264,33 @@ const NOUNS: Record<ImportKind, [string, string]> = {
   tax_return: ['loonaangifte', 'loonaangiften'],
 };
 
+/** What a preview found: its Dutch text, how many items it would import, how many exported runs it skips. */
+export type Preview = { text: string; importable: number; exportedSkipped: number };
+
 /** "2026-08: 23 loonstroken, 1 journaalpost, 1 loonaangifte" per period, for what is not yet in Yuki. */
 export async function previewText(
   db: Database,
   discovery: Discovery,
   includeExported = false,
 ): Promise<string> {
+  return (await previewOf(db, discovery, includeExported)).text;
+}
+
+/**
+ * The preview: per period what would be imported, then the periods whose items are all in Yuki already
+ * (so a backfilled period does not vanish), test years, and the journal runs exported elsewhere.
+ */
+export async function previewOf(
+  db: Database,
+  discovery: Discovery,
+  includeExported = false,
+): Promise<Preview> {
   const existing = await existingByKey(
     db,
     discovery.items.map((i) => i.key),
   );
   const byPeriod = new Map<string, Map<ImportKind, number>>();
+  const postedByPeriod = new Map<string, Map<ImportKind, number>>();
   const testYearByPeriod = new Map<string, Map<ImportKind, number>>();
   const count = (into: Map<string, Map<ImportKind, number>>, item: DiscoveredItem) => {
     const counts = into.get(periodKey(item.period)) ?? new Map<ImportKind, number>();
@@ -282,13 +298,20 @@ export async function previewText(
     into.set(periodKey(item.period), counts);
   };
   let skipped = 0;
+  let importable = 0;
   for (const item of discovery.items) {
     const known = existing.get(item.key);
-    if (known?.state === 'posted') continue;
+    if (known?.state === 'posted') {
+      count(postedByPeriod, item);
+      continue;
+    }
     const reason = skipReason(item, known, includeExported);
     if (reason === 'test_year') count(testYearByPeriod, item);
     else if (reason === 'exported') skipped += 1;
-    else count(byPeriod, item);
+    else {
+      importable += 1;
+      count(byPeriod, item);
+    }
   }
   const perPeriod = (counted: Map<string, Map<ImportKind, number>>) =>
     [...counted.entries()]
@@ -304,13 +327,16 @@ export async function previewText(
       });
   const lines = perPeriod(byPeriod).map(({ key, parts }) => `${key}: ${parts}`);
   if (lines.length === 0) lines.push('Niets te importeren.');
+  for (const { key, parts } of perPeriod(postedByPeriod))
+    if (!byPeriod.has(key)) lines.push(`${key}: al in Yuki (${parts}).`);
   for (const { key, parts } of perPeriod(testYearByPeriod))
     lines.push(`${key}: testjaar — niet geïmporteerd (${parts}).`);
+  // GetJournalRunsByPayrollAdministrationId gives only journalRunStatus 7 "Journaal geëxporteerd": no application, no date.
   if (skipped > 0)
     lines.push(
-      `${skipped} ${skipped === 1 ? 'journaalrun' : 'journaalruns'} overgeslagen: al geëxporteerd door een andere toepassing.`,
+      `${skipped} ${skipped === 1 ? 'journaalrun' : 'journaalruns'} overgeslagen: al geëxporteerd door een andere toepassing (Loket meldt niet welke).`,
     );
-  return lines.join('\n');
+  return { text: lines.join('\n'), importable, exportedSkipped: skipped };
 }
 
 /** Rows per insert statement: well under PostgreSQL's 65,535 parameters at ~16 columns a row. */

@@ -398,6 +398,23 @@ export const MESSAGES = {
     nl: 'Gekoppeld aan de Loket-loonadministratie: {name}',
     en: 'Linked to the Loket payroll administration: {name}',
   },
+  'admin.mismatch.title': {
+    nl: 'Dit cliëntnummer hoort bij een ander bedrijf',
+    en: 'This client number belongs to another company',
+  },
+  'admin.mismatch.intro': {
+    nl: 'Cliëntnummer {number} is in Loket van een ander bedrijf dan deze administratie in Yuki (KvK-nummer en naam verschillen). Niet opgeslagen.',
+    en: 'In Loket, client number {number} belongs to another company than this administration in Yuki (Chamber of Commerce number and name differ). Not saved.',
+  },
+  'admin.mismatch.yuki': { nl: 'Yuki (deze administratie)', en: 'Yuki (this administration)' },
+  'admin.mismatch.loket': { nl: 'Loket (dit cliëntnummer)', en: 'Loket (this client number)' },
+  'admin.mismatch.payroll': { nl: 'Loonadministratie', en: 'Payroll administration' },
+  'admin.mismatch.taxNumber': { nl: 'Loonheffingennummer', en: 'Payroll tax number' },
+  'admin.mismatch.ask': {
+    nl: 'Klopt het toch? Dan wordt de loonadministratie van dit bedrijf in deze Yuki-administratie geboekt; het audit-log legt vast dat je dat bevestigde.',
+    en: "Is it right after all? Then this company's payroll is booked in this Yuki administration; the audit log records that you confirmed it.",
+  },
+  'admin.mismatch.confirm': { nl: 'Toch koppelen', en: 'Link anyway' },
   'admin.notResolved': { nl: 'Nog niet gekoppeld aan Loket.', en: 'Not linked to Loket yet.' },
   'admin.relationNumber': {
     nl: 'Vul een cliëntnummer in (alleen cijfers).',
@@ -516,6 +533,22 @@ export const MESSAGES = {
   'import.previewLanguage': {
     nl: 'Per periode, wat Loket heeft en Yuki nog niet:',
     en: 'Per period, what Loket has and Yuki lacks (in Dutch):',
+  },
+  'import.nothingToConfirm': {
+    nl: 'Er is in deze periodes niets nieuws te importeren, dus ook niets te bevestigen.',
+    en: 'There is nothing new to import in these periods, so nothing to confirm.',
+  },
+  'import.exported.warning': {
+    nl: 'Loket meldt {count} journaalrun(s) in deze periodes als al geëxporteerd door een andere toepassing (Loket meldt niet welke, en ook niet wanneer). Neem ze alleen mee als ze niet al op een andere manier in Yuki staan: anders staat de journaalpost er twee keer in.',
+    en: 'Loket shows {count} journal run(s) in these periods as already exported by another application (Loket does not say which, nor when). Include them only if they are not in Yuki some other way already: otherwise the journal entry is there twice.',
+  },
+  'import.exported.include': {
+    nl: 'Geëxporteerde journaalrun toch meenemen',
+    en: 'Include the exported journal run anyway',
+  },
+  'import.exported.included': {
+    nl: 'Let op: de journaalruns die een andere toepassing al exporteerde zijn meegenomen. Het audit-log legt vast dat je dat koos.',
+    en: 'Note: the journal runs another application already exported are included. The audit log records that you chose this.',
   },
   'import.confirm': { nl: 'Importeren bevestigen', en: 'Confirm the import' },
   'import.periodInvalid': {

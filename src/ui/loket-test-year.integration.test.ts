@@ -85,9 +85,11 @@ describe('Personeel → Loket service: a Loket test year', () => {
     ({ database, jobs, loket, yuki, services, app, tenants } = setup);
     await jobs.ensureQueues(importQueues);
     await linkBakeryThroughApi({ api, loket, yuki, tenants });
-    // The administration's Relatiecode now names the new client whose payroll runs as a test year.
+    // The administration's Relatiecode now names the new client whose payroll runs as a test year:
+    // another company than the bakery in Yuki, so it is linked with an explicit confirmation.
     await api('backoffice', 'PUT', `/api/administrations/${tenants.a.standardId}/relation-code`, {
       relationCode: TEST_YEAR_EMPLOYER.clientNumber,
+      confirm: true,
     });
     await markTestYear(true);
   }, 60_000);

@@ -5,11 +5,16 @@
  * contract line is requested and granted; the portal_admin sees the firm's import status; an HRM user
  * is refused; and it all reads in English too.
  * After the Relatiecode, "Import now" runs on the demo's own workers until the grid shows the payslips,
- * without a reload; a second import fails on a Loket right taken away, and the page says what to do.
+ * without a reload; an older period is backfilled, its exported journal run included on purpose, and it
+ * shows in the grid; a second import fails on a Loket right taken away, and the page says what to do.
+ * Another employer's client number (20417) is not saved: both companies are shown side by side first.
  * Every page is screenshotted and checked with axe-core.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { periodContaining, periodId, periodKey, shiftPeriod } from '../../src/core/periods.ts';
+import { formatPeriodOf } from '../../src/ui/components/format.ts';
+import { yukiDay } from '../../src/yuki/budget.ts';
 import { DEMO_PASSWORD } from '../../src/ui/demo-logins.ts';
 import type { SandboxCredentials as LoketCredentials } from '../support/loket-fixture.ts';
 import { browserMissing, checkPage, openBrowser, startDemo, type Browser, type Demo } from './browser.ts';
@@ -148,7 +153,7 @@ describe.skipIf(missing !== undefined)('the web UI in a browser', { timeout: 60_
   // Three imports (one refused by Yuki, one fixed, one refused by Loket): more than the default minute.
   it(
     'backoffice: Loket settings, test connection, Relatiecode, Personeel → Loket service',
-    { timeout: 150_000 },
+    { timeout: 240_000 },
     async () => {
       await logIn('backoffice@jansendeboer.nl');
       await check('09-overview-backoffice');
@@ -186,9 +191,26 @@ describe.skipIf(missing !== undefined)('the web UI in a browser', { timeout: 60_
       expect(await page.getByRole('alert').textContent()).toContain(
         'Loket kent geen loonadministratie met cliëntnummer 99999',
       );
+      // Another employer's client number: not saved, both companies side by side, "Toch koppelen" offered.
+      await page.getByLabel('Relatiecode (cliëntnummer uit Loket)').fill('20417');
+      await page.locator('form', { hasText: 'Relatiecode' }).getByRole('button', { name: 'Opslaan' }).click();
+      const mismatch = page.locator('#relation-code-mismatch');
+      await mismatch.getByText('Dit cliëntnummer hoort bij een ander bedrijf').waitFor();
+      expect(
+        await mismatch
+          .getByRole('cell', { name: 'Van der Berg Installatietechniek B.V.', exact: true })
+          .count(),
+      ).toBe(1);
+      expect(await mismatch.getByRole('cell', { name: 'Bakkerij De Vries B.V.', exact: true }).count()).toBe(
+        1,
+      );
+      expect(await mismatch.getByRole('button', { name: 'Toch koppelen' }).count()).toBe(1);
+      expect(await page.getByText('Opgeslagen.', { exact: true }).count()).toBe(0);
+      await check('11a-relation-code-mismatch');
       await page.getByLabel('Relatiecode (cliëntnummer uit Loket)').fill('10231');
       await page.locator('form', { hasText: 'Relatiecode' }).getByRole('button', { name: 'Opslaan' }).click();
       expect(await page.getByText('Gekoppeld aan de Loket-loonadministratie').count()).toBe(1);
+      expect(await page.locator('#relation-code-mismatch').count()).toBe(0);
       await check('11-administration-tab');
 
       await page.getByText('Personeel', { exact: true }).click();
@@ -270,6 +292,30 @@ describe.skipIf(missing !== undefined)('the web UI in a browser', { timeout: 60_
       expect(await page.getByRole('heading', { name: 'Geboekte journaalposten' }).count()).toBe(1);
       expect(await page.getByRole('rowheader', { name: 'Totaal' }).count()).toBeGreaterThan(0);
       await check('12b-loket-service-imported');
+
+      // Backfill an older period whose journal run another application exported: included on purpose,
+      // and once imported the period shows in the grid like the window's own.
+      const old = shiftPeriod(periodContaining('month', yukiDay(new Date())), -3);
+      await page.getByLabel('Van periode').fill(periodKey(old));
+      await page.getByLabel('Tot en met periode').fill(periodKey(old));
+      await page.getByRole('button', { name: 'Voorbeeld bekijken' }).click();
+      await page.getByText('(Loket meldt niet welke)').waitFor();
+      await page.getByRole('button', { name: 'Geëxporteerde journaalrun toch meenemen' }).click();
+      await page
+        .getByText('de journaalruns die een andere toepassing al exporteerde zijn meegenomen')
+        .waitFor();
+      await check('12d-backfill-preview-exported');
+      await page.getByRole('button', { name: 'Importeren bevestigen' }).click();
+      const oldLabel = formatPeriodOf('nl', 'month', periodId(old));
+      await page
+        .locator('.import-grid')
+        .getByRole('rowheader', { name: oldLabel })
+        .waitFor({ timeout: 60_000 });
+      await page.getByText('De tabel per periode en de geschiedenis hieronder zijn bijgewerkt.').waitFor({
+        timeout: 60_000,
+      });
+      expect(await page.getByText(`Loonjournaalpost ${oldLabel}`).count()).toBeGreaterThan(0);
+      await check('12e-loket-service-backfilled');
 
       // The Loket user loses a right: the next import fails, and the page says why and what to do.
       const koppeling = loket.users.find((user) => user.rights.length === 5)!;
@@ -407,6 +453,18 @@ describe.skipIf(missing !== undefined)('the web UI in a browser', { timeout: 60_
       // Imported periods and documents: wide tables scroll inside their card, the page itself does not.
       expect(await width()).toBeLessThanOrEqual(390);
       await check('20-loket-service-390');
+      // The backfilled period is in the grid at phone width too.
+      await page.locator('#import-grid').scrollIntoViewIfNeeded();
+      await check('20b-loket-service-backfilled-390');
+      // The side-by-side warning of a wrong Relatiecode fits a phone as well.
+      const serviceUrl = page.url();
+      await page.goto(serviceUrl.replace(/\/loket.*$/, ''));
+      await page.getByLabel('Relatiecode (cliëntnummer uit Loket)').fill('20417');
+      await page.locator('form', { hasText: 'Relatiecode' }).getByRole('button', { name: 'Opslaan' }).click();
+      await page.locator('#relation-code-mismatch').waitFor();
+      expect(await width()).toBeLessThanOrEqual(390);
+      await check('20c-relation-code-mismatch-390');
+      await page.goto(serviceUrl);
       // The domain name at the top right opens the domain's list of administrations.
       await page.locator('.domain-switch').click();
       expect(await page.locator('h1').textContent()).toBe('Domein Bakkerij De Vries');

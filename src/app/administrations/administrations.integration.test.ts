@@ -75,6 +75,55 @@ describe('app/administrations: commands with their audit rows', () => {
     });
   });
 
+  it("refuses another employer's client number with both sides, and saves it only confirmed, audited", async () => {
+    const id = setup.tenants.a.standardId;
+    const before = await stored(id);
+    // 20417 is Van der Berg Installatietechniek B.V. in the Loket sandbox, not the bakery.
+    const refusal = await changeRelationCode(setup.services, by, { target: await target(id), relationCode: 20417 }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(refusal).toMatchObject({
+      code: 'relation_code_mismatch',
+      sides: {
+        yuki: { name: 'Bakkerij De Vries B.V.', cocNumber: '34128765' },
+        loket: {
+          clientNumber: 20417,
+          companyName: 'Van der Berg Installatietechniek B.V.',
+          cocNumber: '17283946',
+          payrollTaxesNumber: '823456782L01',
+        },
+      },
+    });
+    expect(await stored(id)).toEqual(before);
+    const [refused] = await auditRows(setup.database.db, 'administration.relation_code.update');
+    expect(refused).toMatchObject({ outcome: 'refused', details: { relationCode: 20417, reason: 'relation_code_mismatch' } });
+
+    const linked = await changeRelationCode(setup.services, by, {
+      target: await target(id),
+      relationCode: 20417,
+      confirm: true,
+    });
+    expect(linked.relationCode).toBe(20417);
+    const [confirmed] = await auditRows(setup.database.db, 'administration.relation_code.update');
+    expect(confirmed).toMatchObject({
+      outcome: 'ok',
+      details: {
+        relationCode: 20417,
+        confirmedMismatch: true,
+        yukiName: 'Bakkerij De Vries B.V.',
+        loketName: 'Van der Berg Installatietechniek B.V.',
+      },
+    });
+
+    // The bakery's own number is the same company on both sides: saved without confirm, no mismatch noted.
+    const own = await changeRelationCode(setup.services, by, { target: await target(id), relationCode: 10231 });
+    expect(own.relationCode).toBe(10231);
+    const [back] = await auditRows(setup.database.db, 'administration.relation_code.update');
+    expect(back).toMatchObject({ outcome: 'ok', details: { relationCode: 10231 } });
+    expect(back!.details).not.toHaveProperty('confirmedMismatch');
+  });
+
   it('refuses a non-standard administration without a contract line', async () => {
     const id = setup.tenants.a.nonStandardId;
     await expect(

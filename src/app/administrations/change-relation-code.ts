@@ -2,8 +2,10 @@
  * @module change-relation-code
  * Tab *Administratie*, field Relatiecode: the Loket client number of this administration. It is
  * checked against the standard-administration rule, must be unique in the portal, and is resolved in
- * Loket to the payroll administration whose name the person then sees. The change and its audit row
- * commit together; a refusal changes nothing and is audited as `refused`.
+ * Loket to the payroll administration whose name the person then sees. When Loket's employer is not
+ * the company Yuki knows (KvK number, then name), it is saved only with an explicit `confirm`, which the
+ * audit row records. The change and its audit row commit together; a refusal changes nothing and is
+ * audited as `refused`.
  */
 import { and, eq, ne } from 'drizzle-orm';
 import { administrations } from '../../store/schema/index.ts';
@@ -12,13 +14,42 @@ import { LinkSetupError, openLoketSession, type LoketSessionDeps } from '../../t
 import { runCommand, type ChangedBy } from '../command.ts';
 import type { Administration, DomainScope } from '../scope.ts';
 import { linkAllowed } from './get-administration.ts';
+import { sameCompany } from './relation-code-match.ts';
 
 export class RelationCodeError extends LinkSetupError {}
+
+/** Both sides of a Relatiecode whose Loket employer is not the company Yuki knows. */
+export type RelationCodeSides = {
+  yuki: { name: string; cocNumber: string | null };
+  loket: {
+    clientNumber: number;
+    companyName: string;
+    cocNumber: string | null;
+    payrollAdministrationName: string;
+    payrollTaxesNumber: string | null;
+  };
+};
+
+/** The Loket employer is another company than the Yuki administration: saved only with `confirm`. */
+export class RelationCodeMismatchError extends RelationCodeError {
+  constructor(readonly sides: RelationCodeSides) {
+    super('relation_code_mismatch', {
+      nl: `Cliëntnummer ${sides.loket.clientNumber} hoort in Loket bij ${sides.loket.companyName}; deze administratie in Yuki is ${sides.yuki.name}. Controleer het nummer, of koppel bewust toch.`,
+      en: `In Loket, client number ${sides.loket.clientNumber} belongs to ${sides.loket.companyName}; this administration in Yuki is ${sides.yuki.name}. Check the number, or link it anyway on purpose.`,
+    });
+  }
+}
+
+export function isRelationCodeMismatch(error: unknown): error is RelationCodeMismatchError {
+  return error instanceof RelationCodeMismatchError;
+}
 
 export type ChangeRelationCodeOptions = {
   target: { scope: DomainScope; administration: Administration };
   /** The Loket client number; null unlinks the administration. */
   relationCode: number | null;
+  /** Link even though Loket's employer is another company than Yuki's administration. */
+  confirm?: boolean;
 };
 
 /** What the Relatiecode resolves to in Loket, stored beside it; all null when it is cleared. */
@@ -41,9 +72,11 @@ const CLEARED: Resolved = {
 export async function changeRelationCode(
   deps: LoketSessionDeps,
   by: ChangedBy,
-  { target, relationCode }: ChangeRelationCodeOptions,
+  { target, relationCode, confirm = false }: ChangeRelationCodeOptions,
 ): Promise<Administration> {
   const { scope, administration } = target;
+  // Set by the check when a confirmed mismatch is saved, so the audit row names both companies.
+  let confirmed: RelationCodeSides | undefined;
   return runCommand(deps.db, by, {
     audit: {
       portalId: scope.portalId,
@@ -55,7 +88,13 @@ export async function changeRelationCode(
       details: { relationCode },
     },
     // The rules and Loket before the transaction: PGlite holds every other query while one is open.
-    check: () => (relationCode === null ? Promise.resolve(CLEARED) : resolve(deps, target, relationCode)),
+    check: async () => {
+      if (relationCode === null) return CLEARED;
+      const { resolved, mismatch } = await resolve(deps, target, relationCode);
+      if (mismatch && !confirm) throw new RelationCodeMismatchError(mismatch);
+      confirmed = mismatch;
+      return resolved;
+    },
     change: async (tx, resolved) => {
       try {
         const [updated] = await tx
@@ -72,7 +111,17 @@ export async function changeRelationCode(
         throw error;
       }
     },
-    audited: () => ({ changedFields: ['relationCode'] }),
+    audited: () => ({
+      changedFields: ['relationCode'],
+      ...(confirmed && {
+        details: {
+          relationCode,
+          confirmedMismatch: true,
+          yukiName: confirmed.yuki.name,
+          loketName: confirmed.loket.companyName,
+        },
+      }),
+    }),
   });
 }
 
@@ -80,7 +129,7 @@ async function resolve(
   deps: LoketSessionDeps,
   target: ChangeRelationCodeOptions['target'],
   clientNumber: number,
-): Promise<Resolved> {
+): Promise<{ resolved: Resolved; mismatch: RelationCodeSides | undefined }> {
   const { scope, administration } = target;
   if (!(await linkAllowed(deps.db, administration))) {
     throw new RelationCodeError('contract_line_required', {
@@ -108,12 +157,23 @@ async function resolve(
       en: `Loket has no payroll administration with client number ${clientNumber}, or this domain's Loket user cannot see it.`,
     });
   }
+  const yuki = { name: administration.name, cocNumber: administration.cocNumber };
+  const loket = {
+    clientNumber,
+    companyName: found.employer.companyName,
+    cocNumber: found.employer.chamberOfCommerceNumber ?? null,
+    payrollAdministrationName: found.name,
+    payrollTaxesNumber: found.payrollTaxesNumber,
+  };
   return {
-    relationCode: clientNumber,
-    loketEmployerId: found.employerId,
-    loketPayrollAdministrationId: found.id,
-    loketPayrollAdministrationName: found.name,
-    loketPeriodType: found.periodType,
+    resolved: {
+      relationCode: clientNumber,
+      loketEmployerId: found.employerId,
+      loketPayrollAdministrationId: found.id,
+      loketPayrollAdministrationName: found.name,
+      loketPeriodType: found.periodType,
+    },
+    mismatch: sameCompany(yuki, { name: loket.companyName, cocNumber: loket.cocNumber }) ? undefined : { yuki, loket },
   };
 }
 

@@ -1,10 +1,11 @@
 /**
  * @module get-import-view
  * What the import part of *Loket service* shows, read in one go: the periods of the look-back window
- * (from Loket's period kind, cached per app), the items in them, the latest real runs (previews are
+ * (from Loket's period kind, cached per app) plus every older period that holds items (a backfill's),
+ * the items in them, the latest real runs (previews are
  * left out) and the progress of the newest one, and the domain's Yuki address for the document links.
  */
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt } from 'drizzle-orm';
 import type { Database } from '../../store/database.ts';
 import type { Logger } from '../../platform/logger.ts';
 import { lookbackWindow, periodId, shiftPeriod, type PeriodKind } from '../../core/periods.ts';
@@ -63,15 +64,19 @@ export async function getImportView(
 ): Promise<ImportViewData> {
   const { db } = deps;
   const window = await windowPeriods(deps, administration.id);
-  const oldest = window?.periods.at(-1);
+  const windowOldest = window?.periods.at(-1);
+  // A backfill's periods lie before the window: each one holding items is shown too, never dropped.
+  const older =
+    windowOldest === undefined ? [] : await periodsWithItemsBefore(db, administration.id, windowOldest);
+  const oldest = older.at(-1) ?? windowOldest;
   const history = await importHistory(db, administration.id, {
     runs: 10,
     ...(oldest === undefined ? {} : { fromPeriodId: oldest }),
   });
   const latest = history.runs[0];
-  const periods =
-    window?.periods ??
-    [...new Set(history.items.map((item) => item.periodId))].slice(0, SHOWN_WITHOUT_WINDOW);
+  const periods = window
+    ? [...window.periods, ...older]
+    : [...new Set(history.items.map((item) => item.periodId))].slice(0, SHOWN_WITHOUT_WINDOW);
   const [domain] = await db
     .select({ url: domains.url })
     .from(domains)
@@ -113,6 +118,16 @@ export async function getImportView(
     failureGroups: groupFailures(needingPeople),
     domainUrl: domain?.url ?? null,
   };
+}
+
+/** YYYYPP of every period before `before` that holds items of this administration, newest first. */
+async function periodsWithItemsBefore(db: Database, administrationId: string, before: number): Promise<number[]> {
+  const rows = await db
+    .selectDistinct({ periodId: importItems.periodId })
+    .from(importItems)
+    .where(and(eq(importItems.administrationId, administrationId), lt(importItems.periodId, before)))
+    .orderBy(desc(importItems.periodId));
+  return rows.map((row) => row.periodId);
 }
 
 /** The look-back window's periods as the planner computes them, or undefined when Loket does not answer. */

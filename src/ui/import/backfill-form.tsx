@@ -1,8 +1,10 @@
 /**
  * @module backfill-form
  * Importing earlier periods: a from/to form whose first step is a preview (a dry run, in the engine's
- * Dutch words), and then a confirmation that queues exactly that window.
+ * Dutch words), and then a confirmation that queues exactly that window — offered only when there is
+ * something to import. Journal runs exported elsewhere are included only on an explicit, warned choice.
  */
+import type { Preview } from '../../sync/plan.ts';
 import type { PageContext } from '../page-context.ts';
 import { Csrf, Field, Notice } from '../components/form.tsx';
 
@@ -10,8 +12,10 @@ export type BackfillState = {
   from: string;
   to: string;
   errors: { from?: string; to?: string; preview?: string };
-  /** The preview text once the window is valid and Loket answered. */
-  preview?: string;
+  /** The preview once the window is valid and Loket answered. */
+  preview?: Preview;
+  /** The person chose to include journal runs Loket shows as exported by another application. */
+  includeExported?: boolean;
 };
 
 type BackfillProps = { page: PageContext; administrationId: string; state: BackfillState | undefined };
@@ -49,18 +53,60 @@ export function BackfillForm({ page, administrationId, state }: BackfillProps) {
       </form>
       <Notice kind="error" text={state?.errors.preview} />
       {state?.preview !== undefined && (
-        <form method="post" action={base} class="preview" aria-labelledby="preview-title">
-          <Csrf page={page} />
-          <h3 id="preview-title">{t('import.previewTitle')}</h3>
-          <p>{t('import.previewLanguage')}</p>
-          <pre lang="nl">{state.preview}</pre>
-          <input type="hidden" name="from" value={state.from} />
-          <input type="hidden" name="to" value={state.to} />
+        <PreviewForm page={page} action={base} state={state} preview={state.preview} />
+      )}
+    </section>
+  );
+}
+
+function PreviewForm({
+  page,
+  action,
+  state,
+  preview,
+}: {
+  page: PageContext;
+  action: string;
+  state: BackfillState;
+  preview: Preview;
+}) {
+  const { t } = page;
+  const window = (
+    <>
+      <Csrf page={page} />
+      <input type="hidden" name="from" value={state.from} />
+      <input type="hidden" name="to" value={state.to} />
+    </>
+  );
+  return (
+    <div class="preview" role="region" aria-labelledby="preview-title" id="backfill-preview">
+      <h3 id="preview-title">{t('import.previewTitle')}</h3>
+      <p>{t('import.previewLanguage')}</p>
+      <pre lang="nl">{preview.text}</pre>
+      {state.includeExported && <p class="notice notice-info">{t('import.exported.included')}</p>}
+      {preview.exportedSkipped > 0 && (
+        <form method="post" action={`${action}/preview`}>
+          {window}
+          <input type="hidden" name="includeExported" value="1" />
+          <p>{t('import.exported.warning', { count: String(preview.exportedSkipped) })}</p>
+          <div class="actions">
+            <button type="submit" class="secondary">
+              {t('import.exported.include')}
+            </button>
+          </div>
+        </form>
+      )}
+      {preview.importable > 0 ? (
+        <form method="post" action={action}>
+          {window}
+          {state.includeExported && <input type="hidden" name="includeExported" value="1" />}
           <div class="actions">
             <button type="submit">{t('import.confirm')}</button>
           </div>
         </form>
+      ) : (
+        <p class="hint">{t('import.nothingToConfirm')}</p>
       )}
-    </section>
+    </div>
   );
 }

@@ -10,7 +10,11 @@ import type { AppEnv } from '../../http/context.ts';
 import { decide } from '../../core/policy.ts';
 import { isAppError } from '../../core/errors.ts';
 import { getAdministration, type AdministrationView } from '../../app/administrations/get-administration.ts';
-import { changeRelationCode } from '../../app/administrations/change-relation-code.ts';
+import {
+  changeRelationCode,
+  isRelationCodeMismatch,
+  type RelationCodeSides,
+} from '../../app/administrations/change-relation-code.ts';
 import { changeLinkSettings, LinkSettingsInput } from '../../app/administrations/change-link-settings.ts';
 import type { Administration, DomainScope } from '../../app/scope.ts';
 import { fieldProblem } from '../components/field-problem.ts';
@@ -21,12 +25,15 @@ import { changedBy } from '../../http/authorize.ts';
 import { Csrf, Field, Notice } from '../components/form.tsx';
 import { getAdministrationNav } from '../../app/administrations/get-administration-nav.ts';
 import { DemoHint } from '../demo-hints.tsx';
+import { RelationCodeMismatch } from './relation-code-mismatch.tsx';
 
 type Target = { scope: DomainScope; administration: Administration };
 type Problems = {
   relationCode?: string;
   /** What was typed, shown again beside its error instead of the stored number. */
   typedRelationCode?: string;
+  /** Loket's employer is another company: both sides, and the button that links anyway. */
+  mismatch?: RelationCodeSides;
   importFromPeriod?: string;
   netPayComponentKey?: string;
 };
@@ -37,6 +44,11 @@ const RelationCodeForm = z.object({
     .trim()
     .regex(/^\d{0,9}$/)
     .transform((value) => (value === '' ? null : Number(value))),
+  /** Sent only by "Toch koppelen" under the side-by-side warning. */
+  confirm: z
+    .literal('1')
+    .optional()
+    .transform((value) => value === '1'),
 });
 
 const LinkSettingsForm = z
@@ -81,9 +93,13 @@ export function administrationTabPage(app: Hono<AppEnv>): void {
       await changeRelationCode({ db, secrets, config, logger: c.var.log }, changedBy(c), {
         target: guarded.value,
         relationCode: form.data.relationCode,
+        confirm: form.data.confirm,
       });
     } catch (error) {
       if (!isAppError(error)) throw error;
+      if (isRelationCodeMismatch(error)) {
+        return show(c, guarded.value, { typedRelationCode, mismatch: error.sides }, undefined, 409);
+      }
       const text = error.text[locale];
       return show(
         c,
@@ -106,7 +122,7 @@ export function administrationTabPage(app: Hono<AppEnv>): void {
     if (!parsed.success) {
       const problems: Problems = {};
       for (const issue of parsed.error.issues)
-        problems[issue.path[0] as keyof Problems] ??= fieldProblem(t, issue);
+        problems[issue.path[0] as 'importFromPeriod' | 'netPayComponentKey'] ??= fieldProblem(t, issue);
       return show(c, guarded.value, problems, { kind: 'error', text: t('common.invalid') }, 400);
     }
     try {
@@ -128,7 +144,7 @@ async function show(
   target: Target,
   problems: Problems,
   notice: { kind: 'ok' | 'error'; text: string } | undefined,
-  status: 200 | 400 | 422 | 503 = 200,
+  status: 200 | 400 | 409 | 422 | 503 = 200,
 ) {
   const { db } = c.var.services;
   const page = pageContext(c);
@@ -145,6 +161,9 @@ async function show(
       administration={nav}
     >
       <Notice kind={notice?.kind ?? 'ok'} text={notice?.text} />
+      {problems.mismatch && (
+        <RelationCodeMismatch page={page} administrationId={view.id} sides={problems.mismatch} />
+      )}
       <section class="card" aria-labelledby="facts">
         <h2 id="facts">{t('nav.tabAdministration')}</h2>
         <dl class="facts">

@@ -40,7 +40,15 @@ const Period = z
   });
 
 const BackfillInput = z
-  .object({ from: Period, to: Period })
+  .object({
+    from: Period,
+    to: Period,
+    /** Sent by "toch meenemen": journal runs Loket shows as exported elsewhere are included on purpose. */
+    includeExported: z
+      .literal('1')
+      .optional()
+      .transform((value) => value === '1'),
+  })
   .refine((window) => window.from <= window.to, { path: ['to'], message: 'order' });
 
 type Parsed = { ok: true; window: ImportOptions; state: BackfillState } | { ok: false; state: BackfillState };
@@ -52,7 +60,12 @@ async function parseBackfill(c: Context<AppEnv>): Promise<Parsed> {
   const state: BackfillState = { from: typed('from'), to: typed('to'), errors: {} };
   const form = BackfillInput.safeParse(body);
   if (form.success) {
-    return { ok: true, window: { fromPeriodId: form.data.from, toPeriodId: form.data.to }, state };
+    const { from, to, includeExported } = form.data;
+    return {
+      ok: true,
+      window: { fromPeriodId: from, toPeriodId: to, ...(includeExported ? { includeExported } : {}) },
+      state: { ...state, includeExported },
+    };
   }
   for (const issue of form.error.issues) {
     const field = issue.path[0] === 'to' ? 'to' : 'from';

@@ -67,7 +67,15 @@ const postRoute = createRoute({
   responses: {
     200: {
       description: 'Preview',
-      content: { 'application/json': { schema: z.object({ summary: z.string() }) } },
+      content: { 'application/json': { schema: z.object({
+            summary: z.string(),
+            /** Items the import would bring to Yuki; 0: nothing to confirm. */
+            importable: z.number().int(),
+            /** Journal runs skipped because Loket shows them exported elsewhere (see includeExported). */
+            exportedSkipped: z.number().int(),
+          }),
+        },
+      },
     },
     202: {
       description: 'Queued',
@@ -144,15 +152,14 @@ export function imports(app: OpenAPIHono<AppEnv>): void {
     };
     if (body.dryRun) {
       try {
+        const preview = await requestImportPreview(
+          { db: c.var.services.db, env: c.var.services.importEnvironment },
+          changedBy(c),
+          guarded.value,
+          options,
+        );
         return c.json(
-          {
-            summary: await requestImportPreview(
-              { db: c.var.services.db, env: c.var.services.importEnvironment },
-              changedBy(c),
-              guarded.value,
-              options,
-            ),
-          },
+          { summary: preview.text, importable: preview.importable, exportedSkipped: preview.exportedSkipped },
           200,
         );
       } catch (error) {
