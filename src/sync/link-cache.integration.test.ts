@@ -50,7 +50,9 @@ describe('the link cached per claim version (issue 13 P1)', () => {
       .values({ portalId: fixture.portalId, loketCode: '4000', yukiCode: '4999' });
     const mapped = await versionNow(itemId);
     expect(mapped).not.toBe(version);
-    expect((await fixture.env.loadLink(fixture.bakeryId, { version: mapped })).glAccount('4000')).toBe('4999');
+    expect((await fixture.env.loadLink(fixture.bakeryId, { version: mapped })).glAccount('4000')).toBe(
+      '4999',
+    );
     await fixture.env.db.delete(glAccountMappings).where(eq(glAccountMappings.portalId, fixture.portalId));
     expect(await versionNow(itemId)).not.toBe(mapped);
   });

@@ -16,7 +16,9 @@ const setVersion = (table: string, alias: string, where: string) =>
 
 /** SQL text of the link version of the administration `administrationId` names; null when it is gone. */
 export function linkVersion(administrationId: SQLWrapper): SQL<string | null> {
-  return sql<string | null>`(select concat_ws(':', lv_a.xmin, lv_d.xmin, lv_p.xmin, coalesce(lv_c.xmin::text, '-'),
+  return sql<
+    string | null
+  >`(select concat_ws(':', lv_a.xmin, lv_d.xmin, lv_p.xmin, coalesce(lv_c.xmin::text, '-'),
     ${setVersion('domain_features', 'lv_f', 'lv_f.domain_id = lv_a.domain_id')},
     ${setVersion('contract_lines', 'lv_l', 'lv_l.administration_id = lv_a.id')},
     ${setVersion('gl_account_mappings', 'lv_m', 'lv_m.portal_id = lv_a.portal_id and (lv_m.administration_id is null or lv_m.administration_id = lv_a.id)')})
