@@ -76,8 +76,8 @@ export type ImportItemPayload = z.infer<typeof importItemQueue.payload>;
 
 export { MAYBE_POSTED_RETRY_DELAY_SECONDS };
 
-/** Item jobs a worker slot claims per fetch: fewer fetch statements, and a short tail at the end of a run. */
-export const ITEM_FETCH_BATCH = 4;
+/** Item jobs a worker slot claims per fetch: fewer fetch and completion statements (4 → 8 halved them), still a short tail. */
+export const ITEM_FETCH_BATCH = 8;
 
 const importScheduleQueue = defineQueue({
   name: 'import.schedule',

@@ -7,6 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { initialiseInChild } from './pglite-first-start.ts';
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -60,6 +61,8 @@ async function openPglite(options: OpenDatabaseOptions): Promise<DatabaseHandle>
   const inMemory = options.dataDir === 'memory://';
   const lock: DataDirLock | undefined = inMemory ? undefined : lockDataDir(options.dataDir);
   try {
+    // A fresh directory's initdb is done by a child, so its memory is given back when the child exits.
+    if (!inMemory) await initialiseInChild(join(options.dataDir, 'pglite'), PGLITE_START_PARAMS);
     const pglite = await PGlite.create(inMemory ? undefined : join(options.dataDir, 'pglite'), {
       startParams: PGLITE_START_PARAMS,
     });

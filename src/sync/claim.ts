@@ -6,9 +6,10 @@
  * connection. A claim whose heartbeat stopped (its worker died) is taken over.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Database } from '../store/database.ts';
 import { importItems } from '../store/schema/index.ts';
+import { linkVersion } from './link-version.ts';
 import { canTransition, statesLeadingTo, transition, transitionFrom } from './item-states.ts';
 import { MAYBE_POSTED_SETTLE_MS, STALE_CLAIM_MS } from './timers.ts';
 
@@ -17,7 +18,15 @@ export type ClaimedItem = ImportItem & {
   attemptId: string;
   /** An earlier attempt may have reached Yuki: search for the marker before posting. */
   searchFirst: boolean;
+  /** The administration's link version at the moment of the claim (sync/link-version), read by the claim itself. */
+  linkVersion?: string | null;
 };
+
+/** The claimed row, and the link version read in the same statement, so a cached link is never older than the claim. */
+const claimedColumns = () => ({
+  ...getTableColumns(importItems),
+  linkVersion: linkVersion(importItems.administrationId),
+});
 
 export type ClaimOptions = {
   /** Take over a `posting` claim whose heartbeat is older than this (default 60 s). */
@@ -114,7 +123,7 @@ export async function claimAtOnce(
         ),
       ),
     )
-    .returning();
+    .returning(claimedColumns());
   return row ? { ...row, attemptId, searchFirst: mustSearch(row) } : null;
 }
 
@@ -154,6 +163,6 @@ export async function claimSeenItem(
         ),
       ),
     )
-    .returning();
+    .returning(claimedColumns());
   return row ? { ...row, attemptId, searchFirst: mustSearch(row) } : null;
 }

@@ -280,6 +280,8 @@ async function attemptClaimed(env: ImportItemEnvironment, item: ClaimedItem): Pr
     const loaded = await env.loadLink(item.administrationId, {
       signal,
       keepBudgetReserve: item.kind === 'payslip',
+      // The link as it stood when this attempt claimed the item: a cached one only if nothing changed since.
+      version: item.linkVersion ?? null,
     });
     link = loaded;
     const where = { yukiDomainId: loaded.yukiDomainId, kind: item.kind };

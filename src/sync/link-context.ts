@@ -22,6 +22,7 @@ import type { ImportKind } from '../store/schema/imports.ts';
 import { openLoketSession, type LoketSessionDeps } from '../tenancy/loket-session.ts';
 import type { YukiClient, YukiDomainClient } from '../yuki/yuki.client.ts';
 import { LinkIncompleteError } from './errors.ts';
+import { linkVersion } from './link-version.ts';
 import { loketPort } from './loket-adapter.ts';
 import type { LoketPort } from './ports.ts';
 
@@ -66,6 +67,15 @@ export type LinkLoadOptions = {
   signal?: AbortSignal;
   /** Yuki calls of this context leave the budget's reserve for the books (payslips do). */
   keepBudgetReserve?: boolean;
+  /** The link version the item's claim read (sync/link-version): a link cached at it is used as is. */
+  version?: string | null;
+};
+
+/** The part of a link read from the database, shared by every attempt at the version it was read at. */
+type LoadedLink = Omit<LinkContext, 'loket' | 'yuki' | 'periodKind'> & {
+  version: string | null;
+  accessKey: string;
+  connection: LoketConnection;
 };
 
 type MappingRow = { administrationId: string | null; loketCode: string; yukiCode: string };
@@ -107,7 +117,10 @@ export function createLinkLoader(env: LinkEnvironment): LinkLoader {
     return connection;
   }
 
-  return async (administrationId, options = {}) => {
+  /** What was read from the database, by administration, with the version it was read at. */
+  const loaded = new Map<string, LoadedLink>();
+
+  async function loadFresh(administrationId: string): Promise<LoadedLink> {
     // One statement for the whole link (issue 13: every import attempt loads it), checked in the same order.
     const [found] = await db
       .select({
@@ -115,6 +128,7 @@ export function createLinkLoader(env: LinkEnvironment): LinkLoader {
         domain: domains,
         portal: portals,
         connection: loketConnections,
+        version: linkVersion(administrations.id),
         hasFeature: sql<boolean>`exists (select 1 from ${domainFeatures} where ${domainFeatures.domainId} = ${domains.id} and ${domainFeatures.feature} = 'loket_payroll_link')`,
         hasContractLine: sql<boolean>`exists (select 1 from ${contractLines} where ${contractLines.administrationId} = ${administrations.id} and ${contractLines.status} = 'active')`,
         mappings: sql<
@@ -149,9 +163,6 @@ export function createLinkLoader(env: LinkEnvironment): LinkLoader {
       portal.yukiAccessKeyEnc,
     );
     const connection = await loketFor(portal, domain.id, found.connection);
-    const loket = loketPort(options.signal ? connection.withSignal(options.signal) : connection);
-    // The period kind is cached for the process, so it is not tied to one attempt's deadline.
-    const unbound = options.signal ? loketPort(connection) : loket;
 
     const mappings = found.mappings;
     const byAdministration = new Map(
@@ -161,7 +172,10 @@ export function createLinkLoader(env: LinkEnvironment): LinkLoader {
       mappings.filter((m) => !m.administrationId).map((m) => [m.loketCode, m.yukiCode]),
     );
 
-    return {
+    const link: LoadedLink = {
+      version: found.version,
+      accessKey,
+      connection,
       administrationId: administration.id,
       portalId: portal.id,
       domainId: domain.id,
@@ -179,8 +193,24 @@ export function createLinkLoader(env: LinkEnvironment): LinkLoader {
       kinds: portal.documentKinds.map((kind) => PORTAL_KINDS[kind]),
       blockOnControlDifference: portal.blockOnControlDifference,
       glAccount: (code) => byAdministration.get(code) ?? byPortal.get(code) ?? code,
+    };
+    if (found.version) loaded.set(administration.id, link);
+    return link;
+  }
+
+  return async (administrationId, options = {}) => {
+    const cached = options.version ? loaded.get(administrationId) : undefined;
+    // Only a link read at the version the claim saw is reused: a changed setting is loaded afresh.
+    const link = cached && cached.version === options.version ? cached : await loadFresh(administrationId);
+    const { version: _version, accessKey, connection, ...fields } = link;
+    const { loketPayrollAdministrationId, loketEmployerId } = link;
+    const loket = loketPort(options.signal ? connection.withSignal(options.signal) : connection);
+    // The period kind is cached for the process, so it is not tied to one attempt's deadline.
+    const unbound = options.signal ? loketPort(connection) : loket;
+    return {
+      ...fields,
       loket,
-      yuki: env.yuki.forDomain(accessKey, domain.yukiDomainId, {
+      yuki: env.yuki.forDomain(accessKey, link.yukiDomainId, {
         ...(options.signal ? { signal: options.signal } : {}),
         keepReserve: options.keepBudgetReserve ?? false,
       }),
