@@ -10,13 +10,13 @@ import { importItemQueue } from '../src/jobs/import-queues.ts';
 import { importItems } from '../src/store/schema/index.ts';
 import { importItem } from '../src/sync/import-item.ts';
 import { planImportRun } from '../src/sync/import-run.ts';
-import { markerTag } from '../src/sync/item-key.ts';
 import type { ImportFixture } from './support/import-fixture.ts';
 import {
   startFixtureWithQueues,
   startImportWorker,
   stopFixtureWithQueues,
 } from './support/import-worker-process.ts';
+import { expectEachPostedOnce } from './support/posted-once.ts';
 import { waitFor } from './support/wait-for.ts';
 
 const STALE_AFTER_MS = 3000;
@@ -81,17 +81,7 @@ describe('a worker killed while it holds claims', () => {
     await second.exited;
 
     expect(recoveredInMs).toBeLessThan(30_000);
-    for (const item of items) {
-      const tag = markerTag(item.marker);
-      const copies =
-        item.kind === 'journal'
-          ? fixture.yuki.state.journals.filter((j) => j.subject.includes(tag))
-          : fixture.yuki.state.documents.filter((d) => d.subject.includes(tag));
-      expect(
-        copies.map((c) => c.id),
-        `${item.kind} ${item.subject}`,
-      ).toEqual([item.yukiDocumentId]);
-    }
+    expectEachPostedOnce(fixture.yuki, items);
     // Claims of the dead worker were taken over: a second attempt on them.
     expect(items.some((i) => i.attempts >= 2)).toBe(true);
   }, 120_000);

@@ -4,7 +4,6 @@ import { importItemQueue } from '../src/jobs/import-queues.ts';
 import { importItems } from '../src/store/schema/index.ts';
 import { importItem } from '../src/sync/import-item.ts';
 import { planImportRun } from '../src/sync/import-run.ts';
-import { markerTag } from '../src/sync/item-key.ts';
 import type { ImportFixture } from './support/import-fixture.ts';
 import { bakery, installer, loketControl } from './support/import-fixture.ts';
 import {
@@ -12,6 +11,7 @@ import {
   startImportWorker,
   stopFixtureWithQueues,
 } from './support/import-worker-process.ts';
+import { expectEachPostedOnce } from './support/posted-once.ts';
 import { waitFor } from './support/wait-for.ts';
 
 const STALE_AFTER_MS = 4000;
@@ -39,22 +39,6 @@ function allPosted(timeoutMs: number) {
     (items) => items.every((i) => i.state === 'posted'),
     timeoutMs,
   );
-}
-
-/** Every item is posted, and Yuki holds exactly the one document or journal the ledger names. */
-function expectEachPostedOnce(items: Array<typeof importItems.$inferSelect>): void {
-  expect(items.filter((i) => i.state !== 'posted').map((i) => [i.kind, i.state, i.errorCode])).toEqual([]);
-  for (const item of items) {
-    const tag = markerTag(item.marker);
-    const copies =
-      item.kind === 'journal'
-        ? fixture.yuki.state.journals.filter((j) => j.subject.includes(tag))
-        : fixture.yuki.state.documents.filter((d) => d.subject.includes(tag));
-    expect(
-      copies.map((c) => c.id),
-      `${item.kind} ${item.subject}`,
-    ).toEqual([item.yukiDocumentId]);
-  }
 }
 
 /** Each scenario gets its own database, sandboxes and queue, so one's leftovers never slow the other. */
@@ -116,7 +100,7 @@ describe('a worker killed with SIGKILL at random moments', () => {
     last.child.kill('SIGKILL');
     await last.exited;
 
-    expectEachPostedOnce(items);
+    expectEachPostedOnce(fixture.yuki, items);
     const { documents, journals } = fixture.yuki.state;
     // Some kills caught an item between claim and record: those were reconciled or posted once.
     expect(items.some((i) => i.attempts > 1)).toBe(true);
@@ -165,6 +149,6 @@ describe('two workers racing for the same administrations', () => {
     for (const worker of workers) worker.child.kill('SIGKILL');
     await Promise.all(workers.map((w) => w.exited));
 
-    expectEachPostedOnce(items);
+    expectEachPostedOnce(fixture.yuki, items);
   }, 150_000);
 });

@@ -30,6 +30,18 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * The base of an error whose code and text never vary (`class X extends fixedAppError(…) {}`): one
+ * constructor for them all; `defaults` (e.g. retryable) give way to what the thrower passes.
+ */
+export function fixedAppError(code: string, text: Message, defaults: AppErrorOptions = {}) {
+  return class extends AppError {
+    constructor(options: AppErrorOptions = {}) {
+      super(code, text, { ...defaults, ...options });
+    }
+  };
+}
+
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }

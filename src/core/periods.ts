@@ -16,7 +16,8 @@ export type PayrollPeriod = {
 };
 
 const DAY_MS = 86_400_000;
-const MONTHS = [
+/** Dutch month names, January first: the one list both Loket period labels and the UI read. */
+export const MONTH_NAMES_NL = [
   'januari',
   'februari',
   'maart',
@@ -122,7 +123,7 @@ export function parsePeriodKey(key: string): number | null {
 /** Dutch label: "oktober 2026", "periode 13 2026", "week 7 2026". */
 export function periodLabel(period: { kind: PeriodKind; year: number; number: number }): string {
   if (period.kind === 'month')
-    return `${MONTHS[period.number - 1] ?? `maand ${period.number}`} ${period.year}`;
+    return `${MONTH_NAMES_NL[period.number - 1] ?? `maand ${period.number}`} ${period.year}`;
   return `${period.kind === 'week' ? 'week' : 'periode'} ${period.number} ${period.year}`;
 }
 

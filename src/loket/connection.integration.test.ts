@@ -8,6 +8,7 @@ import { getPayrollRun, listApprovedPayrollRuns } from './payroll-runs.ts';
 import { downloadPayslipPdf } from './payslips.ts';
 import { sandboxFixture } from '../../test/support/loket-fixture.ts';
 import type { SandboxFixture } from '../../test/support/loket-fixture.ts';
+import { collectAll } from './paging.ts';
 
 const bakery = demoPayrollAdministration(10231);
 let sandbox: RunningLoketSandbox;
@@ -21,12 +22,6 @@ afterEach(async () => {
   await fixture.control('/faults', undefined, 'DELETE');
 });
 afterAll(() => sandbox.close());
-
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const all: T[] = [];
-  for await (const item of items) all.push(item);
-  return all;
-}
 
 /** Real fetch that counts API calls and the most that were in flight at once. */
 function countingFetch() {
@@ -50,8 +45,8 @@ function countingFetch() {
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function firstPayslip(connection: Awaited<ReturnType<SandboxFixture['connect']>>['connection']) {
-  const [employment] = await collect(listEmployments(connection, bakery.employerId));
-  const [run] = await collect(listApprovedPayrollRuns(connection, bakery.payrollAdministrationId));
+  const [employment] = await collectAll(listEmployments(connection, bakery.employerId));
+  const [run] = await collectAll(listApprovedPayrollRuns(connection, bakery.payrollAdministrationId));
   if (!employment || !run) throw new Error('no payslip in the sandbox');
   return { employmentId: employment.id, payrollRunId: run.id };
 }
@@ -68,7 +63,7 @@ describe('tokens', () => {
       connection: { tokens, refreshMarginMs: 0, fetch },
     });
     await wait(1100);
-    expect(await collect(listEmployers(connection))).toHaveLength(3);
+    expect(await collectAll(listEmployers(connection))).toHaveLength(3);
     expect(stats.calls).toBe(2);
     expect(rotations).toHaveLength(1);
     expect(rotations[0]?.refreshToken).not.toBe(tokens.refreshToken);
@@ -80,7 +75,7 @@ describe('tokens', () => {
   it('refreshes before expiry without a 401 when within the margin', async () => {
     const { stats, fetch } = countingFetch();
     const { connection, rotations } = await fixture.connect({ connection: { refreshMarginMs: 5000, fetch } });
-    expect(await collect(listEmployers(connection))).toHaveLength(3);
+    expect(await collectAll(listEmployers(connection))).toHaveLength(3);
     expect(rotations).toHaveLength(1);
     expect(stats.calls).toBe(1);
   });
@@ -89,7 +84,7 @@ describe('tokens', () => {
     const { connection, rotations } = await fixture.connect({
       connection: { refreshMarginMs: 0, maxConcurrency: 8 },
     });
-    const [run] = await collect(listApprovedPayrollRuns(connection, bakery.payrollAdministrationId));
+    const [run] = await collectAll(listApprovedPayrollRuns(connection, bakery.payrollAdministrationId));
     await wait(1100);
     const runs = await Promise.all(Array.from({ length: 8 }, () => getPayrollRun(connection, run?.id ?? '')));
     expect(runs.every((candidate) => candidate.id === run?.id)).toBe(true);
@@ -102,7 +97,7 @@ describe('tokens', () => {
         tokens: { accessToken: 'verlopen', refreshToken: 'ingetrokken', expiresAt: Date.now() + 3_600_000 },
       },
     });
-    await expect(collect(listEmployers(connection))).rejects.toBeInstanceOf(LoketSessionExpiredError);
+    await expect(collectAll(listEmployers(connection))).rejects.toBeInstanceOf(LoketSessionExpiredError);
 
     const user = fixture.credentials.users[0] ?? { username: '', password: '' };
     const { connection: recovering, rotations } = await fixture.connect({
@@ -112,14 +107,14 @@ describe('tokens', () => {
         refreshMarginMs: 0,
       },
     });
-    expect(await collect(listEmployers(recovering))).toHaveLength(3);
+    expect(await collectAll(listEmployers(recovering))).toHaveLength(3);
     expect(rotations).toHaveLength(1);
   });
 
   it('survives tokens that die early (fault), refreshing as often as needed', async () => {
     sandbox.setFaults({ earlyTokenExpiry: true });
     const { connection, rotations } = await fixture.connect({ connection: { refreshMarginMs: 0 } });
-    const employments = await collect(listEmployments(connection, bakery.employerId, { pageSize: 4 }));
+    const employments = await collectAll(listEmployments(connection, bakery.employerId, { pageSize: 4 }));
     expect(employments).toHaveLength(bakery.employees);
     expect(rotations).toHaveLength(2);
   });
@@ -130,7 +125,7 @@ describe('faults and limits', () => {
     sandbox.setFaults({ serverErrorRate: 0.5 });
     const { stats, fetch } = countingFetch();
     const { connection } = await fixture.connect({ connection: { fetch } });
-    expect(await collect(listEmployers(connection))).toHaveLength(3);
+    expect(await collectAll(listEmployers(connection))).toHaveLength(3);
     expect(stats.calls).toBe(2);
   });
 
@@ -140,7 +135,7 @@ describe('faults and limits', () => {
     const { connection } = await fixture.connect({
       connection: { fetch, retry: { attempts: 3, baseDelayMs: 5 } },
     });
-    const failure = collect(listEmployers(connection));
+    const failure = collectAll(listEmployers(connection));
     await expect(failure).rejects.toBeInstanceOf(LoketUnavailableError);
     await expect(failure).rejects.toMatchObject({ retryable: true });
     expect(stats.calls).toBe(3);
@@ -150,7 +145,7 @@ describe('faults and limits', () => {
     sandbox.setFaults({ rateLimitRate: 0.5, retryAfterSeconds: 1 });
     const { connection } = await fixture.connect();
     const started = Date.now();
-    expect(await collect(listEmployers(connection))).toHaveLength(3);
+    expect(await collectAll(listEmployers(connection))).toHaveLength(3);
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
   });
 
@@ -158,7 +153,7 @@ describe('faults and limits', () => {
     sandbox.setFaults({ rateLimitRate: 1, retryAfterSeconds: 120 });
     const { stats, fetch } = countingFetch();
     const { connection } = await fixture.connect({ connection: { fetch } });
-    await expect(collect(listEmployers(connection))).rejects.toMatchObject({
+    await expect(collectAll(listEmployers(connection))).rejects.toMatchObject({
       code: 'loket.unavailable',
       retryAfterMs: 120_000,
     });
@@ -169,7 +164,7 @@ describe('faults and limits', () => {
     sandbox.setFaults({ latencyMs: 300 });
     const { connection } = await fixture.connect();
     const started = Date.now();
-    expect(await collect(listEmployers(connection))).toHaveLength(3);
+    expect(await collectAll(listEmployers(connection))).toHaveLength(3);
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
   });
 
@@ -180,7 +175,7 @@ describe('faults and limits', () => {
       connection: { fetch, timeoutMs: 200, retry: { attempts: 2, baseDelayMs: 5 } },
     });
     const started = Date.now();
-    await expect(collect(listEmployers(connection))).rejects.toMatchObject({
+    await expect(collectAll(listEmployers(connection))).rejects.toMatchObject({
       code: 'loket.unavailable',
       detail: expect.stringContaining('gave up after 2 attempts'),
     });
@@ -193,11 +188,11 @@ describe('faults and limits', () => {
     sandbox.setFaults({ latencyMs: 700 });
     const { stats, fetch } = countingFetch();
     const { connection } = await fixture.connect({ connection: { fetch, maxConcurrency: 1 } });
-    const busy = collect(listEmployers(connection));
+    const busy = collectAll(listEmployers(connection));
     const controller = new AbortController();
     const view = connection.withSignal(controller.signal);
     // The view shares the one slot: its request waits behind `busy` until the signal gives up on it.
-    const waiting = collect(listEmployers(view));
+    const waiting = collectAll(listEmployers(view));
     setTimeout(() => controller.abort(new Error('deadline')), 100);
     const started = Date.now();
     await expect(waiting).rejects.toMatchObject({
@@ -212,7 +207,7 @@ describe('faults and limits', () => {
     const running = new AbortController();
     const runningView = connection.withSignal(running.signal);
     setTimeout(() => running.abort(new Error('deadline')), 100);
-    await expect(collect(listEmployers(runningView))).rejects.toMatchObject({ code: 'loket.unavailable' });
+    await expect(collectAll(listEmployers(runningView))).rejects.toMatchObject({ code: 'loket.unavailable' });
     expect(stats.calls).toBe(2);
     expect(connection.inFlight).toBe(0);
   });
@@ -221,7 +216,7 @@ describe('faults and limits', () => {
     sandbox.setFaults({ truncateRate: 0.5 });
     const { stats, fetch } = countingFetch();
     const { connection } = await fixture.connect({ connection: { fetch } });
-    expect(await collect(listEmployers(connection))).toHaveLength(3);
+    expect(await collectAll(listEmployers(connection))).toHaveLength(3);
     expect(stats.calls).toBe(2);
   });
 
@@ -230,7 +225,7 @@ describe('faults and limits', () => {
     const { employmentId, payrollRunId } = await firstPayslip(connection);
     sandbox.setFaults({ truncateRate: 1 });
     const download = await downloadPayslipPdf(connection, employmentId, payrollRunId);
-    await expect(collect(download.stream)).rejects.toBeInstanceOf(LoketUnavailableError);
+    await expect(collectAll(download.stream)).rejects.toBeInstanceOf(LoketUnavailableError);
     expect(connection.inFlight).toBe(0);
   });
 
@@ -247,7 +242,7 @@ describe('faults and limits', () => {
     sandbox.setFaults({ latencyMs: 50 });
     const { stats, fetch } = countingFetch();
     const { connection } = await fixture.connect({ connection: { fetch, maxConcurrency: 2 } });
-    await Promise.all(Array.from({ length: 8 }, () => collect(listEmployers(connection))));
+    await Promise.all(Array.from({ length: 8 }, () => collectAll(listEmployers(connection))));
     expect(stats.calls).toBe(8);
     expect(stats.peak).toBe(2);
   });

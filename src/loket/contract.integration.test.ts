@@ -37,6 +37,7 @@ import { sandboxControl, sandboxFixture } from '../../test/support/loket-fixture
 import { compileStrict, loketAjv, type Json } from '../../test/support/openapi-strict.ts';
 import type { SandboxFixture } from '../../test/support/loket-fixture.ts';
 import { downloadTaxReturnOverview, getPayrollTaxReturn, listPayrollTaxReturns } from './tax-returns.ts';
+import { collectAll } from './paging.ts';
 
 type Operation = {
   operationId: string;
@@ -148,12 +149,6 @@ const recordingFetch: typeof fetch = async (input, init) => {
   return response;
 };
 
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const all: T[] = [];
-  for await (const item of items) all.push(item);
-  return all;
-}
-
 const bakery = demoPayrollAdministration(10231);
 let sandbox: RunningLoketSandbox;
 let fixture: SandboxFixture;
@@ -170,35 +165,37 @@ describe('contract with the official Loket spec', () => {
     const administration = await findPayrollAdministrationByClientNumber(connection, bakery.clientNumber);
     if (!administration) throw new Error('demo administration missing');
     const [provider] = await listProviders(connection);
-    await collect(listEmployers(connection));
+    await collectAll(listEmployers(connection));
     // The freshness poll's views: a month id (weekly and 4-weekly administrations have a period 11 too).
-    const statuses = await collect(listPayrollProcessStatuses(connection, provider?.id ?? '', 202611));
+    const statuses = await collectAll(listPayrollProcessStatuses(connection, provider?.id ?? '', 202611));
     expect(statuses.length).toBeGreaterThan(1);
-    const versions = await collect(listEmployerVersions(connection));
+    const versions = await collectAll(listEmployerVersions(connection));
     expect(
-      await collect(listEmployerVersions(connection, { after: versions[0]?.lastModifiedVersionNumber ?? 0 })),
+      await collectAll(
+        listEmployerVersions(connection, { after: versions[0]?.lastModifiedVersionNumber ?? 0 }),
+      ),
     ).not.toContainEqual(versions[0]);
-    await collect(listPayrollAdministrations(connection, bakery.employerId));
+    await collectAll(listPayrollAdministrations(connection, bakery.employerId));
     await checkRights(connection, bakery.employerId);
-    const employments = await collect(listEmployments(connection, bakery.employerId, { pageSize: 5 }));
-    await collect(listPayrollPeriods(connection, administration.id));
-    await collect(listPayrollRuns(connection, administration.id));
-    const [run] = await collect(listApprovedPayrollRuns(connection, administration.id));
+    const employments = await collectAll(listEmployments(connection, bakery.employerId, { pageSize: 5 }));
+    await collectAll(listPayrollPeriods(connection, administration.id));
+    await collectAll(listPayrollRuns(connection, administration.id));
+    const [run] = await collectAll(listApprovedPayrollRuns(connection, administration.id));
     await getPayrollRun(connection, run?.id ?? '');
-    await collect(listPayrollRunResults(connection, run?.id ?? '', { pageSize: 5 }));
+    await collectAll(listPayrollRunResults(connection, run?.id ?? '', { pageSize: 5 }));
     const employmentId = employments[0]?.id ?? '';
-    await collect(listPayslips(connection, employmentId));
+    await collectAll(listPayslips(connection, employmentId));
     await getPayslipResult(connection, employmentId, run?.id ?? '');
-    await collect((await downloadPayslipPdf(connection, employmentId, run?.id ?? '')).stream);
-    const journalRuns = await collect(listJournalRuns(connection, administration.id));
+    await collectAll((await downloadPayslipPdf(connection, employmentId, run?.id ?? '')).stream);
+    const journalRuns = await collectAll(listJournalRuns(connection, administration.id));
     const ready = journalRuns.filter((journalRun) => journalRun.status === 4);
     await getJournalRun(connection, ready[0]?.id ?? '');
     await listJournalLines(connection, ready[0]?.id ?? '');
     await markJournalRunProcessed(connection, ready[0]?.id ?? '', { applicationKey: 2 });
     await markJournalRunFailed(connection, ready[1]?.id ?? '', 'Periode is afgesloten in Yuki');
-    const taxReturns = await collect(listPayrollTaxReturns(connection, administration.id));
+    const taxReturns = await collectAll(listPayrollTaxReturns(connection, administration.id));
     await getPayrollTaxReturn(connection, taxReturns[0]?.id ?? '');
-    await collect((await downloadTaxReturnOverview(connection, taxReturns[0]?.id ?? '')).stream);
+    await collectAll((await downloadTaxReturnOverview(connection, taxReturns[0]?.id ?? '')).stream);
 
     // The spellings and answers the spec allows and the sandbox can play: braced upper-case GUIDs, an
     // announced obsoleteDate, a PATCH answer without content.
@@ -212,20 +209,20 @@ describe('contract with the official Loket spec', () => {
       },
       'PUT',
     );
-    await collect(listEmployers(connection));
+    await collectAll(listEmployers(connection));
     await markJournalRunProcessed(connection, ready[0]?.id ?? '');
     await sandboxControl(sandbox.controlUrl, '/faults', {}, 'DELETE');
 
     // Error responses: 400 (bad filter, results too early), 401, 403, 404, 409.
     await expect(
-      collect(listPayrollRuns(connection, administration.id, { filter: 'status is 9' })),
+      collectAll(listPayrollRuns(connection, administration.id, { filter: 'status is 9' })),
     ).rejects.toThrow();
     await fixture.control('/periods/advance', { payrollAdministrationId: administration.id });
     await fixture.control('/payroll-runs', {
       payrollAdministrationId: administration.id,
       journalRunStatus: 0,
     });
-    const pending = (await collect(listJournalRuns(connection, administration.id))).find(
+    const pending = (await collectAll(listJournalRuns(connection, administration.id))).find(
       (journalRun) => journalRun.status === 0,
     );
     await expect(listJournalLines(connection, pending?.id ?? '')).rejects.toThrow();
@@ -235,14 +232,14 @@ describe('contract with the official Loket spec', () => {
       username: 'zonder.loonaangifte',
       connection: { fetch: recordingFetch },
     });
-    await expect(collect(listPayrollTaxReturns(limited, administration.id))).rejects.toThrow();
+    await expect(collectAll(listPayrollTaxReturns(limited, administration.id))).rejects.toThrow();
     const { connection: expired } = await fixture.connect({
       connection: {
         fetch: recordingFetch,
         tokens: { accessToken: 'verlopen', refreshToken: 'ingetrokken', expiresAt: Date.now() + 3_600_000 },
       },
     });
-    await expect(collect(listEmployers(expired))).rejects.toThrow();
+    await expect(collectAll(listEmployers(expired))).rejects.toThrow();
 
     const exercised = new Set(recorded.map(checkAgainstSpec));
     const operations = Object.values(spec.paths).flatMap((methods) =>

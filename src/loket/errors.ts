@@ -3,68 +3,36 @@
  * Everything that can go wrong talking to Loket, as AppErrors with a short Dutch and English message
  * that tells a person what to do. Codes are stable; `retryable` tells the job runner to try again later.
  */
-import { AppError } from '../core/errors.ts';
+import { AppError, fixedAppError } from '../core/errors.ts';
 import type { AppErrorOptions } from '../core/errors.ts';
 import type { LoketRight } from './rights.ts';
 
 /** Loket refused the user name or password (password grant: `invalid_grant`). */
-export class LoketCredentialsRejectedError extends AppError {
-  constructor(options: AppErrorOptions = {}) {
-    super(
-      'loket.credentials_rejected',
-      {
-        nl: 'Loket weigert de gebruikersnaam of het wachtwoord. Controleer ze bij de Loket-instellingen van dit domein.',
-        en: 'Loket refuses the user name or password. Check them in this domain’s Loket settings.',
-      },
-      options,
-    );
-  }
-}
+export class LoketCredentialsRejectedError extends fixedAppError('loket.credentials_rejected', {
+  nl: 'Loket weigert de gebruikersnaam of het wachtwoord. Controleer ze bij de Loket-instellingen van dit domein.',
+  en: 'Loket refuses the user name or password. Check them in this domain’s Loket settings.',
+}) {}
 
 /**
  * The portal's Loket client may not use the password grant (`unsupported_grant_type` or
  * `unauthorized_client`): Loket enables it only by exception, so the password is not the problem.
  */
-export class LoketPasswordGrantRefusedError extends AppError {
-  constructor(options: AppErrorOptions = {}) {
-    super(
-      'loket.password_grant_refused',
-      {
-        nl: 'Deze Loket-client staat inloggen met een wachtwoord niet toe; gebruik "Koppelen met Loket".',
-        en: 'This Loket client does not allow signing in with a password; use "Connect with Loket" (Koppelen met Loket).',
-      },
-      options,
-    );
-  }
-}
+export class LoketPasswordGrantRefusedError extends fixedAppError('loket.password_grant_refused', {
+  nl: 'Deze Loket-client staat inloggen met een wachtwoord niet toe; gebruik "Koppelen met Loket".',
+  en: 'This Loket client does not allow signing in with a password; use "Connect with Loket" (Koppelen met Loket).',
+}) {}
 
 /** Loket refused our client id or secret: the portal's API registration is wrong. */
-export class LoketClientRejectedError extends AppError {
-  constructor(options: AppErrorOptions = {}) {
-    super(
-      'loket.client_rejected',
-      {
-        nl: 'Loket herkent deze koppeling niet (client-id of client-secret onjuist). De portaalbeheerder controleert dit bij Instellingen → Loket instellingen.',
-        en: 'Loket does not recognise this integration (wrong client id or secret). The portal administrator should check Settings → Loket settings.',
-      },
-      options,
-    );
-  }
-}
+export class LoketClientRejectedError extends fixedAppError('loket.client_rejected', {
+  nl: 'Loket herkent deze koppeling niet (client-id of client-secret onjuist). De portaalbeheerder controleert dit bij Instellingen → Loket instellingen.',
+  en: 'Loket does not recognise this integration (wrong client id or secret). The portal administrator should check Settings → Loket settings.',
+}) {}
 
 /** The stored session can no longer be refreshed, or Loket keeps refusing the token. */
-export class LoketSessionExpiredError extends AppError {
-  constructor(options: AppErrorOptions = {}) {
-    super(
-      'loket.session_expired',
-      {
-        nl: 'De verbinding met Loket is verlopen. Maak opnieuw verbinding bij de Loket-instellingen van dit domein.',
-        en: 'The connection to Loket has expired. Reconnect in this domain’s Loket settings.',
-      },
-      options,
-    );
-  }
-}
+export class LoketSessionExpiredError extends fixedAppError('loket.session_expired', {
+  nl: 'De verbinding met Loket is verlopen. Maak opnieuw verbinding bij de Loket-instellingen van dit domein.',
+  en: 'The connection to Loket has expired. Reconnect in this domain’s Loket settings.',
+}) {}
 
 /** A 403: the Loket user lacks a right. */
 export class LoketMissingRightError extends AppError {
@@ -134,18 +102,10 @@ export class LoketRequestRefusedError extends AppError {
 }
 
 /** Loket answered with something we cannot read: a changed API or a broken response. */
-export class LoketUnexpectedResponseError extends AppError {
-  constructor(options: AppErrorOptions = {}) {
-    super(
-      'loket.unexpected_response',
-      {
-        nl: 'Loket gaf een antwoord dat de koppeling niet begrijpt. De beheerder is nodig; details staan in het logboek.',
-        en: 'Loket sent a response the integration cannot read. The operator is needed; details are in the log.',
-      },
-      options,
-    );
-  }
-}
+export class LoketUnexpectedResponseError extends fixedAppError('loket.unexpected_response', {
+  nl: 'Loket gaf een antwoord dat de koppeling niet begrijpt. De beheerder is nodig; details staan in het logboek.',
+  en: 'Loket sent a response the integration cannot read. The operator is needed; details are in the log.',
+}) {}
 
 /** A download grew beyond the size cap: refuse rather than fill memory or disk. */
 export class LoketDownloadTooLargeError extends AppError {

@@ -63,6 +63,7 @@ export type { LoketPayrollTaxReturn, LoketRefusedTaxReturn } from './tax-returns
 export { LoketAmountRefusedError } from './amounts.ts';
 export { LOKET_RIGHTS, missingRights, rightForActivity } from './rights.ts';
 export type { LoketRight } from './rights.ts';
+export { collectAll } from './paging.ts';
 export { DEFAULT_RETRY_POLICY } from './retry.ts';
 export type { RetryPolicy } from './retry.ts';
 export { listPayrollProcessStatuses, PAYROLL_PROCESS_STATUS } from './process-status.ts';

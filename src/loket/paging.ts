@@ -20,3 +20,10 @@ export async function* paginate<T>(
     if (isLastPage(page)) return;
   }
 }
+
+/** Every item of a listing in one array, for callers that need them all at once (Array.fromAsync is ES2024). */
+export async function collectAll<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const item of items) all.push(item);
+  return all;
+}

@@ -35,12 +35,7 @@ import { downloadPayslipPdf, getPayslipResult, listPayslips } from './payslips.t
 import { sandboxFixture } from '../../test/support/loket-fixture.ts';
 import type { SandboxFixture } from '../../test/support/loket-fixture.ts';
 import { downloadTaxReturnOverview, getPayrollTaxReturn, listPayrollTaxReturns } from './tax-returns.ts';
-
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const all: T[] = [];
-  for await (const item of items) all.push(item);
-  return all;
-}
+import { collectAll } from './paging.ts';
 
 async function readAll(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
   const chunks: Uint8Array[] = [];
@@ -64,11 +59,11 @@ afterAll(() => sandbox.close());
 
 describe('Loket client against the sandbox: discovery', () => {
   it('lists the demo employers and their payroll administrations', async () => {
-    const employers = await collect(listEmployers(connection));
+    const employers = await collectAll(listEmployers(connection));
     expect(employers.map((employer) => employer.id)).toEqual(
       expect.arrayContaining([bakery.employerId, installer.employerId]),
     );
-    const administrations = await collect(listPayrollAdministrations(connection, installer.employerId));
+    const administrations = await collectAll(listPayrollAdministrations(connection, installer.employerId));
     expect(administrations).toEqual([
       expect.objectContaining({
         id: installer.payrollAdministrationId,
@@ -94,7 +89,7 @@ describe('Loket client against the sandbox: discovery', () => {
   });
 
   it('pages through employments over three pages', async () => {
-    const employments = await collect(listEmployments(connection, bakery.employerId, { pageSize: 5 }));
+    const employments = await collectAll(listEmployments(connection, bakery.employerId, { pageSize: 5 }));
     expect(employments).toHaveLength(bakery.employees);
     expect(new Set(employments.map((employment) => employment.id)).size).toBe(bakery.employees);
     expect(employments[0]).toMatchObject({
@@ -112,15 +107,15 @@ describe('Loket client against the sandbox: discovery', () => {
 
 describe('Loket client against the sandbox: payroll, payslips, journals, tax returns', () => {
   it('lists periods and approved runs, and reads a run', async () => {
-    const periods = await collect(listPayrollPeriods(connection, bakery.payrollAdministrationId));
+    const periods = await collectAll(listPayrollPeriods(connection, bakery.payrollAdministrationId));
     expect(periods.at(-1)).toMatchObject({
       id: 202611,
       startDate: '2026-11-01',
       endDate: '2026-11-30',
       payrollRunIds: [],
     });
-    const all = await collect(listPayrollRuns(connection, bakery.payrollAdministrationId));
-    const approved = await collect(listApprovedPayrollRuns(connection, bakery.payrollAdministrationId));
+    const all = await collectAll(listPayrollRuns(connection, bakery.payrollAdministrationId));
+    const approved = await collectAll(listApprovedPayrollRuns(connection, bakery.payrollAdministrationId));
     expect(all.some((run) => run.status === 6)).toBe(true);
     expect(approved.length).toBe(3);
     expect(approved.every((run) => run.status === 9)).toBe(true);
@@ -129,7 +124,7 @@ describe('Loket client against the sandbox: payroll, payslips, journals, tax ret
   });
 
   it('balances every journal, and its 17000 credit equals the net pay on the payslips of the run', async () => {
-    const journalRuns = await collect(listJournalRuns(connection, bakery.payrollAdministrationId));
+    const journalRuns = await collectAll(listJournalRuns(connection, bakery.payrollAdministrationId));
     expect(journalRuns.map((run) => run.status)).toEqual([7, 4, 4]);
     for (const journalRun of journalRuns) {
       const lines = await listJournalLines(connection, journalRun.id);
@@ -138,7 +133,7 @@ describe('Loket client against the sandbox: payroll, payslips, journals, tax ret
         new Set(['40000', '40100', '40950', '17000', '17100', '17500']),
       );
       expect(lines.filter((line) => line.debit > 0).every((line) => line.costCenterCode !== null)).toBe(true);
-      const results = await collect(
+      const results = await collectAll(
         listPayrollRunResults(connection, journalRun.payrollRunId, { pageSize: 5 }),
       );
       expect(results).toHaveLength(bakery.employees);
@@ -151,8 +146,8 @@ describe('Loket client against the sandbox: payroll, payslips, journals, tax ret
   });
 
   it('reads payslips per employment as JSON and as a streamed PDF', async () => {
-    const [employment] = await collect(listEmployments(connection, bakery.employerId));
-    const payslips = await collect(listPayslips(connection, employment?.id ?? ''));
+    const [employment] = await collectAll(listEmployments(connection, bakery.employerId));
+    const payslips = await collectAll(listPayslips(connection, employment?.id ?? ''));
     expect(payslips).toHaveLength(3);
     const latest = payslips.at(-1);
     if (!employment || !latest) throw new Error('no payslip');
@@ -170,9 +165,9 @@ describe('Loket client against the sandbox: payroll, payslips, journals, tax ret
   });
 
   it('reads tax returns whose total is the 17100 credit of the journal, with a valid betalingskenmerk', async () => {
-    const taxReturns = await collect(listPayrollTaxReturns(connection, bakery.payrollAdministrationId));
+    const taxReturns = await collectAll(listPayrollTaxReturns(connection, bakery.payrollAdministrationId));
     expect(taxReturns.map((taxReturn) => taxReturn.status)).toEqual([6, 6, 5]);
-    const journalRuns = await collect(listJournalRuns(connection, bakery.payrollAdministrationId));
+    const journalRuns = await collectAll(listJournalRuns(connection, bakery.payrollAdministrationId));
     for (const [index, taxReturn] of taxReturns.entries()) {
       expect(isValidPaymentReference(taxReturn.paymentReference)).toBe(true);
       expect(taxReturn.totalAmount).toBe(taxReturn.periodAmount + taxReturn.correctionAmount);
@@ -195,9 +190,9 @@ describe('Loket client against the sandbox: payroll, payslips, journals, tax ret
     );
     if (!weekly) throw new Error('no weekly administration');
     // The last return: its four weeks all lie inside the seeded history.
-    const taxReturn = (await collect(listPayrollTaxReturns(connection, weekly.id))).at(-1);
+    const taxReturn = (await collectAll(listPayrollTaxReturns(connection, weekly.id))).at(-1);
     if (!taxReturn) throw new Error('no weekly tax return');
-    const journalRuns = (await collect(listJournalRuns(connection, weekly.id))).filter(
+    const journalRuns = (await collectAll(listJournalRuns(connection, weekly.id))).filter(
       (run) =>
         run.periodStartDate >= taxReturn.periodStartDate && run.periodEndDate <= taxReturn.periodEndDate,
     );
@@ -214,7 +209,7 @@ describe('Loket client against the sandbox: payroll, payslips, journals, tax ret
   });
 
   it('marks journal runs processed or failed, and refuses results before status 4', async () => {
-    const journalRuns = await collect(listJournalRuns(connection, installer.payrollAdministrationId));
+    const journalRuns = await collectAll(listJournalRuns(connection, installer.payrollAdministrationId));
     const ready = journalRuns.filter((run) => run.status === 4);
     const [first, second] = ready;
     if (!first || !second) throw new Error('expected two ready journal runs');
@@ -234,7 +229,7 @@ describe('Loket client against the sandbox: payroll, payslips, journals, tax ret
       payrollAdministrationId: installer.payrollAdministrationId,
       journalRunStatus: 0,
     });
-    const pending = (await collect(listJournalRuns(connection, installer.payrollAdministrationId))).find(
+    const pending = (await collectAll(listJournalRuns(connection, installer.payrollAdministrationId))).find(
       (run) => run.status === 0,
     );
     if (!pending) throw new Error('no pending journal run');
@@ -259,18 +254,18 @@ describe('Loket client against the sandbox: payroll, payslips, journals, tax ret
       payrollPeriodId: september,
     })) as { id: string };
 
-    const current = (await collect(listApprovedPayrollRuns(connection, id))).find(
+    const current = (await collectAll(listApprovedPayrollRuns(connection, id))).find(
       (run) => run.year === 2026 && run.periodNumber === 11 && run.id !== correction.id,
     );
     if (!current) throw new Error('no run for the current period');
-    const results = await collect(listPayrollRunResults(connection, current.id));
+    const results = await collectAll(listPayrollRunResults(connection, current.id));
     expect(results).toHaveLength(bakery.employees + 1);
 
-    const correctionResults = await collect(listPayrollRunResults(connection, correction.id));
+    const correctionResults = await collectAll(listPayrollRunResults(connection, correction.id));
     expect(correctionResults).toHaveLength(bakery.employees);
     expect(correctionResults[0]?.periods.map((period) => period.startDate)).toEqual(['2026-09-01']);
 
-    const correctionJournal = (await collect(listJournalRuns(connection, id))).find(
+    const correctionJournal = (await collectAll(listJournalRuns(connection, id))).find(
       (run) => run.payrollRunId === correction.id,
     );
     const lines = await listJournalLines(connection, correctionJournal?.id ?? '');
@@ -286,7 +281,7 @@ describe('Loket client against the sandbox: payroll, payslips, journals, tax ret
 
   it('turns a 403 into an error naming the missing right, also after a right is revoked', async () => {
     const limited = (await fixture.connect({ username: 'zonder.loonaangifte' })).connection;
-    const refused = collect(listPayrollTaxReturns(limited, bakery.payrollAdministrationId));
+    const refused = collectAll(listPayrollTaxReturns(limited, bakery.payrollAdministrationId));
     await expect(refused).rejects.toBeInstanceOf(LoketMissingRightError);
     await expect(refused).rejects.toMatchObject({
       right: 'Raadplegen loonaangifte',
@@ -297,7 +292,7 @@ describe('Loket client against the sandbox: payroll, payslips, journals, tax ret
     await fixture.control('/users/alleen.dienstverbanden/rights/revoke', {
       right: 'Raadplegen dienstverbanden',
     });
-    await expect(collect(listEmployments(own, bakery.employerId))).rejects.toMatchObject({
+    await expect(collectAll(listEmployments(own, bakery.employerId))).rejects.toMatchObject({
       right: 'Raadplegen dienstverbanden',
     });
   });

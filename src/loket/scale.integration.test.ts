@@ -13,6 +13,7 @@ import { listApprovedPayrollRuns, listPayrollRunResults } from './payroll-runs.t
 import { downloadPayslipPdf, listPayslips } from './payslips.ts';
 import { sandboxFixture } from '../../test/support/loket-fixture.ts';
 import type { SandboxFixture } from '../../test/support/loket-fixture.ts';
+import { collectAll } from './paging.ts';
 
 const EMPLOYEES = 5000;
 /** PDFs streamed: every 10th employee (500), enough to show flat memory while keeping the test short. */
@@ -79,9 +80,3 @@ describe('a 5,000-employee administration', () => {
     expect(listings.map((listing) => listing.payrollRunId)).toEqual([run.id]);
   }, 90_000);
 });
-
-async function collectAll<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const all: T[] = [];
-  for await (const item of items) all.push(item);
-  return all;
-}

@@ -17,12 +17,7 @@ import {
 import { importItems } from '../store/schema/index.ts';
 import { importNow, runProgress } from './import-run.ts';
 import { importHistory, importStatus } from './status.ts';
-
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const all: T[] = [];
-  for await (const item of items) all.push(item);
-  return all;
-}
+import { collectAll } from '../loket/index.ts';
 
 let fixture: ImportFixture;
 let loket: LoketConnection;
@@ -57,14 +52,14 @@ describe('a whole month for the demo bakery (October 2026)', () => {
     });
 
     const pa = bakery.loket.payrollAdministrationId;
-    const october = (await collect(listApprovedPayrollRuns(loket, pa))).find(
+    const october = (await collectAll(listApprovedPayrollRuns(loket, pa))).find(
       (r) => r.year === 2026 && r.periodNumber === 10,
     );
     if (!october) throw new Error('no October run in the Loket sandbox');
     const names = new Map(
-      (await collect(listEmployments(loket, bakery.loket.employerId))).map((e) => [e.id, e.formattedName]),
+      (await collectAll(listEmployments(loket, bakery.loket.employerId))).map((e) => [e.id, e.formattedName]),
     );
-    const expectedPayslips = (await collect(listPayrollRunResults(loket, october.id)))
+    const expectedPayslips = (await collectAll(listPayrollRunResults(loket, october.id)))
       .map((r) => [`Loonstrook ${names.get(r.employmentId)}, oktober 2026`, netPayOf(r)] as const)
       .sort();
 
@@ -80,7 +75,9 @@ describe('a whole month for the demo bakery (October 2026)', () => {
     ).toBe(true);
     expect(payslips.every((d) => new TextDecoder().decode(d.bytes.subarray(0, 5)) === '%PDF-')).toBe(true);
 
-    const journalRun = (await collect(listJournalRuns(loket, pa))).find((r) => r.payrollRunId === october.id);
+    const journalRun = (await collectAll(listJournalRuns(loket, pa))).find(
+      (r) => r.payrollRunId === october.id,
+    );
     if (!journalRun) throw new Error('no October journal run');
     const lines = await listJournalLines(loket, journalRun.id);
     const [journal, ...otherJournals] = fixture.yuki.state.journals;
@@ -98,7 +95,7 @@ describe('a whole month for the demo bakery (October 2026)', () => {
       byAccount(lines.map((l) => [l.glAccountCode, l.debit - l.credit])),
     );
 
-    const taxReturn = (await collect(listPayrollTaxReturns(loket, pa))).find(
+    const taxReturn = (await collectAll(listPayrollTaxReturns(loket, pa))).find(
       (t) => t.periodEndDate === '2026-10-31',
     );
     const taxDocuments = documents.filter((d) => d.folder === 5);
@@ -109,7 +106,7 @@ describe('a whole month for the demo bakery (October 2026)', () => {
     expect(taxDocuments[0]?.remarks).toContain(`uiterlijk betalen ${taxReturn?.deadlineForPayment}`);
     expect(taxDocuments[0]?.remarks).toContain(bakery.loket.payrollTaxesNumber);
 
-    const marked = (await collect(listJournalRuns(loket, pa))).find((r) => r.id === journalRun.id);
+    const marked = (await collectAll(listJournalRuns(loket, pa))).find((r) => r.id === journalRun.id);
     expect(marked?.status).toBe(7);
     const items = await fixture.env.db.select().from(importItems);
     const journalItem = items.find((i) => i.kind === 'journal');

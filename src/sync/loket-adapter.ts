@@ -25,12 +25,7 @@ import {
   TAX_RETURN_STATUS,
 } from '../loket/index.ts';
 import type { LoketPort } from './ports.ts';
-
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const all: T[] = [];
-  for await (const item of items) all.push(item);
-  return all;
-}
+import { collectAll } from '../loket/index.ts';
 
 async function bytesOf(download: LoketDownload): Promise<Uint8Array> {
   return new Uint8Array(await new Response(download.stream).arrayBuffer());
@@ -49,7 +44,7 @@ function netPayOrRefusal(result: LoketPayrollResult, key: number) {
 export function loketPort(connection: LoketConnection): LoketPort {
   return {
     async periodKind(employerId, payrollAdministrationId) {
-      const administrations = await collect(listPayrollAdministrations(connection, employerId));
+      const administrations = await collectAll(listPayrollAdministrations(connection, employerId));
       const kind: PeriodKind | null | undefined = administrations.find(
         (a) => a.id === payrollAdministrationId,
       )?.periodType;
@@ -57,14 +52,14 @@ export function loketPort(connection: LoketConnection): LoketPort {
       return kind ?? 'month';
     },
     approvedPayrollRuns: async (id) =>
-      (await collect(listApprovedPayrollRuns(connection, id))).map((run) => ({
+      (await collectAll(listApprovedPayrollRuns(connection, id))).map((run) => ({
         id: run.id,
         year: run.year,
         periodNumber: run.periodNumber,
         sequenceNumber: run.sequenceNumber,
       })),
     async payslipResults(payrollRunId, netPayComponentKey) {
-      const results = await collect(listPayrollRunResults(connection, payrollRunId));
+      const results = await collectAll(listPayrollRunResults(connection, payrollRunId));
       return results.map((result) => ({
         employmentId: result.employmentId,
         ...netPayOrRefusal(result, netPayComponentKey ?? DEFAULT_NET_PAY_COMPONENT_KEY),
@@ -78,13 +73,13 @@ export function loketPort(connection: LoketConnection): LoketPort {
       }));
     },
     async employeeNames(employerId) {
-      const employments = await collect(listEmployments(connection, employerId));
+      const employments = await collectAll(listEmployments(connection, employerId));
       return new Map(employments.map((e) => [e.id, e.formattedName]));
     },
     payslipPdf: async (employmentId, payrollRunId) =>
       bytesOf(await downloadPayslipPdf(connection, employmentId, payrollRunId)),
     journalRuns: async (id) =>
-      (await collect(listJournalRuns(connection, id)))
+      (await collectAll(listJournalRuns(connection, id)))
         .filter((run) => run.status >= JOURNAL_RUN_STATUS.ready)
         .map((run) => ({
           id: run.id,
@@ -114,7 +109,7 @@ export function loketPort(connection: LoketConnection): LoketPort {
       await markJournalRunFailed(connection, journalRunId, message);
     },
     taxReturns: async (id) =>
-      (await collect(listPayrollTaxReturnsOrRefusals(connection, id)))
+      (await collectAll(listPayrollTaxReturnsOrRefusals(connection, id)))
         .filter((t) => t.status === TAX_RETURN_STATUS.confirmed || t.status === TAX_RETURN_STATUS.sent)
         .map((t) => ({
           id: t.id,
@@ -134,7 +129,7 @@ export function loketPort(connection: LoketConnection): LoketPort {
             : { totalAmount: t.totalAmount }),
         })),
     async testYears(id) {
-      const periods = await collect(listPayrollPeriods(connection, id));
+      const periods = await collectAll(listPayrollPeriods(connection, id));
       return new Set(periods.filter((p) => p.testYear).map((p) => p.year));
     },
     taxReturnOverviewPdf: async (taxReturnId) =>

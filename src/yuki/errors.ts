@@ -5,37 +5,25 @@
  * publishes few exact texts, so matching is by the phrases public clients and the sandbox agree on.
  */
 import type { AppErrorOptions } from '../core/errors.ts';
-import { AppError } from '../core/errors.ts';
+import { AppError, fixedAppError } from '../core/errors.ts';
 
 /** A SOAP fault as Yuki sent it. */
 export type SoapFaultInfo = { code: string; message: string; detail: string };
 
-export class YukiInvalidAccessKeyError extends AppError {
-  constructor(options: AppErrorOptions = {}) {
-    super(
-      'yuki.invalid_access_key',
-      {
-        nl: 'Yuki weigert de API-sleutel. Controleer de sleutel bij Instellingen > Webservices in Yuki (een Nederlandse sleutel).',
-        en: 'Yuki rejected the access key. Check the key under Settings > Web services in Yuki (it must be a Dutch key).',
-      },
-      options,
-    );
-  }
-}
+export class YukiInvalidAccessKeyError extends fixedAppError('yuki.invalid_access_key', {
+  nl: 'Yuki weigert de API-sleutel. Controleer de sleutel bij Instellingen > Webservices in Yuki (een Nederlandse sleutel).',
+  en: 'Yuki rejected the access key. Check the key under Settings > Web services in Yuki (it must be a Dutch key).',
+}) {}
 
 /** Invalid or expired session; the client renews once by itself, so callers rarely see this. */
-export class YukiSessionError extends AppError {
-  constructor(options: AppErrorOptions = {}) {
-    super(
-      'yuki.session',
-      {
-        nl: 'De sessie bij Yuki is verlopen of ongeldig. Probeer het opnieuw.',
-        en: 'The Yuki session expired or is invalid. Try again.',
-      },
-      { retryable: true, ...options },
-    );
-  }
-}
+export class YukiSessionError extends fixedAppError(
+  'yuki.session',
+  {
+    nl: 'De sessie bij Yuki is verlopen of ongeldig. Probeer het opnieuw.',
+    en: 'The Yuki session expired or is invalid. Try again.',
+  },
+  { retryable: true },
+) {}
 
 /**
  * The domain's daily call budget is spent, by our own count or by Yuki's; or, with `reserve`, all but the
@@ -62,31 +50,15 @@ export class YukiDailyLimitError extends AppError {
   }
 }
 
-export class YukiAccessDeniedError extends AppError {
-  constructor(options: AppErrorOptions = {}) {
-    super(
-      'yuki.access_denied',
-      {
-        nl: 'De API-sleutel heeft geen rechten voor deze Yuki-webservice. Geef de sleutel die rechten in Yuki (Instellingen > Webservices).',
-        en: 'The access key has no rights for this Yuki web service. Grant them in Yuki (Settings > Web services).',
-      },
-      options,
-    );
-  }
-}
+export class YukiAccessDeniedError extends fixedAppError('yuki.access_denied', {
+  nl: 'De API-sleutel heeft geen rechten voor deze Yuki-webservice. Geef de sleutel die rechten in Yuki (Instellingen > Webservices).',
+  en: 'The access key has no rights for this Yuki web service. Grant them in Yuki (Settings > Web services).',
+}) {}
 
-export class YukiAdministrationNotFoundError extends AppError {
-  constructor(options: AppErrorOptions = {}) {
-    super(
-      'yuki.administration_not_found',
-      {
-        nl: 'Yuki kent deze administratie niet, of de API-sleutel geeft er geen toegang toe. Controleer de gekoppelde administratie.',
-        en: 'Yuki does not know this administration, or the access key does not reach it. Check the linked administration.',
-      },
-      options,
-    );
-  }
-}
+export class YukiAdministrationNotFoundError extends fixedAppError('yuki.administration_not_found', {
+  nl: 'Yuki kent deze administratie niet, of de API-sleutel geeft er geen toegang toe. Controleer de gekoppelde administratie.',
+  en: 'Yuki does not know this administration, or the access key does not reach it. Check the linked administration.',
+}) {}
 
 export class YukiUnknownGlAccountError extends AppError {
   constructor(
@@ -148,35 +120,27 @@ export class YukiDocumentTooLargeError extends AppError {
 }
 
 /** Network failure, timeout, or an HTTP error without a SOAP fault: Yuki may be down; try later. */
-export class YukiUnavailableError extends AppError {
-  constructor(options: AppErrorOptions = {}) {
-    super(
-      'yuki.unavailable',
-      {
-        nl: 'Yuki is niet bereikbaar of gaf een serverfout. Het wordt later opnieuw geprobeerd.',
-        en: 'Yuki could not be reached or returned a server error. It will be retried later.',
-      },
-      { retryable: true, ...options },
-    );
-  }
-}
+export class YukiUnavailableError extends fixedAppError(
+  'yuki.unavailable',
+  {
+    nl: 'Yuki is niet bereikbaar of gaf een serverfout. Het wordt later opnieuw geprobeerd.',
+    en: 'Yuki could not be reached or returned a server error. It will be retried later.',
+  },
+  { retryable: true },
+) {}
 
 /**
  * GetGLAccountScheme answered something we cannot read (or no accounts at all). Reading it as an empty
  * scheme would refuse every journal and tell Loket they failed; it is Yuki's hiccup, so retry instead.
  */
-export class YukiGlSchemeUnreadableError extends AppError {
-  constructor(options: AppErrorOptions = {}) {
-    super(
-      'yuki.gl_scheme_unreadable',
-      {
-        nl: 'Het rekeningschema van Yuki kon niet worden gelezen. Het wordt later opnieuw geprobeerd.',
-        en: "Yuki's chart of accounts could not be read. It will be retried later.",
-      },
-      { retryable: true, ...options },
-    );
-  }
-}
+export class YukiGlSchemeUnreadableError extends fixedAppError(
+  'yuki.gl_scheme_unreadable',
+  {
+    nl: 'Het rekeningschema van Yuki kon niet worden gelezen. Het wordt later opnieuw geprobeerd.',
+    en: "Yuki's chart of accounts could not be read. It will be retried later.",
+  },
+  { retryable: true },
+) {}
 
 /**
  * Any other fault; `detail` holds Yuki's text. A text the product does not recognise is uncertain, never

@@ -3,7 +3,7 @@
  * Dates, periods and counts as a Dutch firm reads them: Amsterdam time, in the page's language.
  */
 import type { Locale } from '../../core/roles.ts';
-import { periodKeyOf, type PeriodKind } from '../../core/periods.ts';
+import { MONTH_NAMES_NL, periodKeyOf, type PeriodKind } from '../../core/periods.ts';
 
 const ZONE = 'Europe/Amsterdam';
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -22,20 +22,7 @@ const MONTHS_EN = [
   'Dec',
 ] as const;
 const MONTH_NAMES: Record<Locale, readonly string[]> = {
-  nl: [
-    'januari',
-    'februari',
-    'maart',
-    'april',
-    'mei',
-    'juni',
-    'juli',
-    'augustus',
-    'september',
-    'oktober',
-    'november',
-    'december',
-  ],
+  nl: MONTH_NAMES_NL,
   en: [
     'January',
     'February',
