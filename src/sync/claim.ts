@@ -6,9 +6,9 @@
  * connection. A claim whose heartbeat stopped (its worker died) is taken over.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, getTableColumns, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../store/database.ts';
-import { importItems } from '../store/schema/index.ts';
+import { importItems, type ImportItemState } from '../store/schema/index.ts';
 import { linkVersion } from './link-version.ts';
 import { canTransition, statesLeadingTo, transition, transitionFrom } from './item-states.ts';
 import { MAYBE_POSTED_SETTLE_MS, STALE_CLAIM_MS } from './timers.ts';
@@ -101,30 +101,20 @@ export async function claimAtOnce(
     statesLeadingTo('posting').filter((state) => state !== 'posting'),
     'posting',
   );
-  const attemptId = randomUUID();
-  const [row] = await db
-    .update(importItems)
-    .set({
-      state: move.to,
-      attemptId,
-      attempts: sql`${importItems.attempts} + 1`,
-      claimedAt: now,
-      heartbeatAt: now,
-      updatedAt: now,
-    })
-    .where(
-      and(
-        eq(importItems.id, itemId),
-        inArray(importItems.state, move.from),
-        or(
-          ne(importItems.state, 'failed'),
-          isNull(importItems.maybePostedSince),
-          lte(importItems.updatedAt, settledBefore),
-        ),
+  return claimWhere(
+    db,
+    now,
+    move.to,
+    and(
+      eq(importItems.id, itemId),
+      inArray(importItems.state, move.from),
+      or(
+        ne(importItems.state, 'failed'),
+        isNull(importItems.maybePostedSince),
+        lte(importItems.updatedAt, settledBefore),
       ),
-    )
-    .returning(claimedColumns());
-  return row ? { ...row, attemptId, searchFirst: mustSearch(row) } : null;
+    ),
+  );
 }
 
 /** `claimItem` for a row the caller has just read, so it is not read twice. */
@@ -140,29 +130,42 @@ export async function claimSeenItem(
   const move = transition(seen.state, 'posting');
   const staleBefore = new Date(now.getTime() - (options.staleAfterMs ?? STALE_CLAIM_MS));
   const claimable = statesLeadingTo('posting').filter((state) => state !== 'posting');
+  return claimWhere(
+    db,
+    now,
+    move.to,
+    and(
+      eq(importItems.id, seen.id),
+      // Only the version we read: what it says about earlier attempts decides whether to search.
+      eq(importItems.state, move.from),
+      eq(importItems.attempts, seen.attempts),
+      or(
+        inArray(importItems.state, claimable),
+        and(eq(importItems.state, 'posting'), heartbeatBefore(staleBefore)),
+      ),
+    ),
+  );
+}
+
+/** The one claiming UPDATE: a new attempt on the row `where` still matches, or null when it no longer does. */
+async function claimWhere(
+  db: Database,
+  now: Date,
+  posting: ImportItemState,
+  where: SQL | undefined,
+): Promise<ClaimedItem | null> {
   const attemptId = randomUUID();
   const [row] = await db
     .update(importItems)
     .set({
-      state: move.to,
+      state: posting,
       attemptId,
       attempts: sql`${importItems.attempts} + 1`,
       claimedAt: now,
       heartbeatAt: now,
       updatedAt: now,
     })
-    .where(
-      and(
-        eq(importItems.id, seen.id),
-        // Only the version we read: what it says about earlier attempts decides whether to search.
-        eq(importItems.state, move.from),
-        eq(importItems.attempts, seen.attempts),
-        or(
-          inArray(importItems.state, claimable),
-          and(eq(importItems.state, 'posting'), heartbeatBefore(staleBefore)),
-        ),
-      ),
-    )
+    .where(where)
     .returning(claimedColumns());
   return row ? { ...row, attemptId, searchFirst: mustSearch(row) } : null;
 }
