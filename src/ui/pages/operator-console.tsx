@@ -24,6 +24,7 @@ import { pageRefusal } from '../authorize-page.ts';
 import { changedBy } from '../../http/authorize.ts';
 import { Csrf, Field, Notice } from '../components/form.tsx';
 import { formatDateTime } from '../components/format.ts';
+import { operatorOutboxPage } from './operator-outbox.tsx';
 
 const DecisionInput = z.object({
   decision: z.enum(['grant', 'refuse', 'revoke']),
@@ -32,6 +33,7 @@ const DecisionInput = z.object({
 const PortalForm = z.object({ name: plainText(2, 200) });
 
 export function operatorConsolePage(app: Hono<AppEnv>): void {
+  operatorOutboxPage(app);
   app.get('/operator', async (c) => {
     const refused = await pageRefusal(c, 'operator', { kind: 'service' });
     if (refused) return refused;
@@ -91,12 +93,15 @@ async function show(
     <Layout page={page} title={t('operator.title')}>
       <Notice kind={notice?.kind ?? 'ok'} text={notice?.text} />
       <LoketDeprecationsSection page={page} deprecations={deprecations} withPortal />
+      <p>
+        <a href="/operator/outbox">{t('outbox.link')}</a>
+      </p>
       <section class="card" aria-labelledby="requests">
         <h2 id="requests">{t('operator.requests')}</h2>
         {lines.length === 0 ? (
           <p>{t('operator.noRequests')}</p>
         ) : (
-          <table>
+          <table class="stack">
             <thead>
               <tr>
                 <th scope="col">{t('operator.portal')}</th>
@@ -111,12 +116,14 @@ async function show(
             <tbody>
               {lines.map((line) => (
                 <tr>
-                  <td>{line.portalName}</td>
-                  <td>{line.domainName}</td>
-                  <td>{line.administrationName}</td>
-                  <td>{line.requestedBy ?? t('common.none')}</td>
-                  <td class="nowrap">{formatDateTime(locale, line.requestedAt)}</td>
-                  <td>{t(`domain.line.${line.status}`)}</td>
+                  <td data-label={t('operator.portal')}>{line.portalName}</td>
+                  <td data-label={t('operator.domain')}>{line.domainName}</td>
+                  <td data-label={t('overview.administration')}>{line.administrationName}</td>
+                  <td data-label={t('operator.requestedBy')}>{line.requestedBy ?? t('common.none')}</td>
+                  <td class="nowrap" data-label={t('operator.requestedAt')}>
+                    {formatDateTime(locale, line.requestedAt)}
+                  </td>
+                  <td data-label={t('common.status')}>{t(`domain.line.${line.status}`)}</td>
                   <td>
                     {line.status === 'requested' && (
                       <DecisionForm
