@@ -44,5 +44,13 @@ export const FORM_MESSAGES = {
     nl: 'Alle rollen van {name} in dit portaal intrekken? {name} heeft dan geen toegang meer.',
     en: 'Take away all roles of {name} in this portal? {name} will have no access any more.',
   },
+  'loket.refused': {
+    nl: 'Loket heeft de client-id of het geheim geweigerd (invalid_client); er is niets opgeslagen. Controleer ze en probeer het opnieuw.',
+    en: 'Loket refused the client id or the secret (invalid_client); nothing was saved. Check them and try again.',
+  },
+  'loket.unverified': {
+    nl: 'Loket kon niet worden bereikt om de client-id en het geheim te controleren; er is niets opgeslagen. Probeer het later opnieuw.',
+    en: 'Loket could not be reached to check the client id and the secret; nothing was saved. Try again later.',
+  },
   'domain.line.noteFrom': { nl: 'Toelichting: {note}', en: 'Note: {note}' },
 } as const;
