@@ -65,7 +65,8 @@ const TypedForm = z.record(z.string(), z.unknown()).transform((body) => {
   const text = (name: string) => (typeof body[name] === 'string' ? body[name] : '');
   return {
     loketClientId: text('loketClientId'),
-    loketEnvironment: text('loketEnvironment') === 'acceptance' ? ('acceptance' as const) : ('production' as const),
+    loketEnvironment:
+      text('loketEnvironment') === 'acceptance' ? ('acceptance' as const) : ('production' as const),
     loketPasswordFlow: body.loketPasswordFlow !== undefined,
     autoImport: body.autoImport !== undefined,
     lookbackPeriods: text('lookbackPeriods'),
@@ -126,7 +127,13 @@ export function loketSettingsPage(app: Hono<AppEnv>): void {
           : error instanceof LoketUnavailableError
             ? t('loket.unverified')
             : error.text[locale];
-      return show(c, typed, { loketClientSecret: text }, { kind: 'error', text }, error.retryable ? 503 : 422);
+      return show(
+        c,
+        typed,
+        { loketClientSecret: text },
+        { kind: 'error', text },
+        error.retryable ? 503 : 422,
+      );
     }
     const verified = asksLoket(parsed.data, guarded) ? '&verified' : '';
     return c.redirect(`/portals/${guarded.portalId}/settings/loket?saved${verified}`, 303);

@@ -69,8 +69,12 @@ export function operatorConsolePage(app: Hono<AppEnv>): void {
   app.post('/operator/portals', async (c) => {
     const refused = await pageRefusal(c, 'operator', { kind: 'service' });
     if (refused) return refused;
-    const form = PortalForm.safeParse(await c.req.parseBody());
-    if (!form.success) return show(c, { kind: 'error', text: pageContext(c).t('common.invalid') }, 400);
+    const body = await c.req.parseBody();
+    const form = PortalForm.safeParse(body);
+    if (!form.success) {
+      const typed = typeof body.name === 'string' ? body.name : '';
+      return show(c, { kind: 'error', text: pageContext(c).t('common.invalid') }, 400, typed);
+    }
     await createPortal(c.var.services.db, changedBy(c), { name: form.data.name });
     return c.redirect('/operator?created', 303);
   });
@@ -80,6 +84,7 @@ async function show(
   c: Context<AppEnv>,
   notice: { kind: 'ok' | 'error'; text: string } | undefined,
   status: 200 | 400 | 422 = 200,
+  typedPortalName?: string,
 ) {
   const { db } = c.var.services;
   const lines = await listContractLines(db);
@@ -160,7 +165,14 @@ async function show(
         </ul>
         <form method="post" action="/operator/portals">
           <Csrf page={page} />
-          <Field id="portal-name" name="name" label={t('operator.newPortal')} required autocomplete="off" />
+          <Field
+            id="portal-name"
+            name="name"
+            label={t('operator.newPortal')}
+            value={typedPortalName}
+            required
+            autocomplete="off"
+          />
           <div class="actions">
             <button type="submit">{t('operator.create')}</button>
           </div>
