@@ -110,7 +110,10 @@ describe.skipIf(missing !== undefined)('the web UI in a browser', { timeout: 60_
       .getByLabel('Yuki webservice-toegangssleutel')
       .fill(yuki.accessKeys.find((key) => key.level === 'portal')!.key);
     await page.getByRole('button', { name: 'Opslaan' }).click();
-    expect(await page.getByRole('status').textContent()).toBe('Opgeslagen.');
+    // Issue 14.7: saving the client proves it against Loket (the sandbox) at once, and says so.
+    expect(await page.getByRole('status').textContent()).toBe(
+      'Opgeslagen. Loket heeft de client-id en het geheim geaccepteerd.',
+    );
     expect(await page.getByText('niet ingesteld').count()).toBe(0);
     // With the Yuki key in place, the portal's domains and administrations come from the Yuki sandbox.
     await page.getByRole('button', { name: 'Nu synchroniseren met Yuki' }).click();
