@@ -127,6 +127,8 @@ describe('every page in one language', () => {
       { path: `/administrations/${standardId}/loket`, role: 'backoffice' },
       { path: `/administrations/${standardId}/loket`, role: 'hrm', status: 403 },
       { path: '/operator', role: 'operator' },
+      { path: '/operator/outbox', role: 'operator' },
+      { path: '/operator/outbox?resent=failed', role: 'operator' },
       { path: '/no-such-page', role: 'guest', status: 404 },
       // Forms answered with their problems: zod's English must not reach a Dutch page.
       {

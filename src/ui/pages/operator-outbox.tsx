@@ -86,7 +86,12 @@ async function show(
                     <td data-label={t('outbox.subject')}>{mail.subject}</td>
                     <td data-label={t('common.status')}>
                       <span class="badge badge-error">{t(`outbox.status.${mail.status}`)}</span>
-                      {mail.error && <p class="muted">{mail.error}</p>}
+                      {/* The mail server's own words, which are English. */}
+                      {mail.error && (
+                        <p class="muted" lang="en">
+                          {mail.error}
+                        </p>
+                      )}
                     </td>
                     <td data-label={t('outbox.attempts')}>{mail.attempts}</td>
                     <td>
