@@ -19,7 +19,8 @@ import { sandboxEnv } from '../../sandbox/demo/sandboxes.ts';
 import { createApp } from '../main/app.ts';
 import { startJobEngine, type JobEngine } from '../jobs/engine.ts';
 import type { DatabaseHandle } from '../store/database.ts';
-import { contractLines, mailOutbox, portals, users } from '../store/schema/index.ts';
+import { contractLines, importRuns, mailOutbox, portals, users } from '../store/schema/index.ts';
+import { importHistory } from '../sync/status.ts';
 
 describe('forms, confirmations, decision notes, names and the outbox page', () => {
   let database: DatabaseHandle;
@@ -193,6 +194,31 @@ describe('forms, confirmations, decision notes, names and the outbox page', () =
     const events = (await api.json()) as Array<{ actorName: string | null; domainName: string | null }>;
     expect(events.some((event) => event.actorName === 'Anna Jansen')).toBe(true);
     expect(events.some((event) => event.domainName === 'Van der Berg Groep')).toBe(true);
+  });
+
+  it('names who asked for an import in the history, and keeps the label of someone who is gone', async () => {
+    const [admin] = await database.db
+      .select()
+      .from(users)
+      .where(eq(users.email, tenants.emails.portal_admin));
+    const run = (requestedBy: string | null, requestedLabel: string): typeof importRuns.$inferInsert => ({
+      administrationId: tenants.a.standardId,
+      trigger: 'manual',
+      kinds: ['payslips'],
+      fromPeriodId: 202601,
+      toPeriodId: 202601,
+      state: 'done',
+      requestedBy,
+      requestedLabel,
+    });
+    await database.db.insert(importRuns).values([run(admin!.id, admin!.email), run(null, 'scheduler')]);
+    const { runs } = await importHistory(database.db, tenants.a.standardId);
+    expect(runs.map((row) => [row.requestedLabel, row.requestedName]).sort()).toEqual(
+      [
+        [admin!.email, 'Anna Jansen'],
+        ['scheduler', null],
+      ].sort(),
+    );
   });
 
   it('lists a failed mail on the outbox page and sends it again with a 303', async () => {
