@@ -204,7 +204,7 @@ describe('forms, confirmations, decision notes, names and the outbox page', () =
     const run = (requestedBy: string | null, requestedLabel: string): typeof importRuns.$inferInsert => ({
       administrationId: tenants.a.standardId,
       trigger: 'manual',
-      kinds: ['payslips'],
+      kinds: ['payslip'],
       fromPeriodId: 202601,
       toPeriodId: 202601,
       state: 'done',
