@@ -148,6 +148,27 @@ export function passwordGrant(
   });
 }
 
+/** A refresh token no Loket ever issued: the check below must be refused for the grant, not the client. */
+const CLIENT_CHECK_TOKEN = 'loket-yuki-client-check';
+
+/**
+ * Proves a client id and secret without a user: Loket gives external clients only the authorization-code
+ * flow (info.description, "Authorization code flow"), so this sends the documented refresh request
+ * (info.description, "Refresh token request example") with a token that cannot exist. Per RFC 6749 §5.2
+ * `invalid_client` means the client failed to authenticate, while `invalid_grant` or `unauthorized_client`
+ * ("the authenticated client …") mean it did. Throws LoketClientRejectedError, or LoketUnavailableError when
+ * Loket gave no verdict.
+ */
+export async function verifyClientCredentials(client: LoketOAuthClient): Promise<void> {
+  try {
+    await requestTokens(client, 'refresh_token', { refresh_token: CLIENT_CHECK_TOKEN });
+  } catch (error) {
+    // invalid_grant / unauthorized_client on a non-password grant: the client itself was accepted.
+    if (error instanceof LoketSessionExpiredError) return;
+    throw error;
+  }
+}
+
 /** Trades a refresh token for new tokens; Loket may rotate the refresh token, so keep the new one. */
 export function refreshTokens(client: LoketOAuthClient, refreshToken: string): Promise<LoketTokens> {
   return requestTokens(client, 'refresh_token', { refresh_token: refreshToken });

@@ -5,14 +5,15 @@
  * kinds — that `loket-yuki status` prints, and its recent part with the failures and today's Yuki
  * calls that the portal's import health shows.
  */
-import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, gte, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../store/database.ts';
 import type { ImportItemState, ImportKind } from '../store/schema/index.ts';
-import { administrations, importItems, importRuns, yukiCallBudgets } from '../store/schema/index.ts';
+import { administrations, importItems, importRuns, users, yukiCallBudgets } from '../store/schema/index.ts';
 import { yukiDay } from '../yuki/budget.ts';
 
 export type ImportHistory = {
-  runs: Array<typeof importRuns.$inferSelect>;
+  /** `requestedName`: the requester's name, so history says who by name and not by e-mail. */
+  runs: Array<typeof importRuns.$inferSelect & { requestedName?: string | null }>;
   items: Array<
     Pick<
       typeof importItems.$inferSelect,
@@ -43,8 +44,9 @@ export async function importHistory(
   options: { runs?: number; fromPeriodId?: number } = {},
 ): Promise<ImportHistory> {
   const runs = await db
-    .select()
+    .select({ ...getTableColumns(importRuns), requestedName: users.name })
     .from(importRuns)
+    .leftJoin(users, eq(users.id, importRuns.requestedBy))
     .where(and(eq(importRuns.administrationId, administrationId), eq(importRuns.dryRun, false)))
     .orderBy(desc(importRuns.startedAt))
     .limit(options.runs ?? 20);

@@ -6,6 +6,7 @@
 import type { Locale } from '../core/roles.ts';
 import { AUDIT_MESSAGES } from './i18n-audit.ts';
 import { HELP_MESSAGES } from './i18n-help.ts';
+import { FORM_MESSAGES } from './i18n-forms.ts';
 
 type Entry = { nl: string; en: string };
 
@@ -816,6 +817,7 @@ export const MESSAGES = {
   },
   ...AUDIT_MESSAGES,
   ...HELP_MESSAGES,
+  ...FORM_MESSAGES,
 } as const satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof MESSAGES;

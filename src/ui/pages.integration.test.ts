@@ -11,6 +11,9 @@ import { createTestServices } from '../../test/support/services.ts';
 import { call } from '../../test/support/auth-harness.ts';
 import { roleSessions, type SessionRole } from '../../test/support/role-sessions.ts';
 import { createTenants, PASSWORD, type RoleName, type Tenants } from '../../test/support/tenants.ts';
+import type { SandboxCredentials } from '../../test/support/loket-fixture.ts';
+import { startLoketSandbox, type RunningLoketSandbox } from '../../sandbox/loket/index.ts';
+import { sandboxEnv } from '../../sandbox/demo/sandboxes.ts';
 import { createApp } from '../main/app.ts';
 import { startJobEngine, type JobEngine } from '../jobs/engine.ts';
 import type { DatabaseHandle } from '../store/database.ts';
@@ -21,12 +24,17 @@ describe('web UI pages', () => {
   let jobs: JobEngine;
   let app: ReturnType<typeof createApp>;
   let tenants: Tenants;
+  // Saving the Loket client asks Loket's token endpoint: the sandbox answers, never the real host.
+  let loket: RunningLoketSandbox;
+  let credentials: SandboxCredentials;
   const { as } = roleSessions(() => ({ app, tenants }));
 
   beforeAll(async () => {
     database = await openTestDatabase();
     jobs = await startJobEngine({ database, logger: testLogger, supervise: false, instanceName: 'ui-test' });
-    app = createApp(createTestServices({ database, jobs }));
+    loket = await startLoketSandbox({});
+    credentials = (await (await fetch(`${loket.controlUrl}/credentials`)).json()) as SandboxCredentials;
+    app = createApp(createTestServices({ database, jobs, env: sandboxEnv(loket) }));
     tenants = await createTenants(database.db);
     await database.db
       .insert(domainFeatures)
@@ -35,6 +43,7 @@ describe('web UI pages', () => {
 
   afterAll(async () => {
     await jobs?.stop();
+    await loket?.close();
     await database?.close();
   });
 
@@ -180,8 +189,8 @@ describe('web UI pages', () => {
   it('saves Loket instellingen with POST/redirect/GET, audits the field names and never shows a secret', async () => {
     const path = `/portals/${tenants.a.portalId}/settings/loket`;
     const form = {
-      loketClientId: 'kantoor-client',
-      loketClientSecret: 'zeer-geheim-secret',
+      loketClientId: credentials.clientId,
+      loketClientSecret: credentials.clientSecret,
       loketEnvironment: 'acceptance',
       yukiAccessKey: '5e1d0c3b-2a19-4f8e-8d7c-6b5a4f3e2d01',
       autoImport: 'on',
@@ -193,11 +202,11 @@ describe('web UI pages', () => {
     expect((await post(path, 'portal_admin', form, false)).status).toBe(403);
     const saved = await post(path, 'portal_admin', form);
     expect(saved.status).toBe(303);
-    expect(saved.headers.get('location')).toBe(`${path}?saved`);
-    const page = await get(`${path}?saved`, 'portal_admin');
+    expect(saved.headers.get('location')).toBe(`${path}?saved&verified`);
+    const page = await get(`${path}?saved&verified`, 'portal_admin');
     expect(page.html).toContain('Opgeslagen.');
-    expect(page.html).toContain('value="kantoor-client"');
-    expect(page.html).not.toContain('zeer-geheim-secret');
+    expect(page.html).toContain(`value="${credentials.clientId}"`);
+    expect(page.html).not.toContain(credentials.clientSecret);
     expect(page.html).not.toContain('5e1d0c3b-2a19-4f8e-8d7c-6b5a4f3e2d01');
     const [portal] = await database.db.select().from(portals).where(eq(portals.id, tenants.a.portalId));
     expect(portal?.documentKinds).toEqual(['payslips', 'journal']);
@@ -207,7 +216,7 @@ describe('web UI pages', () => {
       .from(auditEvents)
       .where(eq(auditEvents.action, 'portal.loket_settings.update'));
     expect(event?.changedFields).toContain('loketClientSecret');
-    expect(JSON.stringify(event)).not.toContain('zeer-geheim-secret');
+    expect(JSON.stringify(event)).not.toContain(credentials.clientSecret);
 
     const invalid = await post(path, 'portal_admin', { ...form, yukiAccessKey: 'geen-guid' });
     expect(invalid.status).toBe(400);

@@ -115,7 +115,10 @@ describe.skipIf(missing !== undefined)('the web UI in a browser', { timeout: 60_
       .getByLabel('Yuki webservice-toegangssleutel')
       .fill(yuki.accessKeys.find((key) => key.level === 'portal')!.key);
     await page.getByRole('button', { name: 'Opslaan' }).click();
-    expect(await page.getByRole('status').textContent()).toBe('Opgeslagen.');
+    // Issue 14.7: saving the client proves it against Loket (the sandbox) at once, and says so.
+    expect(await page.getByRole('status').textContent()).toBe(
+      'Opgeslagen. Loket heeft de client-id en het geheim geaccepteerd.',
+    );
     expect(await page.getByText('niet ingesteld').count()).toBe(0);
     // With the Yuki key in place, the portal's domains and administrations come from the Yuki sandbox.
     await page.getByRole('button', { name: 'Nu synchroniseren met Yuki' }).click();
@@ -366,9 +369,55 @@ describe.skipIf(missing !== undefined)('the web UI in a browser', { timeout: 60_
     await logIn('operator@loket-yuki.nl');
     expect(await page.locator('h1').textContent()).toBe('Operatorconsole');
     await check('15-operator-console');
+    // Issue 14.8: the operator's note goes with the decision to the requester.
+    await page
+      .getByLabel('Toelichting (optioneel) (Van der Berg Holding B.V.)')
+      .fill('Welkom bij de koppeling.');
     await page.getByRole('button', { name: 'Toekennen: Van der Berg Holding B.V.' }).click();
     expect(await page.getByRole('status').textContent()).toContain('Het besluit is opgeslagen');
     expect(await page.getByRole('cell', { name: 'Actief' }).count()).toBe(1);
+    // A reload after the POST only shows the page again (303 to a GET): nothing is decided twice.
+    expect(new URL(page.url()).pathname).toBe('/operator');
+    // Issue 14.15.2: mails that did not go out, on their own page.
+    await page.getByRole('link', { name: 'Uitgaande e-mail die niet is aangekomen' }).click();
+    expect(await page.locator('h1').textContent()).toBe('Uitgaande e-mail');
+    await check('15c-operator-outbox');
+    // The operator's table fits its card on a 390 px phone: one block per row, nothing sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await page.goto(`${demo.url}/operator`);
+      const fits = await page
+        .locator('section[aria-labelledby="requests"]')
+        .evaluate((card) => card.scrollWidth <= card.clientWidth);
+      expect(fits).toBe(true);
+      await check('15d-operator-console-390');
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
+    await logOut();
+  });
+
+  it('backoffice: sees the decision and the operator’s note on the domain page; removing roles asks first', async () => {
+    await logIn('backoffice@jansendeboer.nl');
+    await page.getByRole('link', { name: 'Van der Berg Holding B.V.' }).click();
+    await page.getByText('Personeel', { exact: true }).click();
+    await page.getByRole('link', { name: 'Loket service' }).click();
+    await page.getByRole('link', { name: 'Van der Berg Groep' }).click();
+    expect(await page.getByText('Toelichting: Welkom bij de koppeling.').count()).toBe(1);
+    await check('15e-domain-decision-note');
+    await logOut();
+    await logIn('beheer@jansendeboer.nl');
+    await page.getByText('Instellingen', { exact: true }).click();
+    await page.getByRole('link', { name: 'Gebruikers' }).click();
+    // Issue 14.7: "Rollen intrekken" only opens the question; the red button inside it removes.
+    await page.locator('details.confirm summary').first().click();
+    expect(
+      await page
+        .getByRole('button', { name: /^Ja, rollen intrekken/ })
+        .first()
+        .isVisible(),
+    ).toBe(true);
+    await check('15f-members-confirm');
     await logOut();
   });
 

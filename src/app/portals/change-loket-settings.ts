@@ -14,6 +14,8 @@ import { CronSchedule } from '../../core/schedule.ts';
 import { plainText } from '../../core/text.ts';
 import { runCommand, type ChangedBy } from '../command.ts';
 import { PORTAL_NOT_FOUND } from './find-portal.ts';
+import { verifyClientCredentials } from '../../loket/oauth.ts';
+import type { Config } from '../../platform/config.ts';
 
 export const DOCUMENT_KINDS = ['payslips', 'journal', 'tax_return'] as const;
 
@@ -48,9 +50,13 @@ export type LoketSettingsInput = z.infer<typeof LoketSettingsInput>;
 
 export type ChangeLoketSettingsOptions = { portalId: string; input: LoketSettingsInput };
 
-/** Saves the settings and returns the names of the fields that changed; PORTAL_NOT_FOUND for an unknown portal. */
+/**
+ * Saves the settings and returns the names of the fields that changed; PORTAL_NOT_FOUND for an unknown portal.
+ * With `deps.loket`, a new client id or secret is first proved against Loket's token endpoint: a client
+ * Loket refuses (LoketClientRejectedError) or cannot judge (LoketUnavailableError) is not saved.
+ */
 export async function changeLoketSettings(
-  deps: { db: Database; secrets: SecretBox },
+  deps: { db: Database; secrets: SecretBox; loket?: Pick<Config['loket'], 'production' | 'acceptance'> },
   by: ChangedBy,
   { portalId, input }: ChangeLoketSettingsOptions,
 ): Promise<string[]> {
@@ -64,8 +70,9 @@ export async function changeLoketSettings(
     audit: { portalId, action: 'portal.loket_settings.update', targetType: 'portal', targetId: portalId },
     check: async () => {
       // A data key is made for the portal on first use: only for a portal that exists.
-      const [exists] = await deps.db.select({ id: portals.id }).from(portals).where(eq(portals.id, portalId));
+      const [exists] = await deps.db.select().from(portals).where(eq(portals.id, portalId));
       if (!exists) throw PORTAL_NOT_FOUND;
+      if (deps.loket) await proveLoketClient(deps, exists, input);
       return {
         loketClientSecretEnc: await encrypt('portals.loket_client_secret', loketClientSecret),
         yukiAccessKeyEnc: await encrypt('portals.yuki_access_key', yukiAccessKey),
@@ -94,4 +101,44 @@ export async function changeLoketSettings(
     },
     audited: (changed) => ({ changedFields: changed }),
   });
+}
+
+/** Asks Loket about the client the portal would have after this change, when its id, secret or environment changes. */
+async function proveLoketClient(
+  deps: { secrets: SecretBox; loket?: Pick<Config['loket'], 'production' | 'acceptance'> },
+  current: typeof portals.$inferSelect,
+  input: LoketSettingsInput,
+): Promise<void> {
+  const stored = {
+    loketClientId: current.loketClientId,
+    hasLoketClientSecret: current.loketClientSecretEnc !== null,
+    loketEnvironment: current.loketEnvironment,
+  };
+  if (!deps.loket || !asksLoket(input, stored)) return;
+  const clientId = (input.loketClientId === undefined ? current.loketClientId : input.loketClientId)!;
+  const clientSecret =
+    typeof input.loketClientSecret === 'string'
+      ? input.loketClientSecret
+      : await deps.secrets.decrypt(
+          { portalId: current.id, field: 'portals.loket_client_secret', rowId: current.id },
+          current.loketClientSecretEnc!,
+        );
+  const environment = deps.loket[input.loketEnvironment ?? current.loketEnvironment];
+  await verifyClientCredentials({ oauthBaseUrl: environment.oauthUrl, clientId, clientSecret });
+}
+
+/** Whether saving `input` over the stored settings makes changeLoketSettings ask Loket about the client. */
+export function asksLoket(
+  input: LoketSettingsInput,
+  stored: { loketClientId: string | null; hasLoketClientSecret: boolean; loketEnvironment: string },
+): boolean {
+  const clientId = input.loketClientId === undefined ? stored.loketClientId : input.loketClientId;
+  const hasSecret =
+    typeof input.loketClientSecret === 'string' ||
+    (input.loketClientSecret === undefined && stored.hasLoketClientSecret);
+  const touched =
+    (input.loketClientId !== undefined && input.loketClientId !== stored.loketClientId) ||
+    typeof input.loketClientSecret === 'string' ||
+    (input.loketEnvironment !== undefined && input.loketEnvironment !== stored.loketEnvironment);
+  return Boolean(clientId) && hasSecret && touched;
 }

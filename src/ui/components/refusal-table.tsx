@@ -25,7 +25,7 @@ export function RefusalTable({
       {rows.length === 0 ? (
         <p>{t('operator.noRefusals')}</p>
       ) : (
-        <table>
+        <table class="stack">
           <thead>
             <tr>
               <th scope="col">{t('operator.refusalHour')}</th>
@@ -41,14 +41,20 @@ export function RefusalTable({
           <tbody>
             {rows.map((row) => (
               <tr>
-                <td class="nowrap">{formatDateTime(locale, row.hour)}</td>
-                <td>{row.actorLabel}</td>
-                <td>{auditActionWords(t, row.action)}</td>
-                <td>
+                <td class="nowrap" data-label={t('operator.refusalHour')}>
+                  {formatDateTime(locale, row.hour)}
+                </td>
+                <td data-label={t('operator.refusalActor')}>{row.actorLabel}</td>
+                <td data-label={t('operator.refusalAction')}>{auditActionWords(t, row.action)}</td>
+                <td data-label={t('operator.refusalRoute')}>
                   <code>{row.route}</code>
                 </td>
-                <td>{row.lastReason ? refusalReasonWords(t, row.lastReason) : t('common.none')}</td>
-                <td class="number">{row.count}</td>
+                <td data-label={t('operator.refusalReason')}>
+                  {row.lastReason ? refusalReasonWords(t, row.lastReason) : t('common.none')}
+                </td>
+                <td class="number" data-label={t('operator.refusalCount')}>
+                  {row.count}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -14,9 +14,6 @@ import { guardPortalPage } from '../authorize-page.ts';
 import { formatDateTime } from '../components/format.ts';
 import { RefusalTable } from '../components/refusal-table.tsx';
 import { auditFieldWords, auditSentence } from '../components/audit-words.ts';
-
-/** What the audit read may add by joins: the actor's name and the tenant's names (lead: one join each). */
-type Named = { actorName?: string | null; administrationName?: string | null; domainName?: string | null };
 import { listRefusalCounts } from '../../audit/record-refusal.ts';
 
 const PAGE_SIZE = 100;
@@ -54,8 +51,7 @@ export function auditLogPage(app: Hono<AppEnv>): void {
                 </tr>
               </thead>
               <tbody>
-                {events.map((row) => {
-                  const event: typeof row & Named = row;
+                {events.map((event) => {
                   return (
                     <tr>
                       <td class="nowrap">{formatDateTime(locale, event.at)}</td>

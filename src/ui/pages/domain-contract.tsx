@@ -18,6 +18,7 @@ import { pageContext, render } from '../page-context.ts';
 import { guardDomainPage } from '../authorize-page.ts';
 import { changedBy } from '../../http/authorize.ts';
 import { Notice, PostButton } from '../components/form.tsx';
+import { ConfirmButton } from '../components/confirm-button.tsx';
 
 const FeatureForm = z.object({ change: z.enum(['add', 'remove']) });
 const LineForm = z.object({ administrationId: z.uuid() });
@@ -123,13 +124,22 @@ async function show(
               </td>
               {managesContract && (
                 <td>
-                  <PostButton
-                    page={page}
-                    action={`/domains/${scope.domainId}/features/loket_payroll_link`}
-                    fields={{ change: hasFeature ? 'remove' : 'add' }}
-                    label={t(hasFeature ? 'domain.feature.remove' : 'domain.feature.add')}
-                    secondary={hasFeature}
-                  />
+                  {hasFeature ? (
+                    <ConfirmButton
+                      page={page}
+                      action={`/domains/${scope.domainId}/features/loket_payroll_link`}
+                      fields={{ change: 'remove' }}
+                      label={t('domain.feature.remove')}
+                      question={t('domain.feature.removeQuestion', { name: domain.name })}
+                    />
+                  ) : (
+                    <PostButton
+                      page={page}
+                      action={`/domains/${scope.domainId}/features/loket_payroll_link`}
+                      fields={{ change: 'add' }}
+                      label={t('domain.feature.add')}
+                    />
+                  )}
                 </td>
               )}
             </tr>
@@ -166,6 +176,9 @@ async function show(
                       : line
                         ? t(`domain.line.${line.status}`)
                         : t('domain.line.none')}
+                    {line?.decidedAt && line.note && (
+                      <p class="muted line-note">{t('domain.line.noteFrom', { note: line.note })}</p>
+                    )}
                   </td>
                   {usesLink && (
                     <td>

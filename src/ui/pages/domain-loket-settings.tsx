@@ -37,6 +37,7 @@ const ConnectionForm = z
   }));
 
 type Errors = Partial<Record<'username' | 'password' | 'environmentCode', string>>;
+type Typed = { username: string; environmentCode: string };
 
 export function domainLoketSettingsPage(app: Hono<AppEnv>): void {
   app.get('/domains/:domainId/loket', async (c) => {
@@ -58,14 +59,20 @@ export function domainLoketSettingsPage(app: Hono<AppEnv>): void {
   app.post('/domains/:domainId/loket', async (c) => {
     const guarded = await guardDomainPage(c, c.req.param('domainId'), 'link.use');
     if (!guarded.ok) return guarded.response;
-    const form = ConnectionForm.safeParse(await c.req.parseBody());
+    const body = await c.req.parseBody();
+    // Typed values come back after a refusal; the password never does.
+    const typed: Typed = {
+      username: typeof body.username === 'string' ? body.username : '',
+      environmentCode: typeof body.environmentCode === 'string' ? body.environmentCode : '',
+    };
+    const form = ConnectionForm.safeParse(body);
     const parsed = PasswordConnectionInput.safeParse(form.data ?? {});
     if (!parsed.success) {
       const errors: Errors = {};
       const { t } = pageContext(c);
       for (const issue of parsed.error.issues)
         errors[issue.path[0] as keyof Errors] ??= fieldProblem(t, issue);
-      return show(c, guarded.value, errors, { kind: 'error', text: t('common.invalid') }, 400);
+      return show(c, guarded.value, errors, { kind: 'error', text: t('common.invalid') }, 400, typed);
     }
     const { db, secrets } = c.var.services;
     try {
@@ -75,7 +82,8 @@ export function domainLoketSettingsPage(app: Hono<AppEnv>): void {
       });
     } catch (error) {
       if (!isAppError(error)) throw error;
-      return show(c, guarded.value, {}, { kind: 'error', text: error.text[pageContext(c).locale] }, 422);
+      const text = error.text[pageContext(c).locale];
+      return show(c, guarded.value, {}, { kind: 'error', text }, 422, typed);
     }
     return c.redirect(`/domains/${guarded.value.domainId}/loket?saved`, 303);
   });
@@ -100,6 +108,7 @@ async function show(
   errors: Errors,
   notice: { kind: 'ok' | 'error'; text: string } | undefined,
   status: 200 | 400 | 422 = 200,
+  typed?: Typed,
 ) {
   const { db, config } = c.var.services;
   const { domainName, passwordFlow, connection } = await getDomainLoketSettings(db, scope);
@@ -152,7 +161,7 @@ async function show(
           <Field
             id="username"
             label={t('connection.username')}
-            value={connection.username}
+            value={typed ? typed.username : connection.username}
             error={errors.username}
             required
             autocomplete="off"
@@ -168,7 +177,7 @@ async function show(
           <Field
             id="environmentCode"
             label={t('connection.environmentCode')}
-            value={connection.environmentCode}
+            value={typed ? typed.environmentCode : connection.environmentCode}
             hint={t('connection.environmentCodeHint')}
             error={errors.environmentCode}
             autocomplete="off"

@@ -8,12 +8,14 @@ import { z } from 'zod';
 import type { AppEnv } from '../../http/context.ts';
 import { getLoketSettings, type LoketSettingsView } from '../../app/portals/get-loket-settings.ts';
 import {
+  asksLoket,
   changeLoketSettings,
   DOCUMENT_KINDS,
   LoketSettingsInput,
 } from '../../app/portals/change-loket-settings.ts';
 import { syncPortalFromYuki } from '../../app/portals/sync-portal-from-yuki.ts';
 import { isAppError } from '../../core/errors.ts';
+import { LoketClientRejectedError, LoketUnavailableError } from '../../loket/errors.ts';
 import { fieldProblem } from '../components/field-problem.ts';
 import { Layout } from '../layout.tsx';
 import { pageContext, render, type PageContext } from '../page-context.ts';
@@ -58,6 +60,23 @@ const SettingsForm = z
     blockOnControlDifference: form.blockOnControlDifference !== undefined,
   }));
 
+/** What was typed, shown again after a refusal; the secret fields never come back (they stay empty). */
+const TypedForm = z.record(z.string(), z.unknown()).transform((body) => {
+  const text = (name: string) => (typeof body[name] === 'string' ? body[name] : '');
+  return {
+    loketClientId: text('loketClientId'),
+    loketEnvironment:
+      text('loketEnvironment') === 'acceptance' ? ('acceptance' as const) : ('production' as const),
+    loketPasswordFlow: body.loketPasswordFlow !== undefined,
+    autoImport: body.autoImport !== undefined,
+    lookbackPeriods: text('lookbackPeriods'),
+    documentKinds: DOCUMENT_KINDS.filter((kind) => body[`kind_${kind}`] !== undefined),
+    notificationRecipients: text('notificationRecipients').split(/\r?\n/),
+    blockOnControlDifference: body.blockOnControlDifference !== undefined,
+  };
+});
+type Shown = Omit<LoketSettingsView, 'lookbackPeriods'> & { lookbackPeriods: number | string };
+
 export function loketSettingsPage(app: Hono<AppEnv>): void {
   app.get('/portals/:portalId/settings/loket', async (c) => {
     const guarded = await guard(c);
@@ -66,7 +85,13 @@ export function loketSettingsPage(app: Hono<AppEnv>): void {
     const synced = c.req.query('synced');
     const notice =
       c.req.query('saved') !== undefined
-        ? { kind: 'ok' as const, text: t('common.saved') }
+        ? {
+            kind: 'ok' as const,
+            text:
+              c.req.query('verified') !== undefined
+                ? `${t('common.saved')} ${t('loket.verified')}`
+                : t('common.saved'),
+          }
         : synced
           ? { kind: 'ok' as const, text: syncText(t, synced) }
           : undefined;
@@ -76,21 +101,42 @@ export function loketSettingsPage(app: Hono<AppEnv>): void {
   app.post('/portals/:portalId/settings/loket', async (c) => {
     const guarded = await guard(c);
     if (guarded instanceof Response) return guarded;
-    const form = SettingsForm.safeParse(await c.req.parseBody());
+    const body = await c.req.parseBody();
+    const typed: Shown = { ...guarded, ...TypedForm.parse(body) };
+    const form = SettingsForm.safeParse(body);
     // A field the form cannot read is an error too: never "saved" with the others silently dropped.
     const parsed = form.success ? LoketSettingsInput.safeParse(form.data) : form;
+    const { t, locale } = pageContext(c);
     if (!parsed.success) {
       const errors: Errors = {};
-      const { t } = pageContext(c);
       for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= fieldProblem(t, issue);
-      return show(c, guarded, errors, { kind: 'error', text: t('common.invalid') }, 400);
+      return show(c, typed, errors, { kind: 'error', text: t('common.invalid') }, 400);
     }
-    const { db, secrets } = c.var.services;
-    await changeLoketSettings({ db, secrets }, changedBy(c), {
-      portalId: guarded.portalId,
-      input: parsed.data,
-    });
-    return c.redirect(`/portals/${guarded.portalId}/settings/loket?saved`, 303);
+    const { db, secrets, config } = c.var.services;
+    try {
+      await changeLoketSettings({ db, secrets, loket: config.loket }, changedBy(c), {
+        portalId: guarded.portalId,
+        input: parsed.data,
+      });
+    } catch (error) {
+      // Loket refused the client (or could not be asked): nothing saved, the typed values stay.
+      if (!isAppError(error)) throw error;
+      const text =
+        error instanceof LoketClientRejectedError
+          ? t('loket.refused')
+          : error instanceof LoketUnavailableError
+            ? t('loket.unverified')
+            : error.text[locale];
+      return show(
+        c,
+        typed,
+        { loketClientSecret: text },
+        { kind: 'error', text },
+        error.retryable ? 503 : 422,
+      );
+    }
+    const verified = asksLoket(parsed.data, guarded) ? '&verified' : '';
+    return c.redirect(`/portals/${guarded.portalId}/settings/loket?saved${verified}`, 303);
   });
 
   app.post('/portals/:portalId/sync', async (c) => {
@@ -141,7 +187,7 @@ type Note = { kind: 'ok' | 'error'; text: string | undefined } | undefined;
 
 function show(
   c: Context<AppEnv>,
-  settings: LoketSettingsView,
+  settings: Shown,
   errors: Errors,
   notice: Note,
   status: 200 | 400 | 422 | 503 = 200,
@@ -162,7 +208,7 @@ function show(
 
 function SettingsPage(props: {
   page: PageContext;
-  settings: LoketSettingsView;
+  settings: Shown;
   errors: Errors;
   notice: Note;
   urls: { loket: string; yuki: string };

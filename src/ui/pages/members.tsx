@@ -23,7 +23,8 @@ import { guardPortalPage, isUuid } from '../authorize-page.ts';
 import { changedBy } from '../../http/authorize.ts';
 import { notFoundPage } from './error-pages.tsx';
 import { formatDateTime } from '../components/format.ts';
-import { Csrf, Field, Notice, PostButton } from '../components/form.tsx';
+import { Csrf, Field, Notice } from '../components/form.tsx';
+import { ConfirmButton } from '../components/confirm-button.tsx';
 import { roleNames } from '../components/roles.ts';
 
 /** "Where" is the whole portal or one domain; the role must fit it. */
@@ -40,6 +41,14 @@ const MemberForm = z
 const NOTICES = { invited: 'members.invited', removed: 'members.removed' } as const;
 
 type Note = { kind: 'ok' | 'error'; text: string } | undefined;
+/** What the person typed, shown again after a refusal so nothing has to be typed twice. */
+type Typed = { email?: string; name?: string; where?: string; role?: string };
+const TypedForm = z.object({
+  email: z.string().max(320).optional(),
+  name: z.string().max(200).optional(),
+  where: z.string().max(64).optional(),
+  role: z.string().max(64).optional(),
+});
 
 export function membersPage(app: Hono<AppEnv>): void {
   app.get('/portals/:portalId/members', async (c) => {
@@ -57,13 +66,16 @@ export function membersPage(app: Hono<AppEnv>): void {
     if (refused) return refused;
     const portalId = c.req.param('portalId');
     const { t, locale } = pageContext(c);
-    const parsed = MemberInput.safeParse(MemberForm.safeParse(await c.req.parseBody()).data ?? {});
+    const body = await c.req.parseBody();
+    const typed: Typed = TypedForm.safeParse(body).data ?? {};
+    const parsed = MemberInput.safeParse(MemberForm.safeParse(body).data ?? {});
     if (!parsed.success) {
       const roleProblem = parsed.error.issues.some((issue) => issue.path[0] === 'role');
       return show(
         c,
         { kind: 'error', text: t(roleProblem ? 'members.roleMismatch' : 'common.invalid') },
         400,
+        typed,
       );
     }
     const { db, mailer, config } = c.var.services;
@@ -77,7 +89,7 @@ export function membersPage(app: Hono<AppEnv>): void {
       return c.redirect(`/portals/${portalId}/members?invited`, 303);
     } catch (error) {
       if (!isAppError(error)) throw error;
-      return show(c, { kind: 'error', text: error.text[locale] }, 422);
+      return show(c, { kind: 'error', text: error.text[locale] }, 422, typed);
     }
   });
 
@@ -102,7 +114,7 @@ async function guard(c: Context<AppEnv>): Promise<Response | undefined> {
   return guarded.ok ? undefined : guarded.response;
 }
 
-async function show(c: Context<AppEnv>, notice: Note, status: 200 | 400 | 422 = 200) {
+async function show(c: Context<AppEnv>, notice: Note, status: 200 | 400 | 422 = 200, typed: Typed = {}) {
   const portalId = c.req.param('portalId')!;
   const { db } = c.var.services;
   const [members, invitations, portalDomains] = await Promise.all([
@@ -148,12 +160,12 @@ async function show(c: Context<AppEnv>, notice: Note, status: 200 | 400 | 422 = 
                 </td>
                 <td>
                   {member.userId !== page.actor?.userId && (
-                    <PostButton
+                    <ConfirmButton
                       page={page}
                       action={`/portals/${portalId}/members/${member.userId}/remove`}
                       label={t('members.remove')}
                       ariaLabel={t('members.removeFor', { name: member.name })}
-                      secondary
+                      question={t('members.removeQuestion', { name: member.name })}
                     />
                   )}
                 </td>
@@ -166,14 +178,23 @@ async function show(c: Context<AppEnv>, notice: Note, status: 200 | 400 | 422 = 
       <form method="post" action={`/portals/${portalId}/members`} class="card">
         <Csrf page={page} />
         <h2>{t('members.add')}</h2>
-        <Field id="email" label={t('login.email')} type="email" required autocomplete="off" />
-        <Field id="name" label={t('common.name')} required autocomplete="off" />
+        <Field
+          id="email"
+          label={t('login.email')}
+          type="email"
+          value={typed.email}
+          required
+          autocomplete="off"
+        />
+        <Field id="name" label={t('common.name')} value={typed.name} required autocomplete="off" />
         <div class="field">
           <label for="where">{t('members.where')}</label>
           <select id="where" name="where">
             <option value="portal">{t('members.wherePortal')}</option>
             {portalDomains.map((domain) => (
-              <option value={domain.id}>{t('domain.title', { name: domain.name })}</option>
+              <option value={domain.id} selected={typed.where === domain.id}>
+                {t('domain.title', { name: domain.name })}
+              </option>
             ))}
           </select>
         </div>
@@ -182,12 +203,16 @@ async function show(c: Context<AppEnv>, notice: Note, status: 200 | 400 | 422 = 
           <select id="role" name="role">
             <optgroup label={t('members.wherePortal')}>
               {PORTAL_ROLES.map((role) => (
-                <option value={role}>{roleNames(t, [role])}</option>
+                <option value={role} selected={typed.role === role}>
+                  {roleNames(t, [role])}
+                </option>
               ))}
             </optgroup>
             <optgroup label={t('operator.domain')}>
               {DOMAIN_ROLES.map((role) => (
-                <option value={role}>{roleNames(t, [role])}</option>
+                <option value={role} selected={typed.role === role}>
+                  {roleNames(t, [role])}
+                </option>
               ))}
             </optgroup>
           </select>

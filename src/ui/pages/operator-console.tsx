@@ -24,6 +24,7 @@ import { pageRefusal } from '../authorize-page.ts';
 import { changedBy } from '../../http/authorize.ts';
 import { Csrf, Field, Notice } from '../components/form.tsx';
 import { formatDateTime } from '../components/format.ts';
+import { operatorOutboxPage } from './operator-outbox.tsx';
 
 const DecisionInput = z.object({
   decision: z.enum(['grant', 'refuse', 'revoke']),
@@ -32,6 +33,7 @@ const DecisionInput = z.object({
 const PortalForm = z.object({ name: plainText(2, 200) });
 
 export function operatorConsolePage(app: Hono<AppEnv>): void {
+  operatorOutboxPage(app);
   app.get('/operator', async (c) => {
     const refused = await pageRefusal(c, 'operator', { kind: 'service' });
     if (refused) return refused;
@@ -67,8 +69,12 @@ export function operatorConsolePage(app: Hono<AppEnv>): void {
   app.post('/operator/portals', async (c) => {
     const refused = await pageRefusal(c, 'operator', { kind: 'service' });
     if (refused) return refused;
-    const form = PortalForm.safeParse(await c.req.parseBody());
-    if (!form.success) return show(c, { kind: 'error', text: pageContext(c).t('common.invalid') }, 400);
+    const body = await c.req.parseBody();
+    const form = PortalForm.safeParse(body);
+    if (!form.success) {
+      const typed = typeof body.name === 'string' ? body.name : '';
+      return show(c, { kind: 'error', text: pageContext(c).t('common.invalid') }, 400, typed);
+    }
     await createPortal(c.var.services.db, changedBy(c), { name: form.data.name });
     return c.redirect('/operator?created', 303);
   });
@@ -78,6 +84,7 @@ async function show(
   c: Context<AppEnv>,
   notice: { kind: 'ok' | 'error'; text: string } | undefined,
   status: 200 | 400 | 422 = 200,
+  typedPortalName?: string,
 ) {
   const { db } = c.var.services;
   const lines = await listContractLines(db);
@@ -91,12 +98,15 @@ async function show(
     <Layout page={page} title={t('operator.title')}>
       <Notice kind={notice?.kind ?? 'ok'} text={notice?.text} />
       <LoketDeprecationsSection page={page} deprecations={deprecations} withPortal />
+      <p>
+        <a href="/operator/outbox">{t('outbox.link')}</a>
+      </p>
       <section class="card" aria-labelledby="requests">
         <h2 id="requests">{t('operator.requests')}</h2>
         {lines.length === 0 ? (
           <p>{t('operator.noRequests')}</p>
         ) : (
-          <table>
+          <table class="stack">
             <thead>
               <tr>
                 <th scope="col">{t('operator.portal')}</th>
@@ -111,12 +121,14 @@ async function show(
             <tbody>
               {lines.map((line) => (
                 <tr>
-                  <td>{line.portalName}</td>
-                  <td>{line.domainName}</td>
-                  <td>{line.administrationName}</td>
-                  <td>{line.requestedBy ?? t('common.none')}</td>
-                  <td class="nowrap">{formatDateTime(locale, line.requestedAt)}</td>
-                  <td>{t(`domain.line.${line.status}`)}</td>
+                  <td data-label={t('operator.portal')}>{line.portalName}</td>
+                  <td data-label={t('operator.domain')}>{line.domainName}</td>
+                  <td data-label={t('overview.administration')}>{line.administrationName}</td>
+                  <td data-label={t('operator.requestedBy')}>{line.requestedBy ?? t('common.none')}</td>
+                  <td class="nowrap" data-label={t('operator.requestedAt')}>
+                    {formatDateTime(locale, line.requestedAt)}
+                  </td>
+                  <td data-label={t('common.status')}>{t(`domain.line.${line.status}`)}</td>
                   <td>
                     {line.status === 'requested' && (
                       <DecisionForm
@@ -153,7 +165,14 @@ async function show(
         </ul>
         <form method="post" action="/operator/portals">
           <Csrf page={page} />
-          <Field id="portal-name" name="name" label={t('operator.newPortal')} required autocomplete="off" />
+          <Field
+            id="portal-name"
+            name="name"
+            label={t('operator.newPortal')}
+            value={typedPortalName}
+            required
+            autocomplete="off"
+          />
           <div class="actions">
             <button type="submit">{t('operator.create')}</button>
           </div>
