@@ -3,6 +3,8 @@
  * A benchmark compares candidates with a baseline measured in the same run, on the same machine, and
  * prints the ratio — never an absolute time to compare across machines.
  */
+import { cpus, loadavg } from 'node:os';
+
 export type Benchmark = {
   name: string;
   /** Runs once before the rounds; returns the work to time and what to close afterwards. */
@@ -77,12 +79,21 @@ export async function runGoalBenchmark(benchmark: GoalBenchmark): Promise<void> 
     for (const [name, work] of Object.entries(measurements)) {
       await work();
       const times: number[] = [];
-      for (let sample = 0; sample < samples; sample++) times.push(await time(work));
+      const cpu: number[] = [];
+      for (let sample = 0; sample < samples; sample++) {
+        const before = process.cpuUsage();
+        times.push(await time(work));
+        const used = process.cpuUsage(before);
+        cpu.push((used.user + used.system) / 1000);
+      }
       const p95 = percentile(times, 0.95);
+      // PGlite runs in this process, so its CPU time is the request's own work, whatever else loads the machine.
       console.log(
-        `  ${name.padEnd(32)} p95 ${p95.toFixed(1)} ms (goal ≤ ${benchmark.goalMs} ms)${p95 <= benchmark.goalMs ? '' : '  MISSED'}`,
+        `  ${name.padEnd(32)} p95 ${p95.toFixed(1)} ms (goal ≤ ${benchmark.goalMs} ms)${p95 <= benchmark.goalMs ? '' : '  MISSED'}` +
+          `; CPU p95 ${percentile(cpu, 0.95).toFixed(1)} ms, median ${percentile(cpu, 0.5).toFixed(1)} ms`,
       );
     }
+    console.log(`  (load average ${loadavg().map((load) => load.toFixed(1)).join(' ')} on ${cpus().length} cores)`);
   } finally {
     await close();
   }

@@ -6,10 +6,11 @@
  * many items wait for them. One page of 50 at a time, searched by name or client number, counted and
  * ordered in SQL: a fixed number of queries and a page's worth of rows, however large the firm.
  */
-import { and, eq, gte, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, gt, gte, ilike, inArray, or, sql } from 'drizzle-orm';
 import { lookbackWindow, periodId } from '../../core/periods.ts';
 import type { Database } from '../../store/database.ts';
 import {
+  administrationItemCounts,
   administrations as administrationsTable,
   contractLines,
   domainFeatures,
@@ -168,27 +169,16 @@ async function healthPage(
   options: { portalId: string; fromPeriodId: number; page: number; q: string },
 ) {
   const { portalId, fromPeriodId, q } = options;
-  const attention = db
-    .select({
-      administrationId: importItems.administrationId,
-      failed: sql<number>`count(*) filter (where ${importItems.state} = 'failed')`.as('failed'),
-      needsCheck: sql<number>`count(*) filter (where ${importItems.state} = 'needs_check')`.as('needs_check'),
-    })
-    .from(importItems)
-    .innerJoin(administrationsTable, eq(administrationsTable.id, importItems.administrationId))
-    .where(
-      and(eq(administrationsTable.portalId, portalId), inArray(importItems.state, ['failed', 'needs_check'])),
-    )
-    .groupBy(importItems.administrationId)
-    .as('attention');
+  // The trigger-kept counters of migration 0015: one small row per administration instead of its items.
+  const counts = administrationItemCounts;
+  const needsPerson = sql`(coalesce(${counts.failed}, 0) + coalesce(${counts.needsCheck}, 0) > 0)`;
   // In the link: the standard one, an active contract line, a Relatiecode, or anything imported lately.
   const inLink = sql`(${administrationsTable.isStandard}
     or ${administrationsTable.relationCode} is not null
-    or ${attention.administrationId} is not null
-    or exists (select 1 from ${contractLines} where ${contractLines.administrationId} = ${administrationsTable.id} and ${contractLines.status} = 'active')
-    or exists (select 1 from ${importItems} where ${importItems.administrationId} = ${administrationsTable.id} and ${importItems.periodId} >= ${fromPeriodId}))`;
+    or ${needsPerson}
+    or coalesce(${counts.lastPeriodId}, 0) >= ${fromPeriodId}
+    or exists (select 1 from ${contractLines} where ${contractLines.administrationId} = ${administrationsTable.id} and ${contractLines.status} = 'active'))`;
   const search = q === '' ? undefined : searchFilter(q);
-  const needsPerson = sql`(coalesce(${attention.failed}, 0) + coalesce(${attention.needsCheck}, 0) > 0)`;
   const base = () =>
     db
       .select({
@@ -200,27 +190,27 @@ async function healthPage(
         isStandard: administrationsTable.isStandard,
         goneFromYuki: sql<boolean>`${administrationsTable.goneFromYukiAt} is not null`,
         hasFeature: sql<boolean>`exists (select 1 from ${domainFeatures} where ${domainFeatures.domainId} = ${domainsTable.id} and ${domainFeatures.feature} = ${LOKET_FEATURE})`,
-        failed: sql<number>`coalesce(${attention.failed}, 0)::int`,
-        needsCheck: sql<number>`coalesce(${attention.needsCheck}, 0)::int`,
+        failed: sql<number>`coalesce(${counts.failed}, 0)::int`,
+        needsCheck: sql<number>`coalesce(${counts.needsCheck}, 0)::int`,
       })
       .from(administrationsTable)
       .innerJoin(domainsTable, eq(domainsTable.id, administrationsTable.domainId))
-      .leftJoin(attention, eq(attention.administrationId, administrationsTable.id));
+      .leftJoin(counts, eq(counts.administrationId, administrationsTable.id));
   // One pass over the portal's administrations counts both; the page itself stops after 50 rows.
-  const [counts] = await db
+  const [found] = await db
     .select({
       total: sql<number>`count(*) filter (where ${inLink} ${search ? sql`and ${search}` : sql``})::int`,
       notInLink: sql<number>`count(*) filter (where not ${inLink})::int`,
     })
     .from(administrationsTable)
-    .leftJoin(attention, eq(attention.administrationId, administrationsTable.id))
+    .leftJoin(counts, eq(counts.administrationId, administrationsTable.id))
     .where(eq(administrationsTable.portalId, portalId));
   const rows = await base()
     .where(and(eq(administrationsTable.portalId, portalId), inLink, search))
     .orderBy(sql`${needsPerson} desc`, domainsTable.name, administrationsTable.name, administrationsTable.id)
     .limit(HEALTH_PAGE_SIZE)
     .offset((options.page - 1) * HEALTH_PAGE_SIZE);
-  return { rows, total: Number(counts?.total ?? 0), notInLink: Number(counts?.notInLink ?? 0) };
+  return { rows, total: Number(found?.total ?? 0), notInLink: Number(found?.notInLink ?? 0) };
 }
 
 /** A part of the administration's name (any case), or its whole Loket client number (Relatiecode). */
@@ -308,13 +298,16 @@ async function quotas(
   });
 }
 
-/** Per domain of the portal, its items waiting for Yuki's quota: `quotaWaiting`'s total, in one query. */
+/** Per domain of the portal, its items waiting for Yuki's quota: `quotaWaiting`'s total, from the counters. */
 async function waitingForQuotaByDomain(db: Database, portalId: string): Promise<Map<string, number>> {
   const rows = await db
-    .select({ domainId: administrationsTable.domainId, count: sql<number>`count(*)::int` })
-    .from(importItems)
-    .innerJoin(administrationsTable, eq(administrationsTable.id, importItems.administrationId))
-    .where(and(eq(administrationsTable.portalId, portalId), eq(importItems.state, 'waiting_quota')))
+    .select({
+      domainId: administrationsTable.domainId,
+      count: sql<number>`sum(${administrationItemCounts.waitingQuota})::int`,
+    })
+    .from(administrationItemCounts)
+    .innerJoin(administrationsTable, eq(administrationsTable.id, administrationItemCounts.administrationId))
+    .where(and(eq(administrationsTable.portalId, portalId), gt(administrationItemCounts.waitingQuota, 0)))
     .groupBy(administrationsTable.domainId)
     .orderBy(administrationsTable.domainId);
   return new Map(rows.map((row) => [row.domainId, Number(row.count)]));

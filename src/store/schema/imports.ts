@@ -138,6 +138,22 @@ export const importItems = pgTable(
   ],
 );
 
+/**
+ * Per administration, its items waiting for a person or for Yuki's quota and its newest period with items
+ * (issue 13 P5). Written only by the statement triggers of migration 0015 on `import_items`, so it always
+ * equals a recount; the Importstatus page sorts and filters these rows instead of a million items.
+ */
+export const administrationItemCounts = pgTable('administration_item_counts', {
+  administrationId: uuid('administration_id')
+    .primaryKey()
+    .references(() => administrations.id, { onDelete: 'cascade' }),
+  failed: integer('failed').notNull().default(0),
+  needsCheck: integer('needs_check').notNull().default(0),
+  waitingQuota: integer('waiting_quota').notNull().default(0),
+  /** YYYYPP; null only before the first item. */
+  lastPeriodId: integer('last_period_id'),
+});
+
 export const IMPORT_RUN_TRIGGERS = ['manual', 'schedule', 'backfill'] as const;
 export const IMPORT_RUN_STATES = ['planning', 'running', 'done', 'failed'] as const;
 
