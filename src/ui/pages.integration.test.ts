@@ -262,8 +262,17 @@ describe('web UI pages', () => {
     const html = await typo.text();
     expect(html).toContain('Vul een cliëntnummer in (alleen cijfers).');
     expect(html).toContain('value="10x31"');
-    const wrongPeriod = await post(`${base}/link-settings`, 'backoffice', { importFromPeriod: 'oktober' });
+    const wrongPeriod = await post(`${base}/link-settings`, 'backoffice', {
+      importFromPeriod: 'oktober',
+      autoImport: 'off',
+      netPayComponentKey: '261',
+    });
     expect(wrongPeriod.status).toBe(400);
+    // What was typed stays in the form beside the error, the choice too.
+    const refused = await wrongPeriod.text();
+    expect(refused).toContain('value="oktober"');
+    expect(refused).toContain('value="261"');
+    expect(refused).toMatch(/<option value="off" selected/);
     const saved = await post(`${base}/link-settings`, 'backoffice', {
       importFromPeriod: '2026-10',
       autoImport: 'off',

@@ -36,7 +36,12 @@ type Problems = {
   mismatch?: RelationCodeSides;
   importFromPeriod?: string;
   netPayComponentKey?: string;
+  /** The link settings as typed, shown again after a refusal instead of the stored ones. */
+  typedLinkSettings?: { importFromPeriod: string; autoImport: string; netPayComponentKey: string };
 };
+
+const typedText = (body: Record<string, unknown>, name: string) =>
+  typeof body[name] === 'string' ? body[name] : '';
 
 const RelationCodeForm = z.object({
   relationCode: z
@@ -116,11 +121,17 @@ export function administrationTabPage(app: Hono<AppEnv>): void {
     const guarded = await guardAdministrationPage(c, c.req.param('administrationId'), 'link.use');
     if (!guarded.ok) return guarded.response;
     const { t, locale } = pageContext(c);
-    const form = LinkSettingsForm.safeParse(await c.req.parseBody());
+    const body = await c.req.parseBody();
+    const typedLinkSettings = {
+      importFromPeriod: typedText(body, 'importFromPeriod'),
+      autoImport: typedText(body, 'autoImport'),
+      netPayComponentKey: typedText(body, 'netPayComponentKey'),
+    };
+    const form = LinkSettingsForm.safeParse(body);
     // A field the form cannot read (a made-up choice) is an error too: never "saved" with it dropped.
     const parsed = form.success ? LinkSettingsInput.safeParse(form.data) : form;
     if (!parsed.success) {
-      const problems: Problems = {};
+      const problems: Problems = { typedLinkSettings };
       for (const issue of parsed.error.issues)
         problems[issue.path[0] as 'importFromPeriod' | 'netPayComponentKey'] ??= fieldProblem(t, issue);
       return show(c, guarded.value, problems, { kind: 'error', text: t('common.invalid') }, 400);
@@ -133,7 +144,13 @@ export function administrationTabPage(app: Hono<AppEnv>): void {
     } catch (error) {
       if (!isAppError(error)) throw error;
       const text = error.text[locale];
-      return show(c, guarded.value, { importFromPeriod: text }, { kind: 'error', text }, 422);
+      return show(
+        c,
+        guarded.value,
+        { importFromPeriod: text, typedLinkSettings },
+        { kind: 'error', text },
+        422,
+      );
     }
     return c.redirect(`/administrations/${guarded.value.administration.id}?saved`, 303);
   });
@@ -191,6 +208,9 @@ function LinkForms({
   problems: Problems;
 }) {
   const { t } = page;
+  const typed = problems.typedLinkSettings;
+  const stored = view.autoImport === null ? 'default' : view.autoImport ? 'on' : 'off';
+  const autoImport = typed?.autoImport || stored;
   return (
     <>
       {!view.linkAllowed && (
@@ -226,7 +246,7 @@ function LinkForms({
         <Field
           id="importFromPeriod"
           label={t('admin.importFrom')}
-          value={view.importFromPeriod}
+          value={typed?.importFromPeriod ?? view.importFromPeriod}
           hint={t('admin.importFromHint')}
           error={problems.importFromPeriod}
           autocomplete="off"
@@ -234,13 +254,13 @@ function LinkForms({
         <div class="field">
           <label for="autoImport">{t('admin.autoImport')}</label>
           <select id="autoImport" name="autoImport">
-            <option value="default" selected={view.autoImport === null}>
+            <option value="default" selected={autoImport === 'default'}>
               {t('admin.autoImport.default')}
             </option>
-            <option value="on" selected={view.autoImport === true}>
+            <option value="on" selected={autoImport === 'on'}>
               {t('common.yes')}
             </option>
-            <option value="off" selected={view.autoImport === false}>
+            <option value="off" selected={autoImport === 'off'}>
               {t('common.no')}
             </option>
           </select>
@@ -249,7 +269,7 @@ function LinkForms({
           id="netPayComponentKey"
           label={t('admin.netPay')}
           hint={t('admin.netPayHint')}
-          value={view.netPayComponentKey}
+          value={typed?.netPayComponentKey ?? view.netPayComponentKey}
           inputmode="numeric"
           error={problems.netPayComponentKey}
           autocomplete="off"
