@@ -44,7 +44,13 @@ describe('corrections', () => {
     await loketControl(fixture, `/payroll-tax-returns/${corrected.id}/status`, { status: 5 });
 
     const second = await importNow(fixture.env, now(fixture.bakeryId));
-    expect(second.summary).toBe('2026-09: 12 loonstroken, 1 journaalpost, 1 loonaangifte');
+    expect(second.summary).toBe(
+      [
+        '2026-09: 12 loonstroken, 1 journaalpost, 1 loonaangifte',
+        // A period whose documents are all in Yuki stays in the summary instead of vanishing.
+        '2026-10: al in Yuki (12 loonstroken, 1 journaalpost, 1 loonaangifte).',
+      ].join('\n'),
+    );
     expect(second.outcomes.every((o) => o.outcome === 'posted')).toBe(true);
 
     const after = await fixture.env.db.select().from(importItems);

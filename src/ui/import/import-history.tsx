@@ -31,6 +31,7 @@ function RunResult({ page, view, run }: { page: PageContext; view: ImportView; r
     const counts = result?.progress[kind];
     return counts ? [{ kind, counts }] : [];
   });
+  const booked = kinds.reduce((total, { counts }) => total + counts.posted, 0);
   return (
     <>
       {result && <OutcomeBadge page={page} outcome={result.outcome} />}
@@ -53,6 +54,12 @@ function RunResult({ page, view, run }: { page: PageContext; view: ImportView; r
               .join(' · ')}
           </p>
         )
+      )}
+      {/* Nothing booked: the plan's own summary says why (a test year, already in Yuki, exported elsewhere). */}
+      {run.state !== 'failed' && booked === 0 && run.summary && (
+        <p class="run-summary" lang="nl">
+          {run.summary}
+        </p>
       )}
     </>
   );
