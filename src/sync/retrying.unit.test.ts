@@ -24,8 +24,13 @@ describe('retried item codes', () => {
   it('lists exactly the codes of the error classes built retryable', () => {
     const retryable = new Set<string>();
     for (const file of sources(SRC)) {
-      // One error class: its super call up to the end of the class body.
-      for (const match of readFileSync(file, 'utf8').matchAll(/super\(\s*'([a-z_.]+)'([\s\S]*?)\n}\n/g)) {
+      // One error class: its super call (or its fixedAppError base) up to the end of the class body.
+      const code = readFileSync(file, 'utf8');
+      const classes = [
+        ...code.matchAll(/super\(\s*'([a-z_.]+)'([\s\S]*?)\n}\n/g),
+        ...code.matchAll(/fixedAppError\(\s*'([a-z_.]+)'([\s\S]*?)\n\}?\) \{/g),
+      ];
+      for (const match of classes) {
         if (match[2]?.includes('retryable: true')) retryable.add(match[1] ?? '');
       }
     }
