@@ -5,14 +5,12 @@
  * language switch itself are left out; what remains must hold none of the other language's tell-tales.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../../test/support/database.ts';
-import { testLogger } from '../../test/support/logger.ts';
-import { createTestServices } from '../../test/support/services.ts';
+import { startTestApp } from '../../test/support/test-app.ts';
 import { call } from '../../test/support/auth-harness.ts';
 import { roleSessions, type SessionRole } from '../../test/support/role-sessions.ts';
 import { createTenants, type Tenants } from '../../test/support/tenants.ts';
-import { createApp } from '../main/app.ts';
-import { startJobEngine, type JobEngine } from '../jobs/engine.ts';
+import type { createApp } from '../main/app.ts';
+import type { JobEngine } from '../jobs/engine.ts';
 import type { DatabaseHandle } from '../store/database.ts';
 import { domainFeatures } from '../store/schema/index.ts';
 import type { Locale } from '../core/roles.ts';
@@ -72,14 +70,7 @@ describe('every page in one language', () => {
   const { as } = roleSessions(() => ({ app, tenants }));
 
   beforeAll(async () => {
-    database = await openTestDatabase();
-    jobs = await startJobEngine({
-      database,
-      logger: testLogger,
-      supervise: false,
-      instanceName: 'lang-test',
-    });
-    app = createApp(createTestServices({ database, jobs }));
+    ({ database, jobs, app } = await startTestApp('lang-test'));
     tenants = await createTenants(database.db);
     await database.db
       .insert(domainFeatures)

@@ -6,17 +6,15 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../../test/support/database.ts';
-import { testLogger } from '../../test/support/logger.ts';
-import { createTestServices } from '../../test/support/services.ts';
+import { startTestApp } from '../../test/support/test-app.ts';
 import { call } from '../../test/support/auth-harness.ts';
 import { writeLedger } from '../../test/support/ledger.ts';
 import { roleSessions, type SessionRole } from '../../test/support/role-sessions.ts';
 import { createTenants, type Tenants } from '../../test/support/tenants.ts';
 import { demoFirm } from '../../sandbox/shared/demo-firm.ts';
 import { periodContaining, periodId, periodKey, shiftPeriod } from '../core/periods.ts';
-import { createApp } from '../main/app.ts';
-import { startJobEngine, type JobEngine } from '../jobs/engine.ts';
+import type { createApp } from '../main/app.ts';
+import type { JobEngine } from '../jobs/engine.ts';
 import type { DatabaseHandle } from '../store/database.ts';
 import {
   administrations,
@@ -58,14 +56,7 @@ describe('the portal import status', () => {
     [...html.matchAll(/<th scope="rowgroup"[^>]*><a href="[^"]*">([^<]*)<\/a>/g)].map((match) => match[1]);
 
   beforeAll(async () => {
-    database = await openTestDatabase();
-    jobs = await startJobEngine({
-      database,
-      logger: testLogger,
-      supervise: false,
-      instanceName: 'ui-health',
-    });
-    app = createApp(createTestServices({ database, jobs }));
+    ({ database, jobs, app } = await startTestApp('ui-health'));
     tenants = await createTenants(database.db);
     const { db } = database;
     const { portalId, domainIds, standardId, groupStandardId, nonStandardId } = tenants.a;
