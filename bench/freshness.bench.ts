@@ -211,7 +211,12 @@ export async function runFreshness(): Promise<void> {
       () => new Date(clock),
       freshnessCoverageMs(POLL_MINUTES),
     );
-    const context = { jobId: 'bench', attempt: 1, signal: new AbortController().signal };
+    const context = {
+      jobId: 'bench',
+      attempt: 1,
+      signal: new AbortController().signal,
+      afterBatch: (_key: string, task: () => Promise<void>) => void task(),
+    };
 
     await fetch(new URL('/_sandbox/requests', loket.url), { method: 'DELETE' });
     let eventIndex = 0;

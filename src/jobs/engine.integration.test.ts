@@ -99,4 +99,60 @@ describe('job engine', () => {
     expect(Date.now() - started).toBeLessThan(20_000);
     expect([...attempts.entries()].filter(([n]) => n !== 5).every(([, attempt]) => attempt === 1)).toBe(true);
   }, 40_000);
+
+  it('wakes an idle worker the moment a job lands on a notify queue, without waiting for its poll', async () => {
+    const notified = defineQueue({
+      name: `test.notified.${randomUUID().slice(0, 8)}`,
+      payload: z.object({ n: z.number() }),
+      policy: { notify: true },
+    });
+    await jobs.ensureQueues([notified]);
+    const done: number[] = [];
+    // A 30 s poll: the worker's first fetch comes back empty, so only a notice can bring the job in time.
+    await jobs.work(notified, async ({ n }) => void done.push(n), { pollingIntervalSeconds: 30 });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const sent = Date.now();
+    await jobs.send(notified, { n: 1 });
+    await waitFor(
+      async () => done.length,
+      (count) => count === 1,
+      20_000,
+    );
+    expect(Date.now() - sent).toBeLessThan(10_000);
+  }, 40_000);
+
+  it('runs the shared task of a batch once after its jobs, and fails exactly the jobs that asked for it when it fails', async () => {
+    const batched = defineQueue({
+      name: `test.after.${randomUUID().slice(0, 8)}`,
+      payload: z.object({ n: z.number(), group: z.string() }),
+      policy: { retryLimit: 1, retryDelaySeconds: 1, retryBackoff: false },
+    });
+    await jobs.ensureQueues([batched]);
+    const tasks: string[] = [];
+    const runs: Array<[number, number]> = [];
+    await jobs.sendMany(batched, [
+      { payload: { n: 1, group: 'a' } },
+      { payload: { n: 2, group: 'a' } },
+      { payload: { n: 3, group: 'b' } },
+    ]);
+    await jobs.work(
+      batched,
+      async ({ n, group }, { attempt, afterBatch }) => {
+        runs.push([n, attempt]);
+        afterBatch(group, async () => {
+          tasks.push(`${group}${attempt}`);
+          if (group === 'b' && attempt === 1) throw new Error('shared task failed');
+        });
+      },
+      { batchSize: 3, concurrency: 1, pollingIntervalSeconds: 0.5 },
+    );
+    await waitFor(
+      async () => runs.length,
+      (count) => count === 4,
+      20_000,
+    );
+    // One task per group for the batch; group b's failure sent only job 3 round again.
+    expect(tasks.slice(0, 2).sort()).toEqual(['a1', 'b1']);
+    expect(runs.filter(([, attempt]) => attempt === 2)).toEqual([[3, 2]]);
+  }, 40_000);
 });

@@ -10,7 +10,17 @@ import type { Logger } from '../platform/logger.ts';
 import { JOB_MONITOR_INTERVAL_SECONDS } from '../sync/timers.ts';
 import type { QueueDefinition } from './queue.ts';
 
-export type JobContext = { jobId: string; attempt: number; signal: AbortSignal };
+export type JobContext = {
+  jobId: string;
+  attempt: number;
+  signal: AbortSignal;
+  /**
+   * Runs `task` once for every job fetched together that asked for the same `key`, after the last of
+   * them and before any is marked done (a failed task fails those jobs, so they run again); alone, at
+   * the end of the job.
+   */
+  afterBatch(key: string, task: () => Promise<void>): void;
+};
 export type SendOptions = {
   singletonKey?: string;
   startAfter?: Date | number;
@@ -67,6 +77,14 @@ export type StartJobEngineOptions = {
   instanceName: string;
 };
 
+function failedResult(id: string, error: unknown): JobResult {
+  return {
+    id,
+    status: 'failed',
+    output: { message: error instanceof Error ? error.message : String(error) },
+  };
+}
+
 export async function startJobEngine(options: StartJobEngineOptions): Promise<JobEngine> {
   const { database, logger, supervise } = options;
   const boss =
@@ -78,6 +96,8 @@ export async function startJobEngine(options: StartJobEngineOptions): Promise<Jo
           schedule: supervise,
           instanceName: options.instanceName,
           monitorIntervalSeconds: JOB_MONITOR_INTERVAL_SECONDS,
+          // Queues with `notify` wake idle workers at once (sync: "Import now" starts without a poll's wait).
+          useListenNotify: true,
         })
       : new PgBoss({
           connectionString: database.connectionString,
@@ -87,6 +107,7 @@ export async function startJobEngine(options: StartJobEngineOptions): Promise<Jo
           schedule: supervise,
           instanceName: options.instanceName,
           application_name: `loket-yuki ${options.instanceName}`,
+          useListenNotify: true,
         });
   boss.on('error', (error: unknown) => logger.error({ err: error }, 'job engine error'));
   await boss.start();
@@ -105,6 +126,7 @@ export async function startJobEngine(options: StartJobEngineOptions): Promise<Jo
           ...(queue.policy.heartbeatSeconds === undefined
             ? {}
             : { heartbeatSeconds: queue.policy.heartbeatSeconds }),
+          ...(queue.policy.notify === undefined ? {} : { notify: queue.policy.notify }),
         };
         if (!existing) {
           await boss.createQueue(queue.name, settings).catch(async (error: unknown) => {
@@ -159,19 +181,38 @@ export async function startJobEngine(options: StartJobEngineOptions): Promise<Jo
             perJobResults: true,
             localConcurrency: workOptions.concurrency ?? 1,
             pollingIntervalSeconds: workOptions.pollingIntervalSeconds ?? 2,
+            // A notified queue still polls as often: a delayed job (a retry) is due without any notice.
+            notifyPollingIntervalSeconds: workOptions.pollingIntervalSeconds ?? 2,
           },
           async (batch) => {
             const results: JobResult[] = [];
+            const after = new Map<string, { task: () => Promise<void>; jobIds: Set<string> }>();
             // One after another: the slot's concurrency stays one job, and each job's outcome is its own.
             for (const job of batch) {
               try {
                 if (job.signal.aborted) throw new Error('job no longer claimed by this worker');
                 const payload = queue.payload.parse(job.data);
-                await handler(payload, { jobId: job.id, attempt: job.retryCount + 1, signal: job.signal });
+                await handler(payload, {
+                  jobId: job.id,
+                  attempt: job.retryCount + 1,
+                  signal: job.signal,
+                  afterBatch(key, task) {
+                    const entry = after.get(key) ?? { task, jobIds: new Set<string>() };
+                    after.set(key, entry);
+                    entry.jobIds.add(job.id);
+                  },
+                });
                 results.push({ id: job.id, status: 'completed' });
               } catch (error) {
-                const message = error instanceof Error ? error.message : String(error);
-                results.push({ id: job.id, status: 'failed', output: { message } });
+                results.push(failedResult(job.id, error));
+              }
+            }
+            for (const { task, jobIds } of after.values()) {
+              try {
+                await task();
+              } catch (error) {
+                for (const [at, result] of results.entries())
+                  if (jobIds.has(result.id)) results[at] = failedResult(result.id, error);
               }
             }
             return results;
@@ -185,11 +226,19 @@ export async function startJobEngine(options: StartJobEngineOptions): Promise<Jo
           batchSize: 1,
           localConcurrency: workOptions.concurrency ?? 1,
           pollingIntervalSeconds: workOptions.pollingIntervalSeconds ?? 2,
+          notifyPollingIntervalSeconds: workOptions.pollingIntervalSeconds ?? 2,
         },
         async ([job]) => {
           if (!job) return;
           const payload = queue.payload.parse(job.data);
-          await handler(payload, { jobId: job.id, attempt: job.retryCount + 1, signal: job.signal });
+          const after = new Map<string, () => Promise<void>>();
+          await handler(payload, {
+            jobId: job.id,
+            attempt: job.retryCount + 1,
+            signal: job.signal,
+            afterBatch: (key, task) => void (after.has(key) || after.set(key, task)),
+          });
+          for (const task of after.values()) await task();
         },
       );
     },

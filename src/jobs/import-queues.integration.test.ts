@@ -98,7 +98,12 @@ describe('import queues', () => {
       (await db.select().from(importRuns).where(eq(importRuns.administrationId, fixture.bakeryId))).filter(
         (run) => run.trigger === 'schedule',
       );
-    const context = { jobId: 'test', attempt: 1, signal: new AbortController().signal };
+    const context = {
+      jobId: 'test',
+      attempt: 1,
+      signal: new AbortController().signal,
+      afterBatch: (_key: string, task: () => Promise<void>) => void task(),
+    };
 
     await startScheduledImports(jobs, db, () => new Date('2026-11-16T14:00:00Z'))({}, context); // Monday 15:00
     await new Promise((resolve) => setTimeout(resolve, 1500));

@@ -50,7 +50,14 @@ export const importAdministrationQueue = defineQueue({
     toPeriodId: yyyypp.optional(),
     includeExported: z.boolean().optional(),
   }),
-  policy: { retryLimit: 3, retryDelaySeconds: 60, retryBackoff: true, expireInSeconds: 30 * 60 },
+  // "Import now" and an approval seen in Loket start at once, not at the next poll.
+  policy: {
+    retryLimit: 3,
+    retryDelaySeconds: 60,
+    retryBackoff: true,
+    expireInSeconds: 30 * 60,
+    notify: true,
+  },
 });
 export type ImportAdministrationPayload = z.infer<typeof importAdministrationQueue.payload>;
 
@@ -146,15 +153,19 @@ function runItem(
   env: ImportItemEnvironment,
   maybePostedRetryDelaySeconds = MAYBE_POSTED_RETRY_DELAY_SECONDS,
 ): JobHandler<ImportItemPayload> {
-  return async (payload) => {
+  return async (payload, context) => {
     const { outcome: result, item } = await importItemAs(env, payload.itemId);
     if (result.outcome === 'waiting_quota' && item) await sendItem(jobs, payload, item, result.notBefore);
     // Another attempt holds the claim: come back when it would count as stale, in case its worker died.
     if (result.outcome === 'busy' && result.retryAt && item)
       await sendItem(jobs, payload, item, result.retryAt);
-    // A second "Import now" may have taken the item over while this job waited: finish both runs.
+    // A second "Import now" may have taken the item over while this job waited: finish both runs. Once
+    // per run for the jobs fetched together (issue 13 P1), still before any of them counts as done.
     for (const runId of new Set([payload.runId, item?.lastRunId])) {
-      if (runId) await finishRunIfComplete(env.db, runId);
+      if (runId)
+        context.afterBatch(`finish-run:${runId}`, () =>
+          finishRunIfComplete(env.db, runId).then(() => undefined),
+        );
     }
     if (result.outcome !== 'failed' || !result.retryable) return;
     if (result.maybePosted && !payload.afterMaybePosted && item) {

@@ -14,6 +14,8 @@ export type QueuePolicy = {
   expireInSeconds: number;
   /** A running job's worker must heartbeat within this (pg-boss sends it); a dead one's job is retried. */
   heartbeatSeconds?: number;
+  /** Wake idle workers the moment a job is sent (LISTEN/NOTIFY) instead of at their next poll. */
+  notify?: boolean;
 };
 
 export type QueueDefinition<Payload> = {

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { initialiseInChild } from './pglite-first-start.ts';
+import { PgliteThread } from './pglite-thread.ts';
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -22,7 +23,7 @@ export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 
 export type DatabaseHandle =
-  | { engine: 'pglite'; db: Database; pglite: PGlite; close(): Promise<void> }
+  | { engine: 'pglite'; db: Database; pglite: PgliteThread; close(): Promise<void> }
   | { engine: 'postgres'; db: Database; pool: pg.Pool; connectionString: string; close(): Promise<void> };
 
 export type OpenDatabaseOptions = {
@@ -63,10 +64,12 @@ async function openPglite(options: OpenDatabaseOptions): Promise<DatabaseHandle>
   try {
     // A fresh directory's initdb is done by a child, so its memory is given back when the child exits.
     if (!inMemory) await initialiseInChild(join(options.dataDir, 'pglite'), PGLITE_START_PARAMS);
-    const pglite = await PGlite.create(inMemory ? undefined : join(options.dataDir, 'pglite'), {
-      startParams: PGLITE_START_PARAMS,
-    });
-    const db = drizzlePglite(pglite, { schema, casing: 'snake_case' }) as unknown as Database;
+    const pglite = await PgliteThread.open(
+      inMemory ? undefined : join(options.dataDir, 'pglite'),
+      PGLITE_START_PARAMS,
+    );
+    // drizzle's PGlite driver only calls query/exec/transaction, which the thread's client answers alike.
+    const db = drizzlePglite(pglite as never, { schema, casing: 'snake_case' }) as unknown as Database;
     if (options.migrate ?? true) await migratePglite(db as never, { migrationsFolder });
     return {
       engine: 'pglite',

@@ -107,7 +107,12 @@ describe('freshness poll', () => {
         return null;
       },
     } as unknown as JobEngine;
-    const context = { jobId: 'sweep', attempt: 1, signal: new AbortController().signal };
+    const context = {
+      jobId: 'sweep',
+      attempt: 1,
+      signal: new AbortController().signal,
+      afterBatch: (_key: string, task: () => Promise<void>) => void task(),
+    };
     const sweep = async (at: string) => {
       sent.length = 0;
       await startScheduledImports(jobs, fixture.env.db, () => new Date(at))({}, context);

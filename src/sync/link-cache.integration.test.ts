@@ -2,7 +2,13 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportFixture } from '../../test/support/import-fixture.ts';
 import { startImportFixture } from '../../test/support/import-fixture.ts';
-import { administrations, glAccountMappings, importItems } from '../store/schema/index.ts';
+import {
+  administrations,
+  contractLines,
+  domainFeatures,
+  glAccountMappings,
+  importItems,
+} from '../store/schema/index.ts';
 import { claimAtOnce } from './claim.ts';
 import { importItem } from './import-item.ts';
 import { planImportRun } from './import-run.ts';
@@ -55,6 +61,39 @@ describe('the link cached per claim version (issue 13 P1)', () => {
     );
     await fixture.env.db.delete(glAccountMappings).where(eq(glAccountMappings.portalId, fixture.portalId));
     expect(await versionNow(itemId)).not.toBe(mapped);
+  });
+
+  it('moves with every set the link reads: domain features, contract lines, mappings of one administration', async () => {
+    const itemId = itemIds[3]!;
+    const { db } = fixture.env;
+    const [bakery] = await db.select().from(administrations).where(eq(administrations.id, fixture.bakeryId));
+    const seen = new Set([await versionNow(itemId)]);
+    // Each change below is in a set, not in the administration, domain or portal rows the version reads.
+    const changes = [
+      () =>
+        db.insert(glAccountMappings).values({
+          portalId: fixture.portalId,
+          administrationId: fixture.bakeryId,
+          loketCode: '4100',
+          yukiCode: '4998',
+        }),
+      () =>
+        db.update(glAccountMappings).set({ yukiCode: '4997' }).where(eq(glAccountMappings.loketCode, '4100')),
+      () => db.delete(glAccountMappings).where(eq(glAccountMappings.loketCode, '4100')),
+      () =>
+        db
+          .insert(contractLines)
+          .values({ domainId: bakery!.domainId, administrationId: fixture.bakeryId, status: 'requested' }),
+      () => db.delete(contractLines).where(eq(contractLines.administrationId, fixture.bakeryId)),
+      () => db.delete(domainFeatures).where(eq(domainFeatures.domainId, bakery!.domainId)),
+      () => db.insert(domainFeatures).values({ domainId: bakery!.domainId, feature: 'loket_payroll_link' }),
+    ];
+    for (const change of changes) {
+      await change();
+      const version = await versionNow(itemId);
+      expect(seen.has(version), `after change ${changes.indexOf(change) + 1}`).toBe(false);
+      seen.add(version);
+    }
   });
 
   it('never posts on a cached link after the Relatiecode changed: the claim sees the change', async () => {

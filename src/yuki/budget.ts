@@ -22,9 +22,12 @@ export interface YukiCallBudget {
   exhausted(domainId: string): Promise<void>;
 }
 
+// One formatter for every call: `toLocaleDateString` builds a new one each time, a hot spot of every Yuki call.
+const amsterdamDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' });
+
 /** Yuki counts calendar days; we assume Dutch time. */
 export function yukiDay(at: Date): string {
-  return at.toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+  return amsterdamDay.format(at);
 }
 
 /** An in-memory budget of `limit` calls per domain per Yuki day. */

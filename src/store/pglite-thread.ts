@@ -1,0 +1,240 @@
+/**
+ * @module store/pglite-thread
+ * Embedded PGlite on a worker thread of its own (issue 13 P1). PGlite is PostgreSQL compiled to WASM:
+ * in the service's own thread every statement's parse, plan and execution took the CPU the HTTP calls,
+ * pages and PDF checks needed, so a 2-core machine ran the import on one core. On its own thread the
+ * database works beside the service; the client here speaks PGlite's `query`/`exec`/`transaction`/
+ * `listen` over messages, so drizzle and pg-boss use it as they used PGlite itself.
+ */
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+
+/** What a result of `query`/`exec` holds, as PGlite answers it. */
+export type PgliteResults<Row = Record<string, unknown>> = {
+  rows: Row[];
+  affectedRows?: number;
+  fields: Array<{ name: string; dataTypeID: number }>;
+};
+
+/** PGlite's query options; parsers only as "keep this type's text" (drizzle's are), as functions cannot cross threads. */
+type QueryOptions = { rowMode?: 'array' | 'object'; parsers?: Record<number, (value: string) => unknown> };
+type WireOptions = { rowMode?: 'array' | 'object'; textTypes?: number[] };
+
+/** A transaction's statements, as PGlite's `Transaction` offers them to drizzle. */
+export type PgliteThreadTransaction = {
+  query<Row>(sql: string, params?: unknown[], options?: QueryOptions): Promise<PgliteResults<Row>>;
+  exec(sql: string, options?: QueryOptions): Promise<PgliteResults[]>;
+  rollback(): Promise<void>;
+  readonly closed: boolean;
+};
+
+/** Plain CommonJS run by the thread: it needs neither TypeScript nor our modules. */
+const THREAD = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { PGlite } = require(workerData.pglite);
+const asText = (value) => value;
+const transactions = new Map();
+const channels = new Map();
+let db;
+const optionsOf = (wire) =>
+  wire && { ...(wire.rowMode ? { rowMode: wire.rowMode } : {}),
+    ...(wire.textTypes ? { parsers: Object.fromEntries(wire.textTypes.map((type) => [type, asText])) } : {}) };
+const on = (tx) => (tx === undefined ? db : transactions.get(tx).tx);
+const ops = {
+  async open({ dataDir, startParams }) { db = await PGlite.create(dataDir, { startParams }); },
+  query: ({ tx, sql, params, options }) => on(tx).query(sql, params, optionsOf(options)),
+  exec: ({ tx, sql, options }) => on(tx).exec(sql, optionsOf(options)),
+  begin: ({ id }) => new Promise((opened, failed) => {
+    const entry = {};
+    entry.done = db.transaction((tx) => new Promise((commit, rollback) => {
+      Object.assign(entry, { tx, commit, rollback });
+      transactions.set(id, entry);
+      opened();
+    }));
+    entry.done.catch(failed);
+  }),
+  async end({ id, commit }) {
+    const entry = transactions.get(id);
+    transactions.delete(id);
+    if (commit) entry.commit(); else entry.rollback(new Error('rolled back'));
+    try { await entry.done; } catch (error) { if (commit) throw error; }
+  },
+  async listen({ channel }) {
+    if (!channels.has(channel))
+      channels.set(channel, await db.listen(channel, (payload) => parentPort.postMessage({ channel, payload })));
+  },
+  async unlisten({ channel }) { await channels.get(channel)?.(); channels.delete(channel); },
+  async dump({ compression }) {
+    const file = await db.dumpDataDir(compression);
+    return { name: file.name, bytes: await file.arrayBuffer() };
+  },
+  async close() { await db.close(); },
+};
+const failure = (error) => {
+  const own = {};
+  for (const [key, value] of Object.entries(error ?? {}))
+    if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) own[key] = value;
+  return { ...own, name: error?.name ?? 'Error', message: String(error?.message ?? error) };
+};
+parentPort.on('message', ({ call, op, args }) => {
+  Promise.resolve()
+    .then(() => ops[op](args))
+    .then((result) => parentPort.postMessage({ call, result }), (error) => parentPort.postMessage({ call, error: failure(error) }));
+});
+`;
+
+type Pending = { resolve(value: unknown): void; reject(error: Error): void };
+
+/** An error of the thread rebuilt with PostgreSQL's fields (code, detail, constraint…) that callers read. */
+function rebuilt(error: Record<string, unknown>): Error {
+  return Object.assign(new Error(String(error.message)), error);
+}
+
+/** Drizzle's parsers keep a type's text; any other parser could not run on the other side, so it is refused. */
+function wire(options?: QueryOptions): WireOptions | undefined {
+  if (!options) return undefined;
+  const textTypes = Object.entries(options.parsers ?? {}).map(([type, parse]) => {
+    if (parse('keep') !== 'keep')
+      throw new Error(`PGlite thread: only text-keeping parsers cross threads (type ${type})`);
+    return Number(type);
+  });
+  return {
+    ...(options.rowMode ? { rowMode: options.rowMode } : {}),
+    ...(textTypes.length ? { textTypes } : {}),
+  };
+}
+
+export class PgliteThread {
+  #worker: Worker;
+  #pending = new Map<number, Pending>();
+  #channels = new Map<string, Set<(payload: string) => void>>();
+  #calls = 0;
+  #transactions = 0;
+  #closed = false;
+
+  private constructor(worker: Worker) {
+    this.#worker = worker;
+    // Idle, the thread keeps nobody alive, as PGlite in the main thread did not; a call in flight does.
+    worker.unref();
+    worker.on(
+      'message',
+      (message: {
+        call?: number;
+        result?: unknown;
+        error?: Record<string, unknown>;
+        channel?: string;
+        payload?: string;
+      }) => {
+        if (message.channel !== undefined) {
+          for (const listener of this.#channels.get(message.channel) ?? []) listener(message.payload ?? '');
+          return;
+        }
+        const pending = this.#pending.get(message.call!);
+        if (!pending) return;
+        this.#pending.delete(message.call!);
+        if (this.#pending.size === 0) worker.unref();
+        if (message.error) pending.reject(rebuilt(message.error));
+        else pending.resolve(message.result);
+      },
+    );
+    const fail = (error: Error) => {
+      this.#closed = true;
+      for (const pending of this.#pending.values()) pending.reject(error);
+      this.#pending.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`the PGlite thread exited (${code})`)));
+  }
+
+  /** Opens PGlite on a new thread: `dataDir` undefined for a database in memory. */
+  static async open(dataDir: string | undefined, startParams: readonly string[]): Promise<PgliteThread> {
+    const pglite = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+    const thread = new PgliteThread(new Worker(THREAD, { eval: true, workerData: { pglite } }));
+    try {
+      await thread.#call('open', { dataDir, startParams });
+    } catch (error) {
+      await thread.#worker.terminate();
+      throw error;
+    }
+    return thread;
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  #call<Result>(op: string, args: Record<string, unknown>): Promise<Result> {
+    if (this.#closed) return Promise.reject(new Error('PGlite is closed'));
+    const call = ++this.#calls;
+    return new Promise<Result>((resolve, reject) => {
+      this.#pending.set(call, { resolve: resolve as (value: unknown) => void, reject });
+      if (this.#pending.size === 1) this.#worker.ref();
+      this.#worker.postMessage({ call, op, args });
+    });
+  }
+
+  async query<Row = Record<string, unknown>>(sql: string, params?: unknown[], options?: QueryOptions) {
+    return this.#call<PgliteResults<Row>>('query', { sql, params, options: wire(options) });
+  }
+
+  async exec(sql: string, options?: QueryOptions) {
+    return this.#call<PgliteResults[]>('exec', { sql, options: wire(options) });
+  }
+
+  /** Runs `callback` in one transaction; PGlite holds every other statement until it ends, as before. */
+  async transaction<T>(callback: (tx: PgliteThreadTransaction) => Promise<T>): Promise<T> {
+    const tx = ++this.#transactions;
+    await this.#call('begin', { id: tx });
+    let open = true;
+    const transaction: PgliteThreadTransaction = {
+      query: (sql, params, options) => this.#call('query', { tx, sql, params, options: wire(options) }),
+      exec: (sql, options) => this.#call('exec', { tx, sql, options: wire(options) }),
+      rollback: () => Promise.reject(new Error('rolled back')),
+      get closed() {
+        return !open;
+      },
+    };
+    let result: T;
+    try {
+      result = await callback(transaction);
+    } catch (error) {
+      open = false;
+      await this.#call('end', { id: tx, commit: false }).catch(() => undefined);
+      throw error;
+    }
+    open = false;
+    await this.#call('end', { id: tx, commit: true });
+    return result;
+  }
+
+  /** LISTEN on `channel`; answers the unsubscribe (pg-boss's notifier uses it). */
+  async listen(channel: string, callback: (payload: string) => void): Promise<() => Promise<void>> {
+    const listeners = this.#channels.get(channel) ?? new Set();
+    this.#channels.set(channel, listeners);
+    listeners.add(callback);
+    await this.#call('listen', { channel });
+    return async () => {
+      listeners.delete(callback);
+      if (listeners.size === 0 && !this.#closed) {
+        this.#channels.delete(channel);
+        await this.#call('unlisten', { channel });
+      }
+    };
+  }
+
+  /** The data directory as one file (backups, tests that copy a database). */
+  async dumpDataDir(compression: 'none' | 'gzip' | 'auto' = 'auto'): Promise<File> {
+    const { name, bytes } = await this.#call<{ name: string; bytes: ArrayBuffer }>('dump', { compression });
+    return new File([bytes], name);
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    try {
+      await this.#call('close', {});
+    } finally {
+      this.#closed = true;
+      await this.#worker.terminate();
+    }
+  }
+}
