@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, getTableColumns, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../store/database.ts';
+import { preparedPerDatabase } from '../store/prepared.ts';
 import { importItems, type ImportItemState } from '../store/schema/index.ts';
 import { linkVersion } from './link-version.ts';
 import { canTransition, statesLeadingTo, transition, transitionFrom } from './item-states.ts';
@@ -96,26 +97,42 @@ export async function claimAtOnce(
   const now = (options.now ?? (() => new Date()))();
   const settleAfterMs = options.settleAfterMs ?? MAYBE_POSTED_SETTLE_MS;
   // Wall-clock time, as settlingUntil compares a failure's updatedAt with it.
-  const settledBefore = new Date(Date.now() - settleAfterMs);
+  const settledBefore = new Date(Date.now() - settleAfterMs).toISOString();
+  const attemptId = randomUUID();
+  const [row] = await preparedClaim(db).execute({ itemId, attemptId, now: now.toISOString(), settledBefore });
+  return row ? { ...row, attemptId, searchFirst: mustSearch(row) } : null;
+}
+
+/** The usual claim, built once per database instead of once per item. */
+const preparedClaim = preparedPerDatabase((db) => {
   const move = transitionFrom(
     statesLeadingTo('posting').filter((state) => state !== 'posting'),
     'posting',
   );
-  return claimWhere(
-    db,
-    now,
-    move.to,
-    and(
-      eq(importItems.id, itemId),
-      inArray(importItems.state, move.from),
-      or(
-        ne(importItems.state, 'failed'),
-        isNull(importItems.maybePostedSince),
-        lte(importItems.updatedAt, settledBefore),
+  return db
+    .update(importItems)
+    .set({
+      state: move.to,
+      attemptId: sql`${sql.placeholder('attemptId')}::uuid`,
+      attempts: sql`${importItems.attempts} + 1`,
+      claimedAt: sql`${sql.placeholder('now')}::timestamptz`,
+      heartbeatAt: sql`${sql.placeholder('now')}::timestamptz`,
+      updatedAt: sql`${sql.placeholder('now')}::timestamptz`,
+    })
+    .where(
+      and(
+        eq(importItems.id, sql.placeholder('itemId')),
+        inArray(importItems.state, move.from),
+        or(
+          ne(importItems.state, 'failed'),
+          isNull(importItems.maybePostedSince),
+          lte(importItems.updatedAt, sql`${sql.placeholder('settledBefore')}::timestamptz`),
+        ),
       ),
-    ),
-  );
-}
+    )
+    .returning(claimedColumns())
+    .prepare('claim_item_at_once');
+});
 
 /** `claimItem` for a row the caller has just read, so it is not read twice. */
 export async function claimSeenItem(

@@ -4,13 +4,14 @@
  * id, so an attempt that was taken over as stale can no longer change the item. The "may have been
  * posted" fact is set here just before a post call, and cleared only by what settles it.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { AppError } from '../core/errors.ts';
 import { isAppError } from '../core/errors.ts';
 import type { Logger } from '../platform/logger.ts';
 import type { Database } from '../store/database.ts';
 import type { ImportItemDetails, ImportItemState } from '../store/schema/index.ts';
 import { importItems } from '../store/schema/index.ts';
+import { preparedPerDatabase } from '../store/prepared.ts';
 import type { ClaimedItem } from './claim.ts';
 import { NeedsCheckError } from './errors.ts';
 import { transition } from './item-states.ts';
@@ -25,6 +26,19 @@ const ours = (item: ClaimedItem, move: { from: ImportItemState } = { from: 'post
 
 const noError = { errorCode: null, errorNl: null, errorEn: null, errorDetail: null };
 
+/** What a post leaves in the item: the document, no error, and nothing left that may be in Yuki unrecorded. */
+const postedColumns = (yukiDocumentId: string | SQL, now: Date | SQL) => ({
+  state: transition('posting', 'posted').to,
+  yukiDocumentId,
+  postedAt: now,
+  updatedAt: now,
+  notBefore: null,
+  maybePostedSince: null,
+  // Loket is told of the success next, even if it heard of an earlier failure.
+  loketMarkedAt: null,
+  ...noError,
+});
+
 /** Posted: Yuki holds the document. Answers false when the attempt was taken over meanwhile. */
 export async function recordPosted(
   db: Database,
@@ -32,27 +46,49 @@ export async function recordPosted(
   yukiDocumentId: string,
   facts: { amountCents?: number; details?: ImportItemDetails } = {},
 ): Promise<boolean> {
-  const move = transition('posting', 'posted');
   const now = new Date();
+  if (facts.amountCents === undefined && facts.details === undefined) {
+    // The usual case (every payslip): one statement built once per database (issue 13 P1).
+    const rows = await preparedPosted(db).execute({
+      id: item.id,
+      attemptId: item.attemptId,
+      yukiDocumentId,
+      now: now.toISOString(),
+    });
+    return rows.length === 1;
+  }
   const rows = await db
     .update(importItems)
     .set({
-      state: move.to,
-      yukiDocumentId,
-      postedAt: now,
-      updatedAt: now,
-      notBefore: null,
-      maybePostedSince: null,
-      // Loket is told of the success next, even if it heard of an earlier failure.
-      loketMarkedAt: null,
-      ...noError,
+      ...postedColumns(yukiDocumentId, now),
       ...(facts.amountCents === undefined ? {} : { amountCents: facts.amountCents }),
       ...(facts.details === undefined ? {} : { details: { ...item.details, ...facts.details } }),
     })
-    .where(ours(item, move))
+    .where(ours(item, transition('posting', 'posted')))
     .returning({ id: importItems.id });
   return rows.length === 1;
 }
+
+/** `recordPosted` without facts: the item, attempt, document and moment are placeholders. */
+const preparedPosted = preparedPerDatabase((db) =>
+  db
+    .update(importItems)
+    .set(
+      postedColumns(
+        sql`${sql.placeholder('yukiDocumentId')}::text`,
+        sql`${sql.placeholder('now')}::timestamptz`,
+      ),
+    )
+    .where(
+      and(
+        eq(importItems.id, sql.placeholder('id')),
+        eq(importItems.attemptId, sql.placeholder('attemptId')),
+        eq(importItems.state, transition('posting', 'posted').from),
+      ),
+    )
+    .returning({ id: importItems.id })
+    .prepare('record_item_posted'),
+);
 
 /**
  * The error's texts, and its own details (Loket's or Yuki's words) for the item's `error_detail`. An
@@ -150,16 +186,30 @@ export async function recordNeedsCheck(db: Database, item: ClaimedItem): Promise
  * Doubles as a heartbeat (on the claim's clock); answers false when the claim was lost, and then nothing may be posted.
  */
 export async function armPost(db: Database, item: ClaimedItem, now = new Date()): Promise<boolean> {
-  const rows = await db
-    .update(importItems)
-    .set({
-      maybePostedSince: sql`coalesce(${importItems.maybePostedSince}, ${now.toISOString()}::timestamptz)`,
-      heartbeatAt: now,
-    })
-    .where(ours(item))
-    .returning({ id: importItems.id });
+  const rows = await preparedArm(db).execute({
+    id: item.id,
+    attemptId: item.attemptId,
+    now: now.toISOString(),
+  });
   return rows.length === 1;
 }
+
+/** `armPost` for every post call, built once per database. */
+const preparedArm = preparedPerDatabase((db) => {
+  const now = sql`${sql.placeholder('now')}::timestamptz`;
+  return db
+    .update(importItems)
+    .set({ maybePostedSince: sql`coalesce(${importItems.maybePostedSince}, ${now})`, heartbeatAt: now })
+    .where(
+      and(
+        eq(importItems.id, sql.placeholder('id')),
+        eq(importItems.attemptId, sql.placeholder('attemptId')),
+        eq(importItems.state, 'posting'),
+      ),
+    )
+    .returning({ id: importItems.id })
+    .prepare('arm_item_post');
+});
 
 /**
  * Clears the fact when it is settled without a post: a search that proved the document absent (one
