@@ -4,8 +4,8 @@
  * one count. Reserving is one conditional UPDATE, atomic on PGlite and PostgreSQL alike, so concurrent
  * workers can never spend more than the limit. Calls that keep the reserve (payslips) stop short of the
  * last part of the day's budget, so a journal or tax return planned later that day still fits. A busy
- * process takes a few calls at once (a lease, at most an eighth of what is left, so near the end of the
- * budget it takes one at a time) and gives back what it did not use once it is idle (issue 13 P1).
+ * process takes 16 calls at once (a lease) while eight more leases would still fit, one at a time after
+ * that, and gives back what it did not use once it is idle (issue 13 P1).
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../store/database.ts';
