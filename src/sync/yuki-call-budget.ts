@@ -111,6 +111,8 @@ export function databaseCallBudget(
       lease.idle?.refresh();
       return;
     }
+    // The spent lease's idle timer must not give back the next one's calls while they are in use.
+    clearTimeout(lease?.idle);
     const single = lease?.single ?? false;
     const leased = async () => !single && (await take(domainId, keepReserve, LEASE_CALLS));
     const taken = async () =>
