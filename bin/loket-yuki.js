@@ -14,7 +14,11 @@ const load = (path) => import(compiled ? `${root}dist/${path}.js` : `${root}${pa
 
 const { createProgram } = await load('src/cli/program');
 const program = createProgram();
-if (existsSync(`${root}sandbox/demo`)) {
+// The demo's commands load both sandboxes (pdf generation, XSD validation, an SMTP server): ~10 MB that
+// `all`, `serve` and `worker` never use (issue 13 P2), so only `demo`, `sandbox` and the help load them.
+const command = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
+const wantsDemo = command === undefined || ['demo', 'sandbox', 'help'].includes(command);
+if (wantsDemo && existsSync(`${root}sandbox/demo`)) {
   const { addDemoCommands } = await load('sandbox/demo/commands');
   addDemoCommands(program);
 }
