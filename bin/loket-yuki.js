@@ -12,6 +12,9 @@ if (!compiled) {
 }
 const load = (path) => import(compiled ? `${root}dist/${path}.js` : `${root}${path}.ts`);
 
+// Before the product loads: its garbage-collector settings (issue 13 P2).
+const { tuneMemory } = await load('src/platform/memory-tuning');
+tuneMemory();
 const { createProgram } = await load('src/cli/program');
 const program = createProgram();
 // The demo's commands load both sandboxes (pdf generation, XSD validation, an SMTP server): ~10 MB that
