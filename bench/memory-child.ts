@@ -23,7 +23,7 @@ import type { YukiSandbox } from '../sandbox/yuki/index.ts';
 import { startImportFixture } from '../test/support/import-fixture.ts';
 
 // As bin/loket-yuki.js does for `loket-yuki all`.
-tuneMemory();
+if (!process.env.BENCH_V8_DEFAULTS) tuneMemory();
 const employees = Number(process.argv[2] ?? 100);
 const dataDir = process.argv[3] ?? mkdtempSync(join(tmpdir(), 'loket-yuki-memory-'));
 if (process.argv[4] === 'init') {

@@ -110,6 +110,6 @@ export async function memoryBench(employees: number): Promise<void> {
   const large = await peakImportRss(employees);
   console.log(
     `P2 peak RSS importing ${employees} employees ${(large / MB).toFixed(0)} MB vs 100 employees ` +
-      `${(small / MB).toFixed(0)} MB: +${((large - small) / MB).toFixed(0)} MB (goal ≤ +64 MB)`,
+      `${(small / MB).toFixed(0)} MB: ${large >= small ? '+' : '−'}${(Math.abs(large - small) / MB).toFixed(0)} MB (goal ≤ +64 MB)`,
   );
 }
