@@ -2,20 +2,28 @@
  * @module memory-child
  * Run by memory.bench.ts in a process of its own, so its RSS is the figure: embedded PGlite in a data
  * directory with the job engine, importing one month of N employees' payslips through the service
- * path (on a data directory an `init` run created); prints `{"peakRssBytes":…}`. The Yuki sandbox's stored documents are dropped as they arrive, so
- * the figure is the product's memory, not the sandbox's archive.
+ * path (on a data directory an `init` run created); prints `{"peakRssBytes":…}`. The sandboxes run in a
+ * process of their own (memory-sandboxes.ts), so the figure is the product's memory, not theirs.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { startJobEngine } from '../src/jobs/engine.ts';
 import { importAdministrationQueue, importQueues, startImportWorkers } from '../src/jobs/import-queues.ts';
 import { createLogger } from '../src/platform/logger.ts';
+import { tuneMemory } from '../src/platform/memory-tuning.ts';
 import { openDatabase } from '../src/store/database.ts';
 import { importRuns } from '../src/store/schema/index.ts';
+import type { RunningLoketSandbox } from '../sandbox/loket/index.ts';
+import type { YukiSandbox } from '../sandbox/yuki/index.ts';
 import { startImportFixture } from '../test/support/import-fixture.ts';
 
+// As bin/loket-yuki.js does for `loket-yuki all`.
+if (!process.env.BENCH_V8_DEFAULTS) tuneMemory();
 const employees = Number(process.argv[2] ?? 100);
 const dataDir = process.argv[3] ?? mkdtempSync(join(tmpdir(), 'loket-yuki-memory-'));
 if (process.argv[4] === 'init') {
@@ -24,13 +32,26 @@ if (process.argv[4] === 'init') {
   process.exit(0);
 }
 const database = await openDatabase({ dataDir });
+const sandboxProcess = spawn(
+  process.execPath,
+  ['--import', 'tsx', fileURLToPath(new URL('memory-sandboxes.ts', import.meta.url)), String(employees)],
+  { stdio: ['pipe', 'pipe', 'inherit'] },
+);
+const lines = createInterface({ input: sandboxProcess.stdout! })[Symbol.asyncIterator]();
+const urls = JSON.parse(String((await lines.next()).value)) as { loket: object; yuki: object };
+const stopSandboxes = async () => {
+  sandboxProcess.stdin!.end();
+  if (sandboxProcess.exitCode === null) await new Promise((resolve) => sandboxProcess.once('exit', resolve));
+};
 const fixture = await startImportFixture({
   database,
+  // Only their addresses and a close are used; the sandboxes' state lives in their own process.
+  sandboxes: {
+    loket: { ...urls.loket, close: stopSandboxes } as unknown as RunningLoketSandbox,
+    yuki: { ...urls.yuki, close: async () => {} } as unknown as YukiSandbox,
+  },
   budgetLimit: 1_000_000,
-  yukiDailyCallLimit: 1_000_000,
-  loket: { employeesPerAdministration: employees },
 });
-const forgetDocuments = setInterval(() => (fixture.yuki.state.documents.length = 0), 200);
 const logger = createLogger('silent');
 const jobs = await startJobEngine({ database, logger, supervise: true, instanceName: 'memory-bench' });
 await jobs.ensureQueues(importQueues);
@@ -52,7 +73,6 @@ for (;;) {
   if (run && (run.state === 'done' || run.state === 'failed')) break;
   await new Promise((resolve) => setTimeout(resolve, 250));
 }
-clearInterval(forgetDocuments);
 // maxRSS is in kilobytes: the process's high-water mark over the whole import.
 console.log(JSON.stringify({ peakRssBytes: process.resourceUsage().maxRSS * 1024 }));
 await jobs.stop();

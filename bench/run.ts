@@ -3,7 +3,8 @@
  * as a ratio or figure next to its goal, measured in this one run. `--quick` uses 500 employees instead of
  * 5,000 for the large-employer figures (P1, P2), 20 administrations instead of 200 for month-end (P3), a
  * tenth of the page-speed data (P5) and a week of approvals over 50 administrations instead of a month
- * over 200 (P6).
+ * over 200 (P6). The run sets the product's V8 memory flags as bin/loket-yuki.js does
+ * (`BENCH_V8_DEFAULTS=1` leaves V8's defaults, to compare).
  */
 import { importPayslips } from './import-payslips.bench.ts';
 import { importServiceBench } from './import-service.bench.ts';
@@ -13,6 +14,9 @@ import { pagesBenchmark } from './pages.bench.ts';
 import { memoryBench } from './memory.bench.ts';
 import { monthEndBench } from './month-end.bench.ts';
 import { yukiCallsBench } from './yuki-calls.bench.ts';
+import { tuneMemory } from '../src/platform/memory-tuning.ts';
+
+if (!process.env.BENCH_V8_DEFAULTS) tuneMemory();
 
 const args = process.argv.slice(2);
 const valueOf = (flag: string) => {

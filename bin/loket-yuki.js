@@ -12,9 +12,16 @@ if (!compiled) {
 }
 const load = (path) => import(compiled ? `${root}dist/${path}.js` : `${root}${path}.ts`);
 
+// Before the product loads: its garbage-collector settings (issue 13 P2).
+const { tuneMemory } = await load('src/platform/memory-tuning');
+tuneMemory();
 const { createProgram } = await load('src/cli/program');
 const program = createProgram();
-if (existsSync(`${root}sandbox/demo`)) {
+// The demo's commands load both sandboxes (pdf generation, XSD validation, an SMTP server): ~10 MB that
+// `all`, `serve` and `worker` never use (issue 13 P2), so only `demo`, `sandbox` and the help load them.
+const command = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
+const wantsDemo = command === undefined || ['demo', 'sandbox', 'help'].includes(command);
+if (wantsDemo && existsSync(`${root}sandbox/demo`)) {
   const { addDemoCommands } = await load('sandbox/demo/commands');
   addDemoCommands(program);
 }

@@ -4,7 +4,7 @@
  * because every mail we send (contract-line requests, password resets, failure digests) is also
  * recorded where a person can see it.
  */
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Logger } from '../platform/logger.ts';
 
 /** What a mail is for: the outbox shows it, and metrics count by it. */
@@ -38,12 +38,15 @@ export function createMailer({ smtpUrl, from, logger }: CreateMailerOptions): Ma
       close() {},
     };
   }
-  const transport = nodemailer.createTransport(smtpUrl);
+  // nodemailer is loaded at the first mail, not at start: most processes send none for hours (issue 13 P2).
+  let transport: Promise<Transporter> | undefined;
+  const transportOnce = () =>
+    (transport ??= import('nodemailer').then((nodemailer) => nodemailer.default.createTransport(smtpUrl)));
   return {
     configured: true,
     async send({ kind: _kind, ...message }) {
       try {
-        const info = await transport.sendMail({ from, ...message });
+        const info = await (await transportOnce()).sendMail({ from, ...message });
         return { delivered: true, messageId: String(info.messageId) };
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
@@ -51,6 +54,6 @@ export function createMailer({ smtpUrl, from, logger }: CreateMailerOptions): Ma
         return { delivered: false, reason };
       }
     },
-    close: () => transport.close(),
+    close: () => void transport?.then((opened) => opened.close()),
   };
 }

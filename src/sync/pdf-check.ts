@@ -5,7 +5,6 @@
  * cut-off file lacks it), and a document pdf-lib can load with at least one page. Loading without
  * touching metadata takes milliseconds for a payslip.
  */
-import { PDFDocument } from 'pdf-lib';
 import { AppError } from '../core/errors.ts';
 import type { Message } from '../core/errors.ts';
 
@@ -47,6 +46,8 @@ export async function assertPdf(bytes: Uint8Array, what: Message): Promise<void>
     throw new NotAPdfError(what, 'signature', bytes.byteLength);
   if (!latin1.decode(bytes.subarray(Math.max(0, bytes.byteLength - WINDOW))).includes('%%EOF'))
     throw new NotAPdfError(what, 'trailer', bytes.byteLength);
+  // pdf-lib (~140 modules) is loaded at the first PDF, not at start: an idle service never needs it (issue 13 P2).
+  const { PDFDocument } = await import('pdf-lib');
   let pages: number;
   try {
     const document = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true });

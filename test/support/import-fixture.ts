@@ -75,17 +75,22 @@ export type ImportFixtureOptions = {
   yukiLatencyMs?: number;
   /** An open database to use instead of a fresh test database (benchmarks: PGlite in a data directory). */
   database?: DatabaseHandle;
+  /** Sandboxes already running elsewhere (the memory benchmark: in a process of their own). */
+  sandboxes?: { loket: RunningLoketSandbox; yuki: YukiSandbox };
 };
 
 export async function startImportFixture(options: ImportFixtureOptions = {}): Promise<ImportFixture> {
   const database = options.database ?? (await openTestDatabase());
   const { db } = database;
-  const loket = await startLoketSandbox({ ...options.loket, today: LOKET_TODAY });
-  const yuki = await startYukiSandbox({
-    seed: 'import',
-    dailyCallLimit: options.yukiDailyCallLimit ?? 1000,
-    ...(options.yukiLatencyMs === undefined ? {} : { faults: { latencyMs: options.yukiLatencyMs } }),
-  });
+  const loket =
+    options.sandboxes?.loket ?? (await startLoketSandbox({ ...options.loket, today: LOKET_TODAY }));
+  const yuki =
+    options.sandboxes?.yuki ??
+    (await startYukiSandbox({
+      seed: 'import',
+      dailyCallLimit: options.yukiDailyCallLimit ?? 1000,
+      ...(options.yukiLatencyMs === undefined ? {} : { faults: { latencyMs: options.yukiLatencyMs } }),
+    }));
   const credentials = (await sandboxControl(loket.controlUrl, '/credentials')) as SandboxCredentials;
   const user = credentials.users.find((u) => u.username === 'koppeling.yuki');
   if (!user) throw new Error('the Loket sandbox lost its koppeling.yuki user');
