@@ -92,7 +92,7 @@ export async function memoryBench(employees: number): Promise<void> {
   try {
     // The first start creates the cluster and migrates; the service's everyday life is the second.
     const first = await idleServiceRss(dataDir, 39_171);
-    // RSS varies by ±20 MB from start to start (what background compiler threads leave in malloc): the median of three.
+    // RSS varies ±20 MB per start (what compiler threads leave in malloc): the median of three.
     const starts: IdleRss[] = [];
     for (let start = 0; start < 3; start++) starts.push(await idleServiceRss(dataDir, 39_171));
     const median = (values: number[]) => values.sort((a, b) => a - b)[1] ?? 0;

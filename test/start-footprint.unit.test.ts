@@ -44,7 +44,7 @@ describe('the start of loket-yuki all', () => {
 
   it('sets the V8 memory flags before the product loads', () => {
     expect(all.flags).toEqual(V8_MEMORY_FLAGS);
-    expect(V8_MEMORY_FLAGS).toContain('--heap-growing-percent=50');
+    expect(V8_MEMORY_FLAGS).toContain('--heap-growing-percent=25');
   });
 
   it('still loads the demo commands for `demo`', () => {

@@ -46,7 +46,7 @@ export async function assertPdf(bytes: Uint8Array, what: Message): Promise<void>
     throw new NotAPdfError(what, 'signature', bytes.byteLength);
   if (!latin1.decode(bytes.subarray(Math.max(0, bytes.byteLength - WINDOW))).includes('%%EOF'))
     throw new NotAPdfError(what, 'trailer', bytes.byteLength);
-  // pdf-lib (~140 modules) is loaded at the first PDF, not at start: an idle service never needs it (issue 13 P2).
+  // pdf-lib (~140 modules) loads at the first PDF: an idle service never needs it (issue 13 P2).
   const { PDFDocument } = await import('pdf-lib');
   let pages: number;
   try {
