@@ -58,7 +58,7 @@ export const loketSandboxOptionsSchema = z.object({
   port: z.coerce.number().int().min(0).max(65_535).default(0),
   seed: z.coerce.number().int().min(0).default(1),
   /** Employers; the first ones are the demo firm's, further ones are generated (weekly, monthly, 4-weekly). */
-  employers: z.coerce.number().int().min(1).max(500).optional(),
+  employers: z.coerce.number().int().min(1).max(2000).optional(),
   /** Overrides the demo firm's employee counts for every payroll administration. */
   employeesPerAdministration: z.coerce.number().int().min(1).max(20_000).optional(),
   /** Also seed TEST_YEAR_EMPLOYER, a new client running its current year as a Loket test year (the demo does). */

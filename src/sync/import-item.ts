@@ -269,9 +269,15 @@ async function attempt(env: ImportItemEnvironment, current: ImportItem): Promise
 async function attemptClaimed(env: ImportItemEnvironment, item: ClaimedItem): Promise<ItemOutcome> {
   const now = env.now ?? (() => new Date());
   const deadlineMs = env.attemptDeadlineMs ?? ATTEMPT_DEADLINE_MS;
-  const deadline = AbortSignal.timeout(deadlineMs);
+  // Not AbortSignal.timeout: its timer would outlive every finished attempt by up to 5 minutes.
+  const deadline = new AbortController();
+  const deadlineTimer = setTimeout(
+    () => deadline.abort(new DOMException('The attempt reached its deadline', 'TimeoutError')),
+    deadlineMs,
+  );
+  deadlineTimer.unref();
   const alive = keepClaimAlive(env, item);
-  const signal = AbortSignal.any([deadline, alive.lost]);
+  const signal = AbortSignal.any([deadline.signal, alive.lost]);
   // Whether the item may be in Yuki right now, as this attempt knows it.
   let maybePosted = item.searchFirst;
   let link: LinkContext | null = null;
@@ -337,12 +343,14 @@ async function attemptClaimed(env: ImportItemEnvironment, item: ClaimedItem): Pr
       return { outcome: 'waiting_quota', notBefore };
     }
     // Whatever broke once the deadline passed broke because of it; a post may have reached Yuki.
-    const error = deadline.aborted ? new AttemptTimedOutError(deadlineMs, caught) : caught;
+    const error = deadline.signal.aborted ? new AttemptTimedOutError(deadlineMs, caught) : caught;
     await recordFailed(env.db, item, error, undefined, env.logger);
     const retryable = isAppError(error) && error.retryable;
     // While the document may be in Yuki, Loket is never told the journal failed.
     if (!retryable && !maybePosted && link && item.kind === 'journal')
       await markJournalFailed(env, link, item, error);
     return { outcome: 'failed', retryable, code: isAppError(error) ? error.code : 'internal', maybePosted };
+  } finally {
+    clearTimeout(deadlineTimer);
   }
 }
