@@ -149,7 +149,15 @@ export class PgliteThread {
   /** Opens PGlite on a new thread: `dataDir` undefined for a database in memory. */
   static async open(dataDir: string | undefined, startParams: readonly string[]): Promise<PgliteThread> {
     const pglite = createRequire(import.meta.url).resolve('@electric-sql/pglite');
-    const thread = new PgliteThread(new Worker(THREAD, { eval: true, workerData: { pglite } }));
+    const thread = new PgliteThread(
+      new Worker(THREAD, {
+        eval: true,
+        workerData: { pglite },
+        // The thread's objects are one statement's rows: a small young generation keeps an import's peak
+        // RSS 25 MB lower (issue 13 P2, 5,000 employees) at no measured cost in speed.
+        resourceLimits: { maxYoungGenerationSizeMb: 4 },
+      }),
+    );
     try {
       await thread.#call('open', { dataDir, startParams });
     } catch (error) {
