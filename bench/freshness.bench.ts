@@ -24,6 +24,7 @@ import { administrations, domains, loketConnections, portals } from '../src/stor
 import { createDomainLoket } from '../src/sync/domain-loket.ts';
 import { pollFreshness } from '../src/sync/freshness-poll.ts';
 import { sandboxControl, type SandboxCredentials } from '../test/support/loket-fixture.ts';
+import { directJobContext } from '../test/support/job-context.ts';
 
 const ADMINISTRATIONS = Number(process.env.BENCH_ADMINISTRATIONS ?? 200);
 const DAYS = Number(process.env.BENCH_DAYS ?? 30);
@@ -211,12 +212,7 @@ export async function runFreshness(): Promise<void> {
       () => new Date(clock),
       freshnessCoverageMs(POLL_MINUTES),
     );
-    const context = {
-      jobId: 'bench',
-      attempt: 1,
-      signal: new AbortController().signal,
-      afterBatch: (_key: string, task: () => Promise<void>) => void task(),
-    };
+    const context = directJobContext('bench');
 
     await fetch(new URL('/_sandbox/requests', loket.url), { method: 'DELETE' });
     let eventIndex = 0;

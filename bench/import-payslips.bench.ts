@@ -9,9 +9,8 @@ import { importItems, importRuns } from '../src/store/schema/index.ts';
 import { importNow } from '../src/sync/import-run.ts';
 import { YukiFolder } from '../src/yuki/yuki.client.ts';
 import { startImportFixture } from '../test/support/import-fixture.ts';
+import { payslipMonth } from './import-service.bench.ts';
 import type { Benchmark } from './measure.ts';
-
-const PERIOD = 202610;
 
 export const importPayslips: Benchmark = {
   name: 'Import: one month of payslips (engine vs the bare client calls)',
@@ -20,14 +19,7 @@ export const importPayslips: Benchmark = {
     const fixture = await startImportFixture({ budgetLimit: 1_000_000, yukiDailyCallLimit: 1_000_000 });
     const { db } = fixture.env;
     const administrationId = fixture.bakeryId;
-    const request = {
-      administrationId,
-      trigger: 'backfill' as const,
-      requestedLabel: 'bench',
-      kinds: ['payslip' as const],
-      fromPeriodId: PERIOD,
-      toPeriodId: PERIOD,
-    };
+    const request = payslipMonth(administrationId);
     const payslips = () =>
       db
         .select()

@@ -18,7 +18,8 @@ import { startImportFixture, LOKET_TODAY, type ImportFixture } from '../test/sup
 
 const PERIOD = 202610;
 export const ITEM_CONCURRENCY = 4;
-const request = (administrationId: string) => ({
+/** A month of one administration's payslips, as a backfill asks for it. */
+export const payslipMonth = (administrationId: string) => ({
   administrationId,
   trigger: 'backfill' as const,
   requestedLabel: 'bench',
@@ -60,10 +61,10 @@ export async function planningMs(engine: Engine, employees: number): Promise<num
   const fixture = await benchFixture(engine, { loket: { employeesPerAdministration: employees } });
   try {
     // A first plan warms the sandbox's derived employees and the Loket session; the second is timed.
-    await planImportRun(fixture.env, request(fixture.bakeryId));
+    await planImportRun(fixture.env, payslipMonth(fixture.bakeryId));
     await forget(fixture);
     const started = performance.now();
-    await planImportRun(fixture.env, request(fixture.bakeryId));
+    await planImportRun(fixture.env, payslipMonth(fixture.bakeryId));
     return performance.now() - started;
   } finally {
     await fixture.close();
@@ -132,7 +133,7 @@ export async function serviceVersusBare(engine: Engine, employees: number): Prom
       await forget(fixture);
 
       started = performance.now();
-      await jobs.send(importAdministrationQueue, { ...request(fixture.bakeryId), requestedBy: null });
+      await jobs.send(importAdministrationQueue, { ...payslipMonth(fixture.bakeryId), requestedBy: null });
       await waitForRun(fixture, 20 * 60_000);
       serviceRuns.push(performance.now() - started);
       const posted = await fixture.env.db

@@ -93,7 +93,11 @@ export async function runGoalBenchmark(benchmark: GoalBenchmark): Promise<void> 
           `; CPU p95 ${percentile(cpu, 0.95).toFixed(1)} ms, median ${percentile(cpu, 0.5).toFixed(1)} ms`,
       );
     }
-    console.log(`  (load average ${loadavg().map((load) => load.toFixed(1)).join(' ')} on ${cpus().length} cores)`);
+    console.log(
+      `  (load average ${loadavg()
+        .map((load) => load.toFixed(1))
+        .join(' ')} on ${cpus().length} cores)`,
+    );
   } finally {
     await close();
   }

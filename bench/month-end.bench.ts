@@ -85,15 +85,13 @@ async function setUp(administrationCount: number) {
       .returning({ id: administrations.id })
   ).map((row) => row.id);
   // Not the standard administration: each needs an active contract line to be in the link.
-  await db
-    .insert(contractLines)
-    .values(
-      ids.map((administrationId) => ({
-        domainId: bakery.domainId,
-        administrationId,
-        status: 'active' as const,
-      })),
-    );
+  await db.insert(contractLines).values(
+    ids.map((administrationId) => ({
+      domainId: bakery.domainId,
+      administrationId,
+      status: 'active' as const,
+    })),
+  );
   return { ...setup, ids };
 }
 

@@ -19,7 +19,7 @@ export type JobContext = {
    * them and before any is marked done (a failed task fails those jobs, so they run again); alone, at
    * the end of the job.
    */
-  afterBatch(key: string, task: () => Promise<void>): void;
+  afterBatch(key: string, task: () => Promise<unknown>): void;
 };
 export type SendOptions = {
   singletonKey?: string;
@@ -186,7 +186,7 @@ export async function startJobEngine(options: StartJobEngineOptions): Promise<Jo
           },
           async (batch) => {
             const results: JobResult[] = [];
-            const after = new Map<string, { task: () => Promise<void>; jobIds: Set<string> }>();
+            const after = new Map<string, { task: () => Promise<unknown>; jobIds: Set<string> }>();
             // One after another: the slot's concurrency stays one job, and each job's outcome is its own.
             for (const job of batch) {
               try {
@@ -231,12 +231,14 @@ export async function startJobEngine(options: StartJobEngineOptions): Promise<Jo
         async ([job]) => {
           if (!job) return;
           const payload = queue.payload.parse(job.data);
-          const after = new Map<string, () => Promise<void>>();
+          const after = new Map<string, () => Promise<unknown>>();
           await handler(payload, {
             jobId: job.id,
             attempt: job.retryCount + 1,
             signal: job.signal,
-            afterBatch: (key, task) => void (after.has(key) || after.set(key, task)),
+            afterBatch(key, task) {
+              if (!after.has(key)) after.set(key, task);
+            },
           });
           for (const task of after.values()) await task();
         },

@@ -20,6 +20,7 @@ import {
   startImportWorkers,
   startScheduledImports,
 } from './import-queues.ts';
+import { directJobContext } from '../../test/support/job-context.ts';
 
 let fixture: ImportFixture;
 let jobs: JobEngine;
@@ -98,12 +99,7 @@ describe('import queues', () => {
       (await db.select().from(importRuns).where(eq(importRuns.administrationId, fixture.bakeryId))).filter(
         (run) => run.trigger === 'schedule',
       );
-    const context = {
-      jobId: 'test',
-      attempt: 1,
-      signal: new AbortController().signal,
-      afterBatch: (_key: string, task: () => Promise<void>) => void task(),
-    };
+    const context = directJobContext('test');
 
     await startScheduledImports(jobs, db, () => new Date('2026-11-16T14:00:00Z'))({}, context); // Monday 15:00
     await new Promise((resolve) => setTimeout(resolve, 1500));

@@ -162,10 +162,7 @@ function runItem(
     // A second "Import now" may have taken the item over while this job waited: finish both runs. Once
     // per run for the jobs fetched together (issue 13 P1), still before any of them counts as done.
     for (const runId of new Set([payload.runId, item?.lastRunId])) {
-      if (runId)
-        context.afterBatch(`finish-run:${runId}`, () =>
-          finishRunIfComplete(env.db, runId).then(() => undefined),
-        );
+      if (runId) context.afterBatch(`finish-run:${runId}`, () => finishRunIfComplete(env.db, runId));
     }
     if (result.outcome !== 'failed' || !result.retryable) return;
     if (result.maybePosted && !payload.afterMaybePosted && item) {

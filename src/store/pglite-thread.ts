@@ -20,12 +20,10 @@ export type PgliteResults<Row = Record<string, unknown>> = {
 type QueryOptions = { rowMode?: 'array' | 'object'; parsers?: Record<number, (value: string) => unknown> };
 type WireOptions = { rowMode?: 'array' | 'object'; textTypes?: number[] };
 
-/** A transaction's statements, as PGlite's `Transaction` offers them to drizzle. */
+/** A transaction's statements: the part of PGlite's `Transaction` drizzle calls. */
 export type PgliteThreadTransaction = {
   query<Row>(sql: string, params?: unknown[], options?: QueryOptions): Promise<PgliteResults<Row>>;
   exec(sql: string, options?: QueryOptions): Promise<PgliteResults[]>;
-  rollback(): Promise<void>;
-  readonly closed: boolean;
 };
 
 /** Plain CommonJS run by the thread: it needs neither TypeScript nor our modules. */
@@ -193,24 +191,17 @@ export class PgliteThread {
   async transaction<T>(callback: (tx: PgliteThreadTransaction) => Promise<T>): Promise<T> {
     const tx = ++this.#transactions;
     await this.#call('begin', { id: tx });
-    let open = true;
     const transaction: PgliteThreadTransaction = {
       query: (sql, params, options) => this.#call('query', { tx, sql, params, options: wire(options) }),
       exec: (sql, options) => this.#call('exec', { tx, sql, options: wire(options) }),
-      rollback: () => Promise.reject(new Error('rolled back')),
-      get closed() {
-        return !open;
-      },
     };
     let result: T;
     try {
       result = await callback(transaction);
     } catch (error) {
-      open = false;
       await this.#call('end', { id: tx, commit: false }).catch(() => undefined);
       throw error;
     }
-    open = false;
     await this.#call('end', { id: tx, commit: true });
     return result;
   }

@@ -111,14 +111,13 @@ const preparedClaim = preparedPerDatabase((db) => {
   );
   return db
     .update(importItems)
-    .set({
-      state: move.to,
-      attemptId: sql`${sql.placeholder('attemptId')}::uuid`,
-      attempts: sql`${importItems.attempts} + 1`,
-      claimedAt: sql`${sql.placeholder('now')}::timestamptz`,
-      heartbeatAt: sql`${sql.placeholder('now')}::timestamptz`,
-      updatedAt: sql`${sql.placeholder('now')}::timestamptz`,
-    })
+    .set(
+      claimColumns(
+        move.to,
+        sql`${sql.placeholder('attemptId')}::uuid`,
+        sql`${sql.placeholder('now')}::timestamptz`,
+      ),
+    )
     .where(
       and(
         eq(importItems.id, sql.placeholder('itemId')),
@@ -164,6 +163,16 @@ export async function claimSeenItem(
   );
 }
 
+/** What a claim writes: a new attempt, its first heartbeat. */
+const claimColumns = (posting: ImportItemState, attemptId: string | SQL, now: Date | SQL) => ({
+  state: posting,
+  attemptId,
+  attempts: sql`${importItems.attempts} + 1`,
+  claimedAt: now,
+  heartbeatAt: now,
+  updatedAt: now,
+});
+
 /** The one claiming UPDATE: a new attempt on the row `where` still matches, or null when it no longer does. */
 async function claimWhere(
   db: Database,
@@ -174,14 +183,7 @@ async function claimWhere(
   const attemptId = randomUUID();
   const [row] = await db
     .update(importItems)
-    .set({
-      state: posting,
-      attemptId,
-      attempts: sql`${importItems.attempts} + 1`,
-      claimedAt: now,
-      heartbeatAt: now,
-      updatedAt: now,
-    })
+    .set(claimColumns(posting, attemptId, now))
     .where(where)
     .returning(claimedColumns());
   return row ? { ...row, attemptId, searchFirst: mustSearch(row) } : null;

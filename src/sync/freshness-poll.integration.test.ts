@@ -19,6 +19,7 @@ import {
   loketProcessStatuses,
 } from '../store/schema/index.ts';
 import { pollFreshness } from './freshness-poll.ts';
+import { directJobContext } from '../../test/support/job-context.ts';
 
 let fixture: ImportFixture;
 const planned: string[][] = [];
@@ -107,12 +108,7 @@ describe('freshness poll', () => {
         return null;
       },
     } as unknown as JobEngine;
-    const context = {
-      jobId: 'sweep',
-      attempt: 1,
-      signal: new AbortController().signal,
-      afterBatch: (_key: string, task: () => Promise<void>) => void task(),
-    };
+    const context = directJobContext('sweep');
     const sweep = async (at: string) => {
       sent.length = 0;
       await startScheduledImports(jobs, fixture.env.db, () => new Date(at))({}, context);
