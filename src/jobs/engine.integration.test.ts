@@ -155,4 +155,38 @@ describe('job engine', () => {
     expect(tasks.slice(0, 2).sort()).toEqual(['a1', 'b1']);
     expect(runs.filter(([, attempt]) => attempt === 2)).toEqual([[3, 2]]);
   }, 40_000);
+
+  it('answers every job fetched together the one result of a batch task, run once with all their payloads', async () => {
+    const shared = defineQueue({
+      name: `test.shared.${randomUUID().slice(0, 8)}`,
+      payload: z.object({ n: z.number() }),
+      policy: {},
+    });
+    await jobs.ensureQueues([shared]);
+    const calls: number[][] = [];
+    const seen: Array<[number, number[]]> = [];
+    await jobs.sendMany(shared, [{ payload: { n: 1 } }, { payload: { n: 2 } }, { payload: { n: 3 } }]);
+    await jobs.work(
+      shared,
+      async ({ n }, { forBatch }) => {
+        const all = await forBatch('all', async (payloads) => {
+          calls.push(payloads.map((payload) => payload.n).sort());
+          return payloads.map((payload) => payload.n).sort();
+        });
+        seen.push([n, all]);
+      },
+      { batchSize: 3, concurrency: 1, pollingIntervalSeconds: 0.5 },
+    );
+    await waitFor(
+      async () => seen.length,
+      (count) => count === 3,
+      20_000,
+    );
+    expect(calls).toEqual([[1, 2, 3]]);
+    expect(seen.map(([, all]) => all)).toEqual([
+      [1, 2, 3],
+      [1, 2, 3],
+      [1, 2, 3],
+    ]);
+  }, 40_000);
 });

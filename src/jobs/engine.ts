@@ -10,7 +10,7 @@ import type { Logger } from '../platform/logger.ts';
 import { JOB_MONITOR_INTERVAL_SECONDS } from '../sync/timers.ts';
 import type { QueueDefinition } from './queue.ts';
 
-export type JobContext = {
+export type JobContext<Payload = unknown> = {
   jobId: string;
   attempt: number;
   signal: AbortSignal;
@@ -20,6 +20,12 @@ export type JobContext = {
    * the end of the job.
    */
   afterBatch(key: string, task: () => Promise<unknown>): void;
+  /**
+   * Runs `task` once, with the payloads of every job fetched together (this job's alone when it was
+   * fetched alone), and answers its result to each job of them that asks with the same `key`; a failure
+   * fails each job that asked.
+   */
+  forBatch<Result>(key: string, task: (payloads: readonly Payload[]) => Promise<Result>): Promise<Result>;
 };
 export type SendOptions = {
   singletonKey?: string;
@@ -27,7 +33,7 @@ export type SendOptions = {
   id?: string;
   priority?: number;
 };
-export type JobHandler<Payload> = (payload: Payload, context: JobContext) => Promise<void>;
+export type JobHandler<Payload> = (payload: Payload, context: JobContext<Payload>) => Promise<void>;
 
 export type JobEngine = {
   /** Creates or updates the queues; idempotent, safe from several processes at once. */
@@ -187,12 +193,17 @@ export async function startJobEngine(options: StartJobEngineOptions): Promise<Jo
           async (batch) => {
             const results: JobResult[] = [];
             const after = new Map<string, { task: () => Promise<unknown>; jobIds: Set<string> }>();
+            const shared = new Map<string, Promise<unknown>>();
+            const parsed = batch.map((job) => queue.payload.safeParse(job.data));
+            // A payload that does not parse fails its own job below, not the batch's shared tasks.
+            const payloads = parsed.flatMap((each) => (each.success ? [each.data] : []));
             // One after another: the slot's concurrency stays one job, and each job's outcome is its own.
-            for (const job of batch) {
+            for (const [at, job] of batch.entries()) {
               try {
                 if (job.signal.aborted) throw new Error('job no longer claimed by this worker');
-                const payload = queue.payload.parse(job.data);
-                await handler(payload, {
+                const payload = parsed[at]!;
+                if (!payload.success) throw payload.error;
+                await handler(payload.data, {
                   jobId: job.id,
                   attempt: job.retryCount + 1,
                   signal: job.signal,
@@ -200,6 +211,11 @@ export async function startJobEngine(options: StartJobEngineOptions): Promise<Jo
                     const entry = after.get(key) ?? { task, jobIds: new Set<string>() };
                     after.set(key, entry);
                     entry.jobIds.add(job.id);
+                  },
+                  forBatch(key, task) {
+                    const result = shared.get(key) ?? task(payloads);
+                    shared.set(key, result);
+                    return result as ReturnType<typeof task>;
                   },
                 });
                 results.push({ id: job.id, status: 'completed' });
@@ -232,12 +248,18 @@ export async function startJobEngine(options: StartJobEngineOptions): Promise<Jo
           if (!job) return;
           const payload = queue.payload.parse(job.data);
           const after = new Map<string, () => Promise<unknown>>();
+          const shared = new Map<string, Promise<unknown>>();
           await handler(payload, {
             jobId: job.id,
             attempt: job.retryCount + 1,
             signal: job.signal,
             afterBatch(key, task) {
               if (!after.has(key)) after.set(key, task);
+            },
+            forBatch(key, task) {
+              const result = shared.get(key) ?? task([payload]);
+              shared.set(key, result);
+              return result as ReturnType<typeof task>;
             },
           });
           for (const task of after.values()) await task();

@@ -18,7 +18,8 @@ import type { Database } from '../store/database.ts';
 import type { ImportKind } from '../store/schema/index.ts';
 import { administrations, IMPORT_KINDS, portals } from '../store/schema/index.ts';
 import type { ImportItemEnvironment } from '../sync/import-item.ts';
-import { importItemAs } from '../sync/import-item.ts';
+import { claimOptionsOf, importItemAs } from '../sync/import-item.ts';
+import { claimManyAtOnce } from '../sync/claim.ts';
 import { finishRunIfComplete, planImportRun, type PlannedRun } from '../sync/import-run.ts';
 import { inPostingOrder, postingPriority } from '../sync/posting-order.ts';
 import { itemsToResume } from '../sync/reconcile.ts';
@@ -154,7 +155,18 @@ function runItem(
   maybePostedRetryDelaySeconds = MAYBE_POSTED_RETRY_DELAY_SECONDS,
 ): JobHandler<ImportItemPayload> {
   return async (payload, context) => {
-    const { outcome: result, item } = await importItemAs(env, payload.itemId);
+    // The items of the jobs fetched together are claimed in one statement (issue 13 P1); a job whose item
+    // that claim did not take (done, being posted, settling, or fetched twice) reads it and decides alone.
+    const claims = await context.forBatch('claim', (batch) =>
+      claimManyAtOnce(
+        env.db,
+        batch.map((each) => each.itemId),
+        claimOptionsOf(env),
+      ),
+    );
+    const claimed = claims.get(payload.itemId);
+    claims.delete(payload.itemId);
+    const { outcome: result, item } = await importItemAs(env, payload.itemId, claimed);
     if (result.outcome === 'waiting_quota' && item) await sendItem(jobs, payload, item, result.notBefore);
     // Another attempt holds the claim: come back when it would count as stale, in case its worker died.
     if (result.outcome === 'busy' && result.retryAt && item)

@@ -57,4 +57,45 @@ describe('PGlite on its own thread (issue 13 P1)', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(heard).toEqual(['import.item']);
   });
+
+  it('runs a statement seen before as a prepared one, with every value exactly as sent', async () => {
+    const insert = 'insert into notes values ($1, $2, $3) returning id, at, body';
+    const values: Array<[number, string | null, string | null]> = [
+      [10, null, '{"quote":"it\'s","slash":"a\\\\b"}'],
+      [11, '2026-11-30T08:00:00Z', `{"text":"E'\\\\' OR 1=1; --"}`],
+      [12, '2026-11-30 09:00:00+01', null],
+    ];
+    const rows = [];
+    for (const row of values) rows.push((await pglite.query(insert, row)).rows[0]);
+    expect(rows).toEqual([
+      { id: 10, at: null, body: { quote: "it's", slash: 'a\\b' } },
+      { id: 11, at: new Date('2026-11-30T08:00:00Z'), body: { text: "E'\\' OR 1=1; --" } },
+      { id: 12, at: new Date('2026-11-30T08:00:00Z'), body: null },
+    ]);
+    const prepared = await pglite.query<{ statement: string }>('select statement from pg_prepared_statements');
+    expect(prepared.rows.map((row) => row.statement)).toContainEqual(expect.stringContaining(insert));
+    // Big integers and numbers go as their text, as PGlite sends them.
+    const sum = 'select $1::bigint + $2::numeric as total';
+    for (let run = 0; run < 3; run++)
+      expect((await pglite.query(sum, [9007199254740993n, 0.5])).rows[0]).toEqual({ total: '9007199254740993.5' });
+  });
+
+  it('names the statement the caller ran in an error of a prepared one, and keeps its fields', async () => {
+    const insert = 'insert into notes values ($1, null, null)';
+    await pglite.query(insert, [20]);
+    await pglite.query(insert, [21]);
+    const failed = await pglite.query(insert, [20]).catch((error: unknown) => error);
+    expect(failed).toMatchObject({ code: '23505', constraint: 'notes_pkey', query: insert });
+  });
+
+  it('follows a table that changed under a prepared statement, and runs what cannot be prepared as before', async () => {
+    await pglite.exec('create table shapes (id int)');
+    const all = 'select * from shapes where id = $1';
+    await pglite.query('insert into shapes values ($1)', [1]);
+    for (let run = 0; run < 2; run++) expect((await pglite.query(all, [1])).rows).toEqual([{ id: 1 }]);
+    await pglite.exec('alter table shapes add column name text');
+    expect((await pglite.query(all, [1])).rows).toEqual([{ id: 1, name: null }]);
+    const show = 'show timezone';
+    for (let run = 0; run < 3; run++) expect((await pglite.query(show)).rows).toHaveLength(1);
+  });
 });

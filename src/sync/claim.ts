@@ -94,13 +94,33 @@ export async function claimAtOnce(
   itemId: string,
   options: ClaimOptions = {},
 ): Promise<ClaimedItem | null> {
+  return (await claimManyAtOnce(db, [itemId], options)).get(itemId) ?? null;
+}
+
+/**
+ * `claimAtOnce` for several items in one statement (the item jobs fetched together, issue 13 P1), each
+ * with an attempt of its own; answers the items it claimed by id.
+ */
+export async function claimManyAtOnce(
+  db: Database,
+  itemIds: readonly string[],
+  options: ClaimOptions = {},
+): Promise<Map<string, ClaimedItem>> {
+  const claimed = new Map<string, ClaimedItem>();
+  if (itemIds.length === 0) return claimed;
   const now = (options.now ?? (() => new Date()))();
   const settleAfterMs = options.settleAfterMs ?? MAYBE_POSTED_SETTLE_MS;
   // Wall-clock time, as settlingUntil compares a failure's updatedAt with it.
   const settledBefore = new Date(Date.now() - settleAfterMs).toISOString();
-  const attemptId = randomUUID();
-  const [row] = await preparedClaim(db).execute({ itemId, attemptId, now: now.toISOString(), settledBefore });
-  return row ? { ...row, attemptId, searchFirst: mustSearch(row) } : null;
+  const rows = await preparedClaim(db).execute({
+    // Ids as one text, so the embedded database can run the statement prepared (store/pglite-thread).
+    itemIds: itemIds.join(','),
+    now: now.toISOString(),
+    settledBefore,
+  });
+  for (const row of rows)
+    claimed.set(row.id, { ...row, attemptId: row.attemptId!, searchFirst: mustSearch(row) });
+  return claimed;
 }
 
 /** The usual claim, built once per database instead of once per item. */
@@ -111,16 +131,10 @@ const preparedClaim = preparedPerDatabase((db) => {
   );
   return db
     .update(importItems)
-    .set(
-      claimColumns(
-        move.to,
-        sql`${sql.placeholder('attemptId')}::uuid`,
-        sql`${sql.placeholder('now')}::timestamptz`,
-      ),
-    )
+    .set(claimColumns(move.to, sql`gen_random_uuid()`, sql`${sql.placeholder('now')}::timestamptz`))
     .where(
       and(
-        eq(importItems.id, sql.placeholder('itemId')),
+        sql`${importItems.id} = any(string_to_array(${sql.placeholder('itemIds')}, ',')::uuid[])`,
         inArray(importItems.state, move.from),
         or(
           ne(importItems.state, 'failed'),
@@ -130,7 +144,7 @@ const preparedClaim = preparedPerDatabase((db) => {
       ),
     )
     .returning(claimedColumns())
-    .prepare('claim_item_at_once');
+    .prepare('claim_items_at_once');
 });
 
 /** `claimItem` for a row the caller has just read, so it is not read twice. */

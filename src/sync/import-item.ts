@@ -15,7 +15,7 @@ import type { Database } from '../store/database.ts';
 import { importItems } from '../store/schema/index.ts';
 import { refusedOutright, YukiDailyLimitError } from '../yuki/errors.ts';
 import type { YukiDomainClient } from '../yuki/yuki.client.ts';
-import type { ClaimedItem, ImportItem } from './claim.ts';
+import type { ClaimedItem, ClaimOptions, ImportItem } from './claim.ts';
 import { claimAtOnce, claimSeenItem, settlingUntil, staleAt } from './claim.ts';
 import { AttemptTimedOutError } from './errors.ts';
 import { postJournal, reconciledJournal } from './import-journal.ts';
@@ -217,19 +217,35 @@ export async function importItem(env: ImportItemEnvironment, itemId: string): Pr
 /** What a job needs of the item it ran, as read when the attempt began. */
 export type AttemptedItem = Pick<ImportItem, 'lastRunId' | 'kind' | 'periodId'>;
 
-/** `importItem`, also answering the item as its attempt read it, so the job needs no second read. */
-export async function importItemAs(
-  env: ImportItemEnvironment,
-  itemId: string,
-): Promise<{ outcome: ItemOutcome; item: AttemptedItem | null }> {
-  const claimOptions = {
+/** The claim's clock and ages as the environment sets them. */
+export function claimOptionsOf(env: ImportItemEnvironment): ClaimOptions {
+  return {
     ...(env.now ? { now: env.now } : {}),
     ...(env.staleAfterMs === undefined ? {} : { staleAfterMs: env.staleAfterMs }),
     ...(env.settleAfterMs === undefined ? {} : { settleAfterMs: env.settleAfterMs }),
   };
+}
+
+/**
+ * `importItem`, also answering the item as its attempt read it, so the job needs no second read.
+ * `claimed`: the item, claimed already with the jobs fetched together (sync/claim `claimManyAtOnce`).
+ */
+export async function importItemAs(
+  env: ImportItemEnvironment,
+  itemId: string,
+  claimed?: ClaimedItem,
+): Promise<{ outcome: ItemOutcome; item: AttemptedItem | null }> {
+  if (claimed) {
+    const now = (env.now ?? (() => new Date()))();
+    // It waited for the jobs before it: a claim older than a heartbeat's interval beats before going on.
+    const waited =
+      now.getTime() - (claimed.heartbeatAt ?? now).getTime() > (env.heartbeatMs ?? CLAIM_HEARTBEAT_MS);
+    if (waited && !(await beat(env.db, claimed, now))) return { outcome: { outcome: 'busy' }, item: claimed };
+    return { outcome: await attemptClaimed(env, claimed), item: claimed };
+  }
   // The usual case in one statement; anything else (done, being posted, settling) is read and decided below.
-  const claimed = await claimAtOnce(env.db, itemId, claimOptions);
-  if (claimed) return { outcome: await attemptClaimed(env, claimed), item: claimed };
+  const fresh = await claimAtOnce(env.db, itemId, claimOptionsOf(env));
+  if (fresh) return { outcome: await attemptClaimed(env, fresh), item: fresh };
   const [current] = await env.db.select().from(importItems).where(eq(importItems.id, itemId));
   if (!current) return { outcome: { outcome: 'already_done' }, item: null };
   return { outcome: await attempt(env, current), item: current };
