@@ -40,6 +40,16 @@ export async function runService(options: ServiceOptions): Promise<void> {
     return;
   }
 
+  const { database } = environment;
+  if (database.engine === 'pglite')
+    database.pglite.onDeath((error) => {
+      environment.logger.fatal(
+        { err: error },
+        'the embedded database stopped; exiting so the supervisor starts loket-yuki again',
+      );
+      process.exit(1);
+    });
+
   const closers: Array<() => Promise<void>> = [];
   let url: string | undefined;
   if (options.worker) {

@@ -72,12 +72,16 @@ describe('PGlite on its own thread (issue 13 P1)', () => {
       { id: 11, at: new Date('2026-11-30T08:00:00Z'), body: { text: "E'\\' OR 1=1; --" } },
       { id: 12, at: new Date('2026-11-30T08:00:00Z'), body: null },
     ]);
-    const prepared = await pglite.query<{ statement: string }>('select statement from pg_prepared_statements');
+    const prepared = await pglite.query<{ statement: string }>(
+      'select statement from pg_prepared_statements',
+    );
     expect(prepared.rows.map((row) => row.statement)).toContainEqual(expect.stringContaining(insert));
     // Big integers and numbers go as their text, as PGlite sends them.
     const sum = 'select $1::bigint + $2::numeric as total';
     for (let run = 0; run < 3; run++)
-      expect((await pglite.query(sum, [9007199254740993n, 0.5])).rows[0]).toEqual({ total: '9007199254740993.5' });
+      expect((await pglite.query(sum, [9007199254740993n, 0.5])).rows[0]).toEqual({
+        total: '9007199254740993.5',
+      });
   });
 
   it('names the statement the caller ran in an error of a prepared one, and keeps its fields', async () => {
@@ -97,5 +101,22 @@ describe('PGlite on its own thread (issue 13 P1)', () => {
     expect((await pglite.query(all, [1])).rows).toEqual([{ id: 1, name: null }]);
     const show = 'show timezone';
     for (let run = 0; run < 3; run++) expect((await pglite.query(show)).rows).toHaveLength(1);
+  });
+
+  it('tells its listeners when the thread dies under it, and fails every later statement; not when closed', async () => {
+    const doomed = await PgliteThread.open(undefined, PGLITE_START_PARAMS);
+    const deaths: Error[] = [];
+    doomed.onDeath((error) => deaths.push(error));
+    await doomed.query("select 'alive'");
+    // What a WASM abort does to the thread.
+    await doomed.crash(3).catch(() => undefined);
+    await expect.poll(() => deaths.map((error) => error.message)).toEqual(['the PGlite thread exited (3)']);
+    await expect(doomed.query('select 1')).rejects.toThrow('PGlite is closed');
+
+    const closed = await PgliteThread.open(undefined, PGLITE_START_PARAMS);
+    const none: Error[] = [];
+    closed.onDeath((error) => none.push(error));
+    await closed.close();
+    expect(none).toEqual([]);
   });
 });

@@ -138,6 +138,8 @@ const ops = {
     return { name: file.name, bytes: await file.arrayBuffer() };
   },
   async close() { await db.close(); },
+  // Ends the thread as a WASM abort would (tests of what the process does then).
+  exit: ({ code }) => process.exit(code),
 };
 const failure = (error) => {
   const own = {};
@@ -180,6 +182,8 @@ export class PgliteThread {
   #calls = 0;
   #transactions = 0;
   #closed = false;
+  #closing = false;
+  #deathListeners: Array<(error: Error) => void> = [];
 
   private constructor(worker: Worker) {
     this.#worker = worker;
@@ -207,6 +211,7 @@ export class PgliteThread {
       },
     );
     const fail = (error: Error) => {
+      if (!this.#closed && !this.#closing) for (const listener of this.#deathListeners) listener(error);
       this.#closed = true;
       for (const pending of this.#pending.values()) pending.reject(error);
       this.#pending.clear();
@@ -298,8 +303,22 @@ export class PgliteThread {
     return new File([bytes], name);
   }
 
+  /**
+   * Runs `listener` if the thread ends without `close` (a WASM abort): every later statement would fail,
+   * so the service exits and its supervisor starts it again.
+   */
+  onDeath(listener: (error: Error) => void): void {
+    this.#deathListeners.push(listener);
+  }
+
+  /** Ends the thread abruptly with `code`, as a WASM abort would (tests of what follows). */
+  async crash(code: number): Promise<void> {
+    await this.#call('exit', { code });
+  }
+
   async close(): Promise<void> {
     if (this.#closed) return;
+    this.#closing = true;
     try {
       await this.#call('close', {});
     } finally {

@@ -40,14 +40,17 @@ export class NotAPdfError extends AppError {
 
 const latin1 = new TextDecoder('latin1');
 
+let loading: Promise<typeof import('pdf-lib')> | undefined;
+/** pdf-lib (~140 modules) loads at the first PDF: an idle service never needs it (issue 13 P2); once, as each `import()` resolves again. */
+const pdfLib = () => (loading ??= import('pdf-lib'));
+
 /** Refuses `bytes` unless they are a loadable PDF with at least one page; `what` names the document. */
 export async function assertPdf(bytes: Uint8Array, what: Message): Promise<void> {
   if (!latin1.decode(bytes.subarray(0, WINDOW)).includes('%PDF-'))
     throw new NotAPdfError(what, 'signature', bytes.byteLength);
   if (!latin1.decode(bytes.subarray(Math.max(0, bytes.byteLength - WINDOW))).includes('%%EOF'))
     throw new NotAPdfError(what, 'trailer', bytes.byteLength);
-  // pdf-lib (~140 modules) loads at the first PDF: an idle service never needs it (issue 13 P2).
-  const { PDFDocument } = await import('pdf-lib');
+  const { PDFDocument } = await pdfLib();
   let pages: number;
   try {
     const document = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true });
