@@ -5,6 +5,7 @@
  * cut-off file lacks it), and a document pdf-lib can load with at least one page. Loading without
  * touching metadata takes milliseconds for a payslip.
  */
+import type * as PdfLib from 'pdf-lib';
 import { AppError } from '../core/errors.ts';
 import type { Message } from '../core/errors.ts';
 
@@ -40,7 +41,7 @@ export class NotAPdfError extends AppError {
 
 const latin1 = new TextDecoder('latin1');
 
-let loading: Promise<typeof import('pdf-lib')> | undefined;
+let loading: Promise<typeof PdfLib> | undefined;
 /** pdf-lib (~140 modules) loads at the first PDF: an idle service never needs it (issue 13 P2); once, as each `import()` resolves again. */
 const pdfLib = () => (loading ??= import('pdf-lib'));
 
