@@ -5,6 +5,7 @@
  * downloads and Yuki uploads made directly through the clients at the same concurrency; and planning
  * time at two sizes, which must grow linearly.
  */
+import { availableParallelism } from 'node:os';
 import { and, eq, inArray } from 'drizzle-orm';
 import { cents } from '../src/core/money.ts';
 import { startJobEngine } from '../src/jobs/engine.ts';
@@ -84,7 +85,23 @@ async function waitForRun(fixture: ImportFixture, deadlineMs: number): Promise<v
   }
 }
 
-export type ServiceFigures = { bareMs: number; serviceMs: number; documents: number; ratios: number[] };
+export type ServiceFigures = {
+  bareMs: number;
+  serviceMs: number;
+  documents: number;
+  ratios: number[];
+  /** CPU time of the whole process (sandboxes included) per document, in the median round. */
+  bareCpuMs: number;
+  serviceCpuMs: number;
+};
+
+/** CPU milliseconds (all threads of the process) that `work` took. */
+async function cpuMsOf(work: () => Promise<void>): Promise<number> {
+  const before = process.cpuUsage();
+  await work();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000;
+}
 
 const ROUNDS = 3;
 
@@ -124,17 +141,26 @@ export async function serviceVersusBare(engine: Engine, employees: number): Prom
 
     const bareRuns: number[] = [];
     const serviceRuns: number[] = [];
+    const bareCpu: number[] = [];
+    const serviceCpu: number[] = [];
     let documents = 0;
     // Interleaved, so drift on a busy machine hits both alike; the median round is reported.
     for (let round = 0; round < ROUNDS; round++) {
       let started = performance.now();
-      await inPool(items, ITEM_CONCURRENCY, bare);
+      bareCpu.push(await cpuMsOf(() => inPool(items, ITEM_CONCURRENCY, bare)));
       bareRuns.push(performance.now() - started);
       await forget(fixture);
 
       started = performance.now();
-      await jobs.send(importAdministrationQueue, { ...payslipMonth(fixture.bakeryId), requestedBy: null });
-      await waitForRun(fixture, 20 * 60_000);
+      serviceCpu.push(
+        await cpuMsOf(async () => {
+          await jobs.send(importAdministrationQueue, {
+            ...payslipMonth(fixture.bakeryId),
+            requestedBy: null,
+          });
+          await waitForRun(fixture, 20 * 60_000);
+        }),
+      );
       serviceRuns.push(performance.now() - started);
       const posted = await fixture.env.db
         .select({ id: importItems.id })
@@ -149,7 +175,14 @@ export async function serviceVersusBare(engine: Engine, employees: number): Prom
     }
     const ratios = serviceRuns.map((service, round) => service / bareRuns[round]!);
     const middle = ratios.indexOf([...ratios].sort((a, b) => a - b)[Math.floor(ROUNDS / 2)]!);
-    return { bareMs: bareRuns[middle]!, serviceMs: serviceRuns[middle]!, documents, ratios };
+    return {
+      bareMs: bareRuns[middle]!,
+      serviceMs: serviceRuns[middle]!,
+      documents,
+      ratios,
+      bareCpuMs: bareCpu[middle]! / documents,
+      serviceCpuMs: serviceCpu[middle]! / documents,
+    };
   } finally {
     await jobs.stop();
     await fixture.close();
@@ -165,6 +198,11 @@ export async function importServiceBench(engine: Engine, employees: number, smal
       `${((figures.documents * 1000) / figures.serviceMs).toFixed(0)} documents/s ` +
       `(service ${(figures.serviceMs / 1000).toFixed(1)} s, bare ${(figures.bareMs / 1000).toFixed(1)} s; ` +
       `median of ${figures.ratios.map((ratio) => ratio.toFixed(2)).join(', ')})`,
+  );
+  // Both runs are CPU-bound on 2 cores (sandboxes in this process): the CPU per document tells why.
+  console.log(
+    `P1 [${engine}] CPU per document, all threads: bare ${figures.bareCpuMs.toFixed(2)} ms, ` +
+      `service ${figures.serviceCpuMs.toFixed(2)} ms (${availableParallelism()} cores)`,
   );
   const [small, large] = [await planningMs(engine, smaller), await planningMs(engine, employees)];
   console.log(

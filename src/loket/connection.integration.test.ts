@@ -9,6 +9,7 @@ import { downloadPayslipPdf } from './payslips.ts';
 import { sandboxFixture } from '../../test/support/loket-fixture.ts';
 import type { SandboxFixture } from '../../test/support/loket-fixture.ts';
 import { collectAll } from './paging.ts';
+import { timersOf } from '../../test/support/timers.ts';
 
 const bakery = demoPayrollAdministration(10231);
 let sandbox: RunningLoketSandbox;
@@ -181,6 +182,40 @@ describe('faults and limits', () => {
     });
     expect(Date.now() - started).toBeLessThan(1500);
     expect(stats.calls).toBe(2);
+  });
+
+  it('cuts a body that stops coming at the same time limit: headers in time are not enough', async () => {
+    // Headers at once, then the body stalls until the request's signal gives up on it, as undici's does.
+    const stalling: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (!String(input).includes('/v2/')) return response;
+      await response.body?.cancel();
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"_embedded":['));
+          init?.signal?.addEventListener('abort', () => controller.error(init.signal!.reason));
+        },
+      });
+      return new Response(body, { status: 200, headers: response.headers });
+    };
+    const { connection } = await fixture.connect({
+      connection: { fetch: stalling, timeoutMs: 200, retry: { attempts: 2, baseDelayMs: 5 } },
+    });
+    const started = Date.now();
+    await expect(collectAll(listEmployers(connection))).rejects.toMatchObject({
+      code: 'loket.unavailable',
+      detail: expect.stringContaining('TimeoutError'),
+    });
+    expect(Date.now() - started).toBeLessThan(1500);
+  });
+
+  it('lets a finished request’s timer go, not when its time limit would have passed', async () => {
+    const { connection } = await fixture.connect({ connection: { timeoutMs: 60_000 } });
+    await collectAll(listEmployers(connection));
+    const timers = await timersOf(60_000, async () => {
+      for (let call = 0; call < 20; call++) await collectAll(listEmployers(connection));
+    });
+    expect(timers).toEqual({ set: 20, leftRunning: 0 });
   });
 
   it("stops a caller's requests when its signal aborts, waiting or running, and serves the others", async () => {

@@ -5,6 +5,7 @@
  * on network errors and 5xx, Retry-After on 429, one refresh-and-retry on 401, and typed errors for
  * everything else. `withSignal` gives a view whose requests all stop when the caller's signal aborts.
  */
+import { deadlineIn } from '../platform/timeout.ts';
 import { timedCall } from '../platform/metrics.ts';
 import type { z } from 'zod';
 import { Semaphore } from './concurrency.ts';
@@ -261,11 +262,21 @@ export class LoketConnection {
       }
       let keepSlot = false;
       let waitMs = 0;
+      // The request's own time limit covers its body too: a streamed body ends it with the slot.
+      const timeout = deadlineIn(
+        this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        `${request.method} ${request.path}`,
+      );
+      const done = release;
+      release = () => {
+        timeout.clear();
+        done();
+      };
       try {
         const token = await this.keeper.accessToken();
         let response: Response;
         try {
-          response = await this.send(request, token);
+          response = await this.send(request, token, timeout.signal);
         } catch (error) {
           lastFailure = `network: ${String(error)}`;
           if (this.signal?.aborted) throw this.abandoned(request, lastFailure);
@@ -334,7 +345,7 @@ export class LoketConnection {
     return retryAfterMs ?? backoffDelayMs(attempt, this.policy, this.options.random);
   }
 
-  private send(request: Exchange, token: string): Promise<Response> {
+  private send(request: Exchange, token: string, timeout: AbortSignal): Promise<Response> {
     const url = new URL(`${this.options.apiBaseUrl.replace(/\/$/, '')}${request.path}`);
     // encodeURIComponent gives %20 for spaces in filters, which every server reads the same way.
     const query = Object.entries(request.query ?? {})
@@ -342,7 +353,6 @@ export class LoketConnection {
       .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
       .join('&');
     if (query) url.search = query;
-    const timeout = AbortSignal.timeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     return timedCall(
       'loket',
       request.activity,

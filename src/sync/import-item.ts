@@ -7,6 +7,7 @@
  * Yuki"). The live attempt heartbeats its claim and stops before posting once it lost it. Every Loket
  * and Yuki call of an attempt stops at the attempt's deadline.
  */
+import { deadlineIn } from '../platform/timeout.ts';
 import { eq } from 'drizzle-orm';
 import { AppError, isAppError } from '../core/errors.ts';
 import { periodLabel } from '../core/periods.ts';
@@ -285,13 +286,7 @@ async function attempt(env: ImportItemEnvironment, current: ImportItem): Promise
 async function attemptClaimed(env: ImportItemEnvironment, item: ClaimedItem): Promise<ItemOutcome> {
   const now = env.now ?? (() => new Date());
   const deadlineMs = env.attemptDeadlineMs ?? ATTEMPT_DEADLINE_MS;
-  // Not AbortSignal.timeout: its timer would outlive every finished attempt by up to 5 minutes.
-  const deadline = new AbortController();
-  const deadlineTimer = setTimeout(
-    () => deadline.abort(new DOMException('The attempt reached its deadline', 'TimeoutError')),
-    deadlineMs,
-  );
-  deadlineTimer.unref();
+  const deadline = deadlineIn(deadlineMs, 'The attempt');
   const alive = keepClaimAlive(env, item);
   const signal = AbortSignal.any([deadline.signal, alive.lost]);
   // Whether the item may be in Yuki right now, as this attempt knows it.
@@ -367,6 +362,6 @@ async function attemptClaimed(env: ImportItemEnvironment, item: ClaimedItem): Pr
       await markJournalFailed(env, link, item, error);
     return { outcome: 'failed', retryable, code: isAppError(error) ? error.code : 'internal', maybePosted };
   } finally {
-    clearTimeout(deadlineTimer);
+    deadline.clear();
   }
 }

@@ -16,6 +16,7 @@ import {
   YukiUnknownGlAccountError,
 } from './errors.ts';
 import type { YukiJournal } from './journal.ts';
+import { timersOf } from '../../test/support/timers.ts';
 import type { YukiClientOptions } from './yuki.client.ts';
 import { createYukiClient, MAX_REQUEST_BYTES, YukiFolder } from './yuki.client.ts';
 
@@ -565,6 +566,16 @@ describe('transport faults', () => {
       code: 'yuki.unavailable',
       retryable: true,
     });
+  });
+
+  it('lets a finished call’s timer go, not when its time limit would have passed', async () => {
+    const { yuki } = client({ timeoutMs: 60_000 });
+    await yuki.domains(KEY.portal);
+    const timers = await timersOf(60_000, async () => {
+      for (let call = 0; call < 10; call++) await yuki.domains(KEY.portal);
+    });
+    expect(timers.set).toBeGreaterThanOrEqual(10);
+    expect(timers.leftRunning).toBe(0);
   });
 
   it("gives up a call when the caller's signal aborts, and sends or counts nothing after", async () => {

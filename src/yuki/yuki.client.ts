@@ -6,6 +6,7 @@
  * through `forDomain(key, domainId)`, which sets the session's current domain first. A caller with a
  * deadline passes its signal there: once it aborts, no call of that client is sent or waited for.
  */
+import { deadlineIn } from '../platform/timeout.ts';
 import { countCallError, timedCall } from '../platform/metrics.ts';
 import type { z } from 'zod';
 import type { Cents } from '../core/money.ts';
@@ -229,16 +230,18 @@ export function createYukiClient(options: YukiClientOptions): YukiClient {
     operation: string,
     signal?: AbortSignal,
   ): Promise<{ status: number; text: string }> {
-    const timeout = AbortSignal.timeout(timeoutMs);
+    const timeout = deadlineIn(timeoutMs, operation);
     try {
       const response = await fetchImpl(url, {
         ...init,
         method: 'POST',
-        signal: signal ? AbortSignal.any([timeout, signal]) : timeout,
+        signal: signal ? AbortSignal.any([timeout.signal, signal]) : timeout.signal,
       });
       return { status: response.status, text: await response.text() };
     } catch (error) {
       throw new YukiUnavailableError({ cause: error, detail: `${operation}: ${String(error)}` });
+    } finally {
+      timeout.clear();
     }
   }
 
