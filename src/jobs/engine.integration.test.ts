@@ -19,7 +19,7 @@ describe('job engine', () => {
     jobs = await startJobEngine({ database, logger: testLogger, supervise: true, instanceName: 'test' });
     await jobs.ensureQueues(allQueues);
     const services = createTestServices({ database, jobs });
-    await startWorkers(jobs, { ...services, workerId: 'test-worker' });
+    await startWorkers(jobs, { ...services, engine: database.engine, workerId: 'test-worker' });
   });
   afterAll(async () => {
     await jobs?.stop();

@@ -1,9 +1,10 @@
 /**
  * @module housekeeping
  * The `system.housekeeping` queue, scheduled hourly: removes expired sessions, old failed log-ins and
- * spent password-reset links, so those tables stay small and nothing sensitive lingers.
+ * spent password-reset links, so those tables stay small and nothing sensitive lingers; and vacuums the
+ * embedded database, which has no autovacuum of its own.
  */
-import { and, isNotNull, lt, or } from 'drizzle-orm';
+import { and, isNotNull, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../store/database.ts';
 import { passwordResets, sessions } from '../store/schema/index.ts';
@@ -39,4 +40,14 @@ export async function cleanUp(db: Database, now = new Date()): Promise<Housekeep
     loginFailures: oldFailures,
     passwordResets: spentResets.length,
   };
+}
+
+/**
+ * PGlite is PostgreSQL in one process: no autovacuum worker ever runs, so every update of an import
+ * item or a job leaves a dead row version and the planner never gets fresh statistics. An hourly
+ * VACUUM (ANALYZE) does what autovacuum does on a server; the embedded database is small, so it is
+ * quick (PostgreSQL servers vacuum themselves).
+ */
+export async function vacuumEmbedded(db: Database): Promise<void> {
+  await db.execute(sql`vacuum (analyze)`);
 }

@@ -8,7 +8,7 @@ import type { ImportItemEnvironment } from '../sync/import-item.ts';
 import type { JobEngine } from './engine.ts';
 import type { QueueDefinition } from './queue.ts';
 import { probeQueue, recordProbe } from './probe.ts';
-import { cleanUp, HOUSEKEEPING_CRON, housekeepingQueue } from './housekeeping.ts';
+import { cleanUp, HOUSEKEEPING_CRON, housekeepingQueue, vacuumEmbedded } from './housekeeping.ts';
 import { applyRetention } from './retention.ts';
 import { importQueues, startImportWorkers } from './import-queues.ts';
 import { FAILURE_DIGEST_CRON, failureDigestQueue } from './failure-digest.ts';
@@ -26,6 +26,8 @@ export const allQueues = [
 /** The workers' part of the process environment (built in src/main/environment.ts). */
 export type WorkerDependencies = {
   db: Database;
+  /** Which database `db` is: the embedded one needs vacuuming by us. */
+  engine: 'pglite' | 'postgres';
   workerId: string;
   logger: Logger;
   /** What the import needs in this process: its Yuki client, secrets and Loket connections. */
@@ -44,6 +46,7 @@ export async function startWorkers(jobs: JobEngine, dependencies: WorkerDependen
   await jobs.work(housekeepingQueue, async () => {
     await cleanUp(dependencies.db);
     await applyRetention(dependencies.db, dependencies.config.retention);
+    if (dependencies.engine === 'pglite') await vacuumEmbedded(dependencies.db);
   });
   // One schedule row, whatever the number of workers: pg-boss fires each slot once.
   await jobs.schedule(housekeepingQueue, HOUSEKEEPING_CRON, {});

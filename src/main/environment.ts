@@ -69,6 +69,7 @@ export async function openEnvironment(
     logger,
     database,
     db,
+    engine: database.engine,
     jobs,
     masterKeys,
     secrets,
