@@ -1,13 +1,21 @@
 /**
  * Retention: audit events and settled import history past their years, refusal counts and mails past
- * their days are deleted; everything younger, and unsettled work of any age, stays. The audit log
- * stays append-only for everyone else.
+ * their days are deleted, and payroll process statuses the freshness poll has not seen for over a year;
+ * everything younger, and unsettled work of any age, stays. The audit log stays append-only for everyone
+ * else.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/support/database.ts';
 import { createTenants } from '../../test/support/tenants.ts';
 import type { DatabaseHandle } from '../store/database.ts';
-import { auditEvents, importItems, importRuns, mailOutbox, refusalCounts } from '../store/schema/index.ts';
+import {
+  auditEvents,
+  importItems,
+  importRuns,
+  loketProcessStatuses,
+  mailOutbox,
+  refusalCounts,
+} from '../store/schema/index.ts';
 import { applyRetention, DEFAULT_RETENTION } from './retention.ts';
 
 describe('retention', () => {
@@ -81,6 +89,14 @@ describe('retention', () => {
         createdAt: new Date(now.getTime() - days * day),
       })),
     );
+    await db.insert(loketProcessStatuses).values(
+      [500, 300].map((days) => ({
+        administrationId,
+        payrollPeriodId: days === 500 ? 203301 : 203303,
+        status: 6,
+        seenAt: new Date(now.getTime() - days * day),
+      })),
+    );
 
     // Outside housekeeping the audit log refuses deletion, old rows included.
     await expect(db.delete(auditEvents)).rejects.toThrow();
@@ -91,6 +107,7 @@ describe('retention', () => {
       importItems: 1,
       refusalCounts: 1,
       mails: 1,
+      processStatuses: 1,
     });
     expect((await db.select().from(auditEvents)).map((row) => row.actorLabel)).toContain('young');
     expect((await db.select().from(auditEvents)).map((row) => row.actorLabel)).not.toContain('old');
@@ -99,12 +116,16 @@ describe('retention', () => {
       'young-posted',
     ]);
     expect((await db.select().from(mailOutbox)).map((row) => row.recipients)).toEqual(['10@kantoor.nl']);
+    expect((await db.select().from(loketProcessStatuses)).map((row) => row.payrollPeriodId)).toEqual([
+      203303,
+    ]);
     expect(await applyRetention(db, DEFAULT_RETENTION, now)).toEqual({
       auditEvents: 0,
       importRuns: 0,
       importItems: 0,
       refusalCounts: 0,
       mails: 0,
+      processStatuses: 0,
     });
   });
 });

@@ -2,11 +2,19 @@
  * @module jobs/retention
  * Personal data is kept no longer than needed: audit events and import history past their retention
  * (default 7 years, the Dutch fiscal duty for records of bookings), refusal counts and the mail outbox
- * past theirs (default 90 days). Run by the hourly housekeeping job.
+ * past theirs (default 90 days); payroll process statuses the freshness poll has not seen for over a
+ * year (it never reads them again). Run by the hourly housekeeping job.
  */
 import { and, inArray, lt, sql } from 'drizzle-orm';
 import type { Database } from '../store/database.ts';
-import { auditEvents, importItems, importRuns, mailOutbox, refusalCounts } from '../store/schema/index.ts';
+import {
+  auditEvents,
+  importItems,
+  importRuns,
+  loketProcessStatuses,
+  mailOutbox,
+  refusalCounts,
+} from '../store/schema/index.ts';
 
 export type Retention = { importHistoryYears: number; auditYears: number; requestLogDays: number };
 
@@ -16,12 +24,15 @@ export type RetentionReport = {
   importItems: number;
   refusalCounts: number;
   mails: number;
+  processStatuses: number;
 };
 
 /** The defaults of the RETENTION_* settings. */
 export const DEFAULT_RETENTION: Retention = { importHistoryYears: 7, auditYears: 7, requestLogDays: 90 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** The freshness poll reads a year of periods back (sync/freshness-poll): a status unseen this long is never read. */
+const PROCESS_STATUS_DAYS = 400;
 
 function yearsBefore(now: Date, years: number): Date {
   const cutoff = new Date(now);
@@ -63,11 +74,16 @@ export async function applyRetention(
     .delete(mailOutbox)
     .where(lt(mailOutbox.createdAt, logCutoff))
     .returning({ id: mailOutbox.id });
+  const statuses = await db
+    .delete(loketProcessStatuses)
+    .where(lt(loketProcessStatuses.seenAt, new Date(now.getTime() - PROCESS_STATUS_DAYS * DAY_MS)))
+    .returning({ period: loketProcessStatuses.payrollPeriodId });
   return {
     auditEvents: audit.length,
     importRuns: runs.length,
     importItems: items.length,
     refusalCounts: refusals.length,
     mails: mails.length,
+    processStatuses: statuses.length,
   };
 }

@@ -1,7 +1,7 @@
 import { like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/support/database.ts';
-import type { DatabaseHandle } from '../store/database.ts';
+import { queryRows, type DatabaseHandle } from '../store/database.ts';
 import { sessions, users } from '../store/schema/index.ts';
 import { vacuumEmbedded } from './housekeeping.ts';
 
@@ -15,16 +15,21 @@ describe('the embedded database, vacuumed by housekeeping (it has no autovacuum)
   it('gives the space of dead row versions back and counts the live rows for the planner', async () => {
     const tableSize = async () =>
       Number(
-        (await database.db.execute<{ size: string }>(sql`select pg_relation_size('sessions')::text as size`))
-          .rows[0]!.size,
+        (
+          await queryRows<{ size: string }>(
+            database.db,
+            sql`select pg_relation_size('sessions')::text as size`,
+          )
+        )[0]!.size,
       );
     const plannerRows = async () =>
       Number(
         (
-          await database.db.execute<{ rows: string }>(
+          await queryRows<{ rows: string }>(
+            database.db,
             sql`select reltuples::text as rows from pg_class where relname = 'sessions'`,
           )
-        ).rows[0]!.rows,
+        )[0]!.rows,
       );
     const [user] = await database.db
       .insert(users)
