@@ -7,7 +7,7 @@
  * Loket marks as a test year is skipped for as long as Loket marks it so.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { PayrollPeriod, PeriodKind } from '../core/periods.ts';
 import {
   lookbackWindow,
@@ -18,7 +18,8 @@ import {
   periodLabel,
 } from '../core/periods.ts';
 import type { AppError } from '../core/errors.ts';
-import type { Database } from '../store/database.ts';
+import { queryRows, type Database } from '../store/database.ts';
+import { jsonRowsSelect } from '../store/json-rows.ts';
 import type { ImportItemDetails, ImportItemState, ImportKind } from '../store/schema/index.ts';
 import { importItems } from '../store/schema/index.ts';
 import { correctionFinder, correctionSubject } from './corrections.ts';
@@ -339,8 +340,36 @@ export async function previewOf(
   return { text: lines.join('\n'), importable, exportedSkipped: skipped };
 }
 
-/** Rows per insert statement: well under PostgreSQL's 65,535 parameters at ~16 columns a row. */
+/** Rows per insert statement (one JSON parameter), so no statement holds all of a big employer. */
 const INSERT_CHUNK = 1000;
+
+/** An inserted row as the database answers it (raw SQL: column names, driver values). */
+type ExistingRow = {
+  id: string;
+  key: string;
+  state: ImportItemState;
+  kind: ImportKind;
+  period_id: number;
+  loket_marked_at: string | null;
+  error_code: string | null;
+  details: unknown;
+};
+
+function existingFromRow(row: ExistingRow): Existing {
+  return {
+    id: row.id,
+    key: row.key,
+    state: row.state,
+    kind: row.kind,
+    periodId: row.period_id,
+    loketMarkedAt:
+      row.loket_marked_at === null
+        ? null
+        : (importItems.loketMarkedAt.mapFromDriverValue(row.loket_marked_at) as Date),
+    errorCode: row.error_code,
+    details: importItems.details.mapFromDriverValue(row.details) as ImportItemDetails,
+  };
+}
 
 /**
  * Inserts newly discovered items, in sets, each linked to what it corrects; a racing planner's row wins
@@ -400,12 +429,13 @@ async function insertItems(
     };
   });
   for (let at = 0; at < rows.length; at += INSERT_CHUNK) {
-    const inserted = await db
-      .insert(importItems)
-      .values(rows.slice(at, at + INSERT_CHUNK))
-      .onConflictDoNothing({ target: importItems.key })
-      .returning(existingColumns);
-    for (const row of inserted) stored.set(row.key, row);
+    const inserted = await queryRows<ExistingRow>(
+      db,
+      sql`insert into ${importItems} ${jsonRowsSelect(importItems, rows.slice(at, at + INSERT_CHUNK))}
+        on conflict (key) do nothing
+        returning id, key, state, kind, period_id, loket_marked_at, error_code, details`,
+    );
+    for (const row of inserted) stored.set(row.key, existingFromRow(row));
   }
   const raced = rows.filter((row) => !stored.has(row.key));
   if (raced.length === 0) return stored;

@@ -1,0 +1,34 @@
+/**
+ * @module store/json-rows
+ * Many rows as one parameter (issue 13 P1): `json_populate_recordset` reads them from one JSON document.
+ * A thousand import items as VALUES were ~16,000 parameters, which PGlite serialises one by one: the
+ * insert took three times as long.
+ */
+import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+
+/**
+ * `(columns) select columns from json_populate_recordset(…)` for `rows`, to follow `insert into table`.
+ * Columns are those any row sets; a row without one gets null (as VALUES would give a column without a
+ * default). Dates go as ISO text, objects as JSON (what a jsonb column stores).
+ */
+export function jsonRowsSelect<Table extends PgTable>(
+  table: Table,
+  rows: ReadonlyArray<Partial<Table['$inferInsert']>>,
+): SQL {
+  const columns = getTableColumns(table);
+  const keys = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  const names = keys.map((key) => {
+    const column = columns[key];
+    if (!column) throw new Error(`${getTableName(table)} has no column ${key}`);
+    return column.name;
+  });
+  const records = rows.map((row) =>
+    Object.fromEntries(keys.map((key, at) => [names[at], (row as Record<string, unknown>)[key] ?? null])),
+  );
+  const list = sql.join(
+    names.map((name) => sql.identifier(name)),
+    sql`, `,
+  );
+  return sql`(${list}) select ${list} from json_populate_recordset(null::${table}, ${JSON.stringify(records)}::json)`;
+}
