@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/support/database.ts';
 import type { DatabaseHandle } from './database.ts';
-import { jsonRowsSelect } from './json-rows.ts';
+import { inJsonArray, jsonRowsSelect } from './json-rows.ts';
 import { users } from './schema/index.ts';
 
 describe('rows inserted as one JSON parameter (issue 13 P1)', () => {
@@ -33,5 +33,26 @@ describe('rows inserted as one JSON parameter (issue 13 P1)', () => {
     expect(() => jsonRowsSelect(users, [{ email: 'c@kantoor.nl', nickname: 'C' } as never])).toThrow(
       'users has no column nickname',
     );
+  });
+
+  it('matches a column against any number of values given as one parameter, commas and quotes included', async () => {
+    await database.db.insert(users).values([
+      { email: 'x,y@kantoor.nl', name: 'X', passwordHash: 'x' },
+      { email: '"q"@kantoor.nl', name: 'Q', passwordHash: 'x' },
+    ]);
+    const wanted = [
+      'x,y@kantoor.nl',
+      '"q"@kantoor.nl',
+      ...Array.from({ length: 5_000 }, (_, n) => `${n}@nergens.nl`),
+    ];
+    const found = await database.db
+      .select({ name: users.name })
+      .from(users)
+      .where(inJsonArray(users.email, wanted));
+    expect(found.map((row) => row.name).sort()).toEqual(['Q', 'X']);
+    const ids = (await database.db.select({ id: users.id }).from(users)).map((row) => row.id);
+    expect(
+      await database.db.select({ id: users.id }).from(users).where(inJsonArray(users.id, ids)),
+    ).toHaveLength(ids.length);
   });
 });

@@ -1,10 +1,10 @@
 /**
  * @module store/json-rows
- * Many rows as one parameter (issue 13 P1): `json_populate_recordset` reads them from one JSON document.
- * A thousand import items as VALUES were ~16,000 parameters, which PGlite serialises one by one: the
- * insert took three times as long.
+ * Many rows or values as one parameter (issue 13 P1): `json_populate_recordset` reads rows from one JSON
+ * document. A thousand import items as VALUES were ~16,000 parameters, which PGlite serialises one by
+ * one: the insert took three times as long.
  */
-import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
+import { getTableColumns, getTableName, sql, type Column, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 
 /**
@@ -31,4 +31,9 @@ export function jsonRowsSelect<Table extends PgTable>(
     sql`, `,
   );
   return sql`(${list}) select ${list} from json_populate_recordset(null::${table}, ${JSON.stringify(records)}::json)`;
+}
+
+/** `column in (values)` with the values as one JSON parameter, however many there are. */
+export function inJsonArray(column: Column, values: readonly string[]): SQL {
+  return sql`${column} = any(array(select json_array_elements_text(${JSON.stringify(values)}::json))::${sql.raw(column.getSQLType())}[])`;
 }

@@ -19,7 +19,7 @@ import {
 } from '../core/periods.ts';
 import type { AppError } from '../core/errors.ts';
 import { queryRows, type Database } from '../store/database.ts';
-import { jsonRowsSelect } from '../store/json-rows.ts';
+import { inJsonArray, jsonRowsSelect } from '../store/json-rows.ts';
 import type { ImportItemDetails, ImportItemState, ImportKind } from '../store/schema/index.ts';
 import { importItems } from '../store/schema/index.ts';
 import { correctionFinder, correctionSubject } from './corrections.ts';
@@ -240,7 +240,7 @@ export type PlannedItem = { id: string; kind: ImportKind; periodId: number };
 
 async function existingByKey(db: Database, keys: string[]): Promise<Map<string, Existing>> {
   if (keys.length === 0) return new Map();
-  const rows = await db.select(existingColumns).from(importItems).where(inArray(importItems.key, keys));
+  const rows = await db.select(existingColumns).from(importItems).where(inJsonArray(importItems.key, keys));
   return new Map(rows.map((row) => [row.key, row]));
 }
 
@@ -565,7 +565,7 @@ export async function savePlan(
       .update(importItems)
       .set({ lastRunId: options.runId })
       .where(
-        inArray(
+        inJsonArray(
           importItems.id,
           toRun.map((item) => item.id),
         ),
