@@ -119,4 +119,15 @@ describe('PGlite on its own thread (issue 13 P1)', () => {
     await closed.close();
     expect(none).toEqual([]);
   });
+
+  it('keeps at most a hundred statements prepared, letting the least recently used go', async () => {
+    for (let round = 0; round < 2; round++)
+      for (let n = 0; n < 120; n++)
+        expect((await pglite.query(`select $1::int + ${n} as total`, [1])).rows).toEqual([{ total: n + 1 }]);
+    const prepared = await pglite.query<{ count: number }>(
+      'select count(*)::int as count from pg_prepared_statements',
+    );
+    expect(prepared.rows[0]!.count).toBeLessThanOrEqual(100);
+    expect(prepared.rows[0]!.count).toBeGreaterThan(50);
+  });
 });

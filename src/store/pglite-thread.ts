@@ -82,7 +82,8 @@ async function preparedName(sql) {
   if (prepared.size > PREPARED_MAX) {
     const [oldest, oldestName] = prepared.entries().next().value;
     prepared.delete(oldest);
-    await db.exec('DEALLOCATE ' + oldestName);
+    // Letting go is housekeeping: its failure must not fail the caller's statement.
+    await db.exec('DEALLOCATE ' + oldestName).catch(() => undefined);
   }
   return name;
 }
