@@ -201,7 +201,8 @@ export async function importServiceBench(engine: Engine, employees: number, smal
   );
   // Both runs are CPU-bound on 2 cores (sandboxes in this process): the CPU per document tells why.
   console.log(
-    `P1 [${engine}] CPU per document, all threads: bare ${figures.bareCpuMs.toFixed(2)} ms, ` +
+    `P1 [${engine}] CPU per document, all threads of this process` +
+      `${engine === 'postgres' ? ' (not the PostgreSQL server)' : ''}: bare ${figures.bareCpuMs.toFixed(2)} ms, ` +
       `service ${figures.serviceCpuMs.toFixed(2)} ms (${availableParallelism()} cores)`,
   );
   const [small, large] = [await planningMs(engine, smaller), await planningMs(engine, employees)];
