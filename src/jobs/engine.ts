@@ -91,6 +91,16 @@ function failedResult(id: string, error: unknown): JobResult {
   };
 }
 
+/** `forBatch` for the jobs fetched together with these payloads: each key's task runs once, its result shared. */
+function sharedPerBatch<Payload>(payloads: readonly Payload[]): JobContext<Payload>['forBatch'] {
+  const shared = new Map<string, Promise<unknown>>();
+  return (key, task) => {
+    const result = shared.get(key) ?? task(payloads);
+    shared.set(key, result);
+    return result as ReturnType<typeof task>;
+  };
+}
+
 export async function startJobEngine(options: StartJobEngineOptions): Promise<JobEngine> {
   const { database, logger, supervise } = options;
   const boss =
@@ -193,10 +203,9 @@ export async function startJobEngine(options: StartJobEngineOptions): Promise<Jo
           async (batch) => {
             const results: JobResult[] = [];
             const after = new Map<string, { task: () => Promise<unknown>; jobIds: Set<string> }>();
-            const shared = new Map<string, Promise<unknown>>();
             const parsed = batch.map((job) => queue.payload.safeParse(job.data));
             // A payload that does not parse fails its own job below, not the batch's shared tasks.
-            const payloads = parsed.flatMap((each) => (each.success ? [each.data] : []));
+            const forBatch = sharedPerBatch(parsed.flatMap((each) => (each.success ? [each.data] : [])));
             // One after another: the slot's concurrency stays one job, and each job's outcome is its own.
             for (const [at, job] of batch.entries()) {
               try {
@@ -212,11 +221,7 @@ export async function startJobEngine(options: StartJobEngineOptions): Promise<Jo
                     after.set(key, entry);
                     entry.jobIds.add(job.id);
                   },
-                  forBatch(key, task) {
-                    const result = shared.get(key) ?? task(payloads);
-                    shared.set(key, result);
-                    return result as ReturnType<typeof task>;
-                  },
+                  forBatch,
                 });
                 results.push({ id: job.id, status: 'completed' });
               } catch (error) {
@@ -248,7 +253,6 @@ export async function startJobEngine(options: StartJobEngineOptions): Promise<Jo
           if (!job) return;
           const payload = queue.payload.parse(job.data);
           const after = new Map<string, () => Promise<unknown>>();
-          const shared = new Map<string, Promise<unknown>>();
           await handler(payload, {
             jobId: job.id,
             attempt: job.retryCount + 1,
@@ -256,11 +260,7 @@ export async function startJobEngine(options: StartJobEngineOptions): Promise<Jo
             afterBatch(key, task) {
               if (!after.has(key)) after.set(key, task);
             },
-            forBatch(key, task) {
-              const result = shared.get(key) ?? task([payload]);
-              shared.set(key, result);
-              return result as ReturnType<typeof task>;
-            },
+            forBatch: sharedPerBatch([payload]),
           });
           for (const task of after.values()) await task();
         },

@@ -4,7 +4,7 @@
  * document. A thousand import items as VALUES were ~16,000 parameters, which PGlite serialises one by
  * one: the insert took three times as long.
  */
-import { getTableColumns, getTableName, sql, type Column, type SQL } from 'drizzle-orm';
+import { getTableColumns, getTableName, sql, type Column, type Placeholder, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 
 /**
@@ -33,7 +33,11 @@ export function jsonRowsSelect<Table extends PgTable>(
   return sql`(${list}) select ${list} from json_populate_recordset(null::${table}, ${JSON.stringify(records)}::json)`;
 }
 
-/** `column in (values)` with the values as one JSON parameter, however many there are. */
-export function inJsonArray(column: Column, values: readonly string[]): SQL {
-  return sql`${column} = any(array(select json_array_elements_text(${JSON.stringify(values)}::json))::${sql.raw(column.getSQLType())}[])`;
+/**
+ * `column in (values)` with the values as one JSON parameter, however many there are; a placeholder of a
+ * prepared statement takes them as `JSON.stringify(values)`.
+ */
+export function inJsonArray(column: Column, values: readonly string[] | Placeholder): SQL {
+  const json = Array.isArray(values) ? JSON.stringify(values) : values;
+  return sql`${column} = any(array(select json_array_elements_text(${json}::json))::${sql.raw(column.getSQLType())}[])`;
 }

@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startImportFixture, type ImportFixture } from '../../test/support/import-fixture.ts';
+import {
+  itemRow,
+  planBakeryPayslips,
+  startImportFixture,
+  type ImportFixture,
+} from '../../test/support/import-fixture.ts';
 import { importItems } from '../store/schema/index.ts';
 import { claimManyAtOnce } from './claim.ts';
 import { claimOptionsOf, importItemAs } from './import-item.ts';
-import { planImportRun } from './import-run.ts';
 import { CLAIM_HEARTBEAT_MS } from './timers.ts';
 
 let fixture: ImportFixture;
@@ -13,18 +17,9 @@ let itemIds: string[] = [];
 
 beforeAll(async () => {
   fixture = await startImportFixture({ importFromPeriod: '2026-10' });
-  const planned = await planImportRun(fixture.env, {
-    administrationId: fixture.bakeryId,
-    trigger: 'manual',
-    requestedLabel: 'test',
-    kinds: ['payslip'],
-  });
-  itemIds = planned.itemIds;
+  itemIds = await planBakeryPayslips(fixture);
 });
 afterAll(() => fixture.close());
-
-const stateOf = async (itemId: string) =>
-  (await fixture.env.db.select().from(importItems).where(eq(importItems.id, itemId)))[0]!;
 
 describe('the item jobs fetched together, claimed in one statement (issue 13 P1)', () => {
   it('claims each claimable item once, with an attempt of its own, and leaves the rest to be read and decided', async () => {
@@ -41,14 +36,21 @@ describe('the item jobs fetched together, claimed in one statement (issue 13 P1)
     expect([...claims.keys()].sort()).toEqual([first, second].sort());
     const [one, two] = [claims.get(first!)!, claims.get(second!)!];
     expect(one.attemptId).not.toBe(two.attemptId);
-    expect(await stateOf(first!)).toMatchObject({ state: 'posting', attemptId: one.attemptId, attempts: 1 });
+    expect(await itemRow(fixture, first!)).toMatchObject({
+      state: 'posting',
+      attemptId: one.attemptId,
+      attempts: 1,
+    });
     expect(one.linkVersion).toMatch(/^\d+:\d+:\d+:/);
     expect(one.searchFirst).toBe(false);
 
     // A claimed item posts as a claim of its own would.
     const { outcome } = await importItemAs(fixture.env, first!, one);
     expect(outcome).toMatchObject({ outcome: 'posted' });
-    expect(await stateOf(first!)).toMatchObject({ state: 'posted', yukiDocumentId: expect.any(String) });
+    expect(await itemRow(fixture, first!)).toMatchObject({
+      state: 'posted',
+      yukiDocumentId: expect.any(String),
+    });
   });
 
   it('beats before it goes on when its claim waited for the jobs before it, and posts nothing once the claim was taken over', async () => {
@@ -57,7 +59,10 @@ describe('the item jobs fetched together, claimed in one statement (issue 13 P1)
     const documents = fixture.yuki.state.documents.length;
     fixture.clock.now = new Date(fixture.clock.now.getTime() + CLAIM_HEARTBEAT_MS + 1_000);
     // Another worker took the second claim over meanwhile (its own attempt).
-    await fixture.env.db.update(importItems).set({ attemptId: randomUUID() }).where(eq(importItems.id, taken!));
+    await fixture.env.db
+      .update(importItems)
+      .set({ attemptId: randomUUID() })
+      .where(eq(importItems.id, taken!));
     const loketCalls = fixture.loket.requests.total;
     const lost = await importItemAs(fixture.env, taken!, claims.get(taken!)!);
     expect(lost.outcome).toEqual({ outcome: 'busy' });

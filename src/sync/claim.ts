@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, getTableColumns, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../store/database.ts';
+import { inJsonArray } from '../store/json-rows.ts';
 import { preparedPerDatabase } from '../store/prepared.ts';
 import { importItems, type ImportItemState } from '../store/schema/index.ts';
 import { linkVersion } from './link-version.ts';
@@ -114,7 +115,7 @@ export async function claimManyAtOnce(
   const settledBefore = new Date(Date.now() - settleAfterMs).toISOString();
   const rows = await preparedClaim(db).execute({
     // Ids as one text, so the embedded database can run the statement prepared (store/pglite-thread).
-    itemIds: itemIds.join(','),
+    itemIds: JSON.stringify(itemIds),
     now: now.toISOString(),
     settledBefore,
   });
@@ -134,7 +135,7 @@ const preparedClaim = preparedPerDatabase((db) => {
     .set(claimColumns(move.to, sql`gen_random_uuid()`, sql`${sql.placeholder('now')}::timestamptz`))
     .where(
       and(
-        sql`${importItems.id} = any(string_to_array(${sql.placeholder('itemIds')}, ',')::uuid[])`,
+        inJsonArray(importItems.id, sql.placeholder('itemIds')),
         inArray(importItems.state, move.from),
         or(
           ne(importItems.state, 'failed'),

@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportFixture } from '../../test/support/import-fixture.ts';
-import { itemRow, startImportFixture } from '../../test/support/import-fixture.ts';
+import { itemRow, planBakeryPayslips, startImportFixture } from '../../test/support/import-fixture.ts';
 import { importItems } from '../store/schema/index.ts';
 import { importItem } from './import-item.ts';
-import { planImportRun } from './import-run.ts';
 import { markerTag } from './item-key.ts';
 
 let fixture: ImportFixture;
@@ -13,13 +12,7 @@ let payslips: string[];
 
 beforeAll(async () => {
   fixture = await startImportFixture({ importFromPeriod: '2026-10' });
-  const planned = await planImportRun(fixture.env, {
-    administrationId: fixture.bakeryId,
-    trigger: 'manual',
-    requestedLabel: 'test',
-    kinds: ['payslip'],
-  });
-  payslips = planned.itemIds;
+  payslips = await planBakeryPayslips(fixture);
 }, 60_000);
 afterAll(() => fixture.close());
 

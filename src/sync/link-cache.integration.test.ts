@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportFixture } from '../../test/support/import-fixture.ts';
-import { startImportFixture } from '../../test/support/import-fixture.ts';
+import { planBakeryPayslips, startImportFixture } from '../../test/support/import-fixture.ts';
 import {
   administrations,
   contractLines,
@@ -11,20 +11,13 @@ import {
 } from '../store/schema/index.ts';
 import { claimAtOnce } from './claim.ts';
 import { importItem } from './import-item.ts';
-import { planImportRun } from './import-run.ts';
 
 let fixture: ImportFixture;
 let itemIds: string[] = [];
 
 beforeAll(async () => {
   fixture = await startImportFixture({ importFromPeriod: '2026-10' });
-  const planned = await planImportRun(fixture.env, {
-    administrationId: fixture.bakeryId,
-    trigger: 'manual',
-    requestedLabel: 'test',
-    kinds: ['payslip'],
-  });
-  itemIds = planned.itemIds;
+  itemIds = await planBakeryPayslips(fixture);
 });
 afterAll(() => fixture.close());
 

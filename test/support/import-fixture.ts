@@ -24,6 +24,7 @@ import {
 } from '../../src/store/schema/index.ts';
 import { createImportEnvironment } from '../../src/main/import-engine.ts';
 import type { ImportItemEnvironment } from '../../src/sync/import-item.ts';
+import { planImportRun } from '../../src/sync/import-run.ts';
 import type { BooksReserve, DatabaseCallBudget } from '../../src/sync/yuki-call-budget.ts';
 import { databaseCallBudget } from '../../src/sync/yuki-call-budget.ts';
 import { createYukiClient } from '../../src/yuki/yuki.client.ts';
@@ -208,4 +209,15 @@ export async function itemRow(fixture: ImportFixture, id: string) {
   const [row] = await fixture.env.db.select().from(importItems).where(eq(importItems.id, id));
   if (!row) throw new Error(`no item ${id}`);
   return row;
+}
+
+/** Plans the bakery's payslips as "Import now" would, and answers their item ids. */
+export async function planBakeryPayslips(fixture: ImportFixture): Promise<string[]> {
+  const planned = await planImportRun(fixture.env, {
+    administrationId: fixture.bakeryId,
+    trigger: 'manual',
+    requestedLabel: 'test',
+    kinds: ['payslip'],
+  });
+  return planned.itemIds;
 }
