@@ -1,3 +1,4 @@
+import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PGLITE_START_PARAMS } from './database.ts';
 import { PgliteThread } from './pglite-thread.ts';
@@ -24,6 +25,34 @@ describe('PGlite on its own thread (issue 13 P1)', () => {
     await expect(
       pglite.query('select 1', [], { parsers: { 23: (value) => Number(value) * 2 } }),
     ).rejects.toThrow(/only text-keeping parsers/);
+  });
+
+  it('parses every value exactly as PGlite itself would, with or without kept types, in every path', async () => {
+    const reference = await PGlite.create();
+    try {
+      // Scalars and arrays of what pg-boss and drizzle read, nulls, and a repeated column name (the last wins).
+      const select =
+        "select $1::int as n, 9007199254740993::int8 as big, 12::int8 as small, true as ok, 1.50::numeric as price, " +
+        "'{\"a\":[1]}'::jsonb as body, '2026-11-18 10:00:00.123456+00'::timestamptz as at, '2026-11-18'::date as day, " +
+        "'1 day'::interval as span, array['x', null, 'y \"z\"'] as texts, array[1, 2] as ints, " +
+        "array['2026-11-18T10:00:00Z'::timestamptz] as ats, gen_random_uuid() is not null as id, null::text as nothing, 'first' as twice, 2 as twice";
+      const kept = { 1114: (v: string) => v, 1184: (v: string) => v, 1082: (v: string) => v, 1185: (v: string) => v };
+      const cases = [undefined, { rowMode: 'array' as const }, { parsers: kept }, { rowMode: 'array' as const, parsers: kept }];
+      for (const options of cases) {
+        const expected = await reference.query(select, [7], options);
+        // Twice: the second time the thread runs it as a prepared statement.
+        for (let time = 0; time < 2; time++)
+          expect((await pglite.query(select, [7], options)).rows).toEqual(expected.rows);
+        expect((await pglite.exec(select.replace('$1', '7'), options))[0]!.rows).toEqual(
+          (await reference.exec(select.replace('$1', '7'), options))[0]!.rows,
+        );
+        await pglite.transaction(async (tx) => {
+          expect((await tx.query(select, [7], options)).rows).toEqual(expected.rows);
+        });
+      }
+    } finally {
+      await reference.close();
+    }
   });
 
   it('keeps PostgreSQL’s error fields, which callers read (a unique violation is 23505)', async () => {
