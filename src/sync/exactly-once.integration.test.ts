@@ -1,7 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportFixture } from '../../test/support/import-fixture.ts';
-import { bakery, installer, loketControl, startImportFixture } from '../../test/support/import-fixture.ts';
+import {
+  bakery,
+  installer,
+  loketControl,
+  planBakeryPayslips,
+  startImportFixture,
+} from '../../test/support/import-fixture.ts';
 import { importItems } from '../store/schema/index.ts';
 import { claimItem } from './claim.ts';
 import { importItem } from './import-item.ts';
@@ -30,19 +36,9 @@ function inYuki(marker: string) {
   return fixture.yuki.state.documents.filter((d) => d.subject.includes(markerTag(marker)));
 }
 
-async function planPayslips(): Promise<string[]> {
-  const planned = await planImportRun(fixture.env, {
-    administrationId: fixture.bakeryId,
-    trigger: 'manual',
-    requestedLabel: 'test',
-    kinds: ['payslip'],
-  });
-  return planned.itemIds;
-}
-
 describe('exactly once', () => {
   it('posts an item claimed twice at the same moment once', async () => {
-    const [first] = await planPayslips();
+    const [first] = await planBakeryPayslips(fixture);
     if (!first) throw new Error('nothing planned');
     const outcomes = await Promise.all([importItem(fixture.env, first), importItem(fixture.env, first)]);
     expect(outcomes.map((o) => o.outcome).sort()).toEqual(['busy', 'posted']);
@@ -52,7 +48,7 @@ describe('exactly once', () => {
   }, 60_000);
 
   it('does not take over a live claim', async () => {
-    const [, second] = await planPayslips();
+    const [, second] = await planBakeryPayslips(fixture);
     if (!second) throw new Error('nothing planned');
     expect(await claimItem(fixture.env.db, second, { now: fixture.env.now })).not.toBeNull();
     // Busy, and told when the claim would count as stale should its worker have died.
@@ -62,7 +58,7 @@ describe('exactly once', () => {
   }, 60_000);
 
   it('reconciles an item whose worker died after posting: found in Yuki, recorded, not posted again', async () => {
-    const [, second] = await planPayslips();
+    const [, second] = await planBakeryPayslips(fixture);
     if (!second) throw new Error('nothing planned');
     // The claim of the previous test stands for a worker that posted and died before recording.
     const claimed = await item(second);
@@ -85,7 +81,7 @@ describe('exactly once', () => {
   }, 60_000);
 
   it('reconciles an item whose worker died before posting: not in Yuki, posted once', async () => {
-    const [, , third] = await planPayslips();
+    const [, , third] = await planBakeryPayslips(fixture);
     if (!third) throw new Error('nothing planned');
     expect(await claimItem(fixture.env.db, third, { now: fixture.env.now })).not.toBeNull();
     const outcome = await importItem({ ...fixture.env, staleAfterMs: 0 }, third);
