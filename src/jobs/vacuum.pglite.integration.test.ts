@@ -1,4 +1,4 @@
-import { like, sql } from 'drizzle-orm';
+import { like, sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/support/database.ts';
 import { queryRows, type DatabaseHandle } from '../store/database.ts';
@@ -13,24 +13,11 @@ describe('the embedded database, vacuumed by housekeeping (it has no autovacuum)
   afterAll(() => database.close());
 
   it('gives the space of dead row versions back and counts the live rows for the planner', async () => {
-    const tableSize = async () =>
-      Number(
-        (
-          await queryRows<{ size: string }>(
-            database.db,
-            sql`select pg_relation_size('sessions')::text as size`,
-          )
-        )[0]!.size,
-      );
-    const plannerRows = async () =>
-      Number(
-        (
-          await queryRows<{ rows: string }>(
-            database.db,
-            sql`select reltuples::text as rows from pg_class where relname = 'sessions'`,
-          )
-        )[0]!.rows,
-      );
+    const numberOf = async (query: SQL) =>
+      Number((await queryRows<{ value: string }>(database.db, query))[0]!.value);
+    const tableSize = () => numberOf(sql`select pg_relation_size('sessions')::text as value`);
+    const plannerRows = () =>
+      numberOf(sql`select reltuples::text as value from pg_class where relname = 'sessions'`);
     const [user] = await database.db
       .insert(users)
       .values({ email: 'v@kantoor.nl', name: 'V', passwordHash: 'x' })
